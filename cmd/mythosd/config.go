@@ -1,0 +1,137 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strings"
+	"time"
+)
+
+// config is the server's configuration, from flags with MYTHOS_<FLAG>
+// environment fallbacks.
+type config struct {
+	DataDir      string
+	WorldDir     string
+	TelnetAddr   string
+	Tick         time.Duration
+	RoomTTL      time.Duration
+	StartRoom    string
+	MaxConns     int
+	WriteTimeout time.Duration
+	LogFormat    string
+	LogLevel     string
+
+	// testHash makes password hashing cheap; only tests set it, to keep
+	// the race detector's runs short.
+	testHash bool
+}
+
+// flagHelp is returned when -h or -help asked for the usage text.
+var flagHelp = flag.ErrHelp
+
+// errUsage marks a configuration error: the process exits with status 2.
+var errUsage = errors.New("usage")
+
+// parseConfig reads flags from args, then the environment (getenv) for every
+// flag not given, then validates. Errors name the flag and the fix.
+func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	var cfg config
+	fs := flag.NewFlagSet("mythosd", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.DataDir, "data", "./var", "`DIR` for the SQLite database and all other state")
+	fs.StringVar(&cfg.WorldDir, "world", "", "world `DIR` to load (default: the shipped world built into the binary)")
+	fs.StringVar(&cfg.TelnetAddr, "telnet", ":4000", "telnet listen `ADDR`; empty or \"off\" disables it")
+	fs.DurationVar(&cfg.Tick, "tick", 100*time.Millisecond, "world tick `DURATION`")
+	fs.DurationVar(&cfg.RoomTTL, "room-ttl", 60*time.Second, "how long a room stays cached (`DURATION`)")
+	fs.StringVar(&cfg.StartRoom, "start", "", "`ROOM_ID` where new characters wake (default: the world's sanitarium, else its first room)")
+	fs.IntVar(&cfg.MaxConns, "max-conns", 2000, "most connections at once per listener (`N`)")
+	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 10*time.Second, "drop a client that cannot take output for this `DURATION`")
+	fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format: text or json")
+	fs.StringVar(&cfg.LogLevel, "log-level", "info", "log level: debug, info, warn or error")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, err
+		}
+		return cfg, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("%w: unexpected argument %q (flags start with -)", errUsage, fs.Arg(0))
+	}
+	if err := applyEnv(fs, getenv); err != nil {
+		return cfg, err
+	}
+	return cfg, cfg.validate()
+}
+
+// envName is the environment variable for a flag: -log-format is
+// MYTHOS_LOG_FORMAT.
+func envName(flagName string) string {
+	return "MYTHOS_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// applyEnv sets every flag not given on the command line from its
+// environment variable, when that is set.
+func applyEnv(fs *flag.FlagSet, getenv func(string) string) error {
+	given := make(map[string]bool)
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		v := getenv(envName(f.Name))
+		if given[f.Name] || v == "" || err != nil {
+			return
+		}
+		if e := f.Value.Set(v); e != nil {
+			err = fmt.Errorf("%w: %s=%q: %v", errUsage, envName(f.Name), v, e)
+		}
+	})
+	return err
+}
+
+// validate checks values that parse but make no sense.
+func (c *config) validate() error {
+	bad := func(flag, msg string) error { return fmt.Errorf("%w: -%s: %s", errUsage, flag, msg) }
+	switch {
+	case c.DataDir == "":
+		return bad("data", "must name a directory, e.g. -data ./var")
+	case c.Tick < time.Millisecond || c.Tick > time.Minute:
+		return bad("tick", fmt.Sprintf("%v is out of range; use 1ms to 1m, e.g. -tick 100ms", c.Tick))
+	case c.RoomTTL < time.Second:
+		return bad("room-ttl", fmt.Sprintf("%v is too short; use at least 1s, e.g. -room-ttl 60s", c.RoomTTL))
+	case c.MaxConns < 1:
+		return bad("max-conns", "must be at least 1")
+	case c.WriteTimeout < 100*time.Millisecond:
+		return bad("write-timeout", "use at least 100ms, e.g. -write-timeout 10s")
+	case c.LogFormat != "text" && c.LogFormat != "json":
+		return bad("log-format", fmt.Sprintf("%q is not a format; use text or json", c.LogFormat))
+	}
+	if _, err := parseLevel(c.LogLevel); err != nil {
+		return bad("log-level", err.Error())
+	}
+	if err := checkAddr(c.TelnetAddr); err != nil {
+		return bad("telnet", err.Error())
+	}
+	if c.WorldDir != "" {
+		if st, err := os.Stat(c.WorldDir); err != nil || !st.IsDir() {
+			return bad("world", fmt.Sprintf("%q is not a directory; give the folder that holds the plane folders", c.WorldDir))
+		}
+	}
+	return nil
+}
+
+// listenerOff reports whether an address disables its listener.
+func listenerOff(addr string) bool { return addr == "" || addr == "off" }
+
+// checkAddr accepts host:port addresses and the words that disable a listener.
+func checkAddr(addr string) error {
+	if listenerOff(addr) {
+		return nil
+	}
+	if _, port, err := net.SplitHostPort(addr); err != nil || port == "" {
+		return fmt.Errorf("%q is not HOST:PORT; use e.g. :4000 or 127.0.0.1:4000, or off", addr)
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"slices"
+
+	"mythosd/data"
+	"mythosd/store"
+	"mythosd/world/worldfile"
+)
+
+// importWorld loads the world files, logs what the loader reports, imports
+// the world into the store and returns the start room.
+func importWorld(ctx context.Context, db *store.DB, cfg config, log *slog.Logger) (string, error) {
+	fsys, source := worldFS(cfg.WorldDir)
+	w, report, err := worldfile.Load(fsys)
+	if err != nil {
+		return "", fmt.Errorf("read world %s: %w", source, err)
+	}
+	for _, p := range report.Problems {
+		log.Warn("world file problem", "severity", p.Severity.String(), "problem", p.String())
+	}
+	log.Info("world exits resolved by the naming rule", "count", len(report.Resolved))
+	if err := report.Err(); err != nil {
+		return "", fmt.Errorf("world %s: %w (fix the files named above, or point -world elsewhere)", source, err)
+	}
+	if len(w.Rooms) == 0 {
+		return "", fmt.Errorf("world %s has no rooms (check -world)", source)
+	}
+	stats, err := db.ImportWorld(ctx, w)
+	if err != nil {
+		return "", fmt.Errorf("import world %s: %w", source, err)
+	}
+	log.Info("world imported", "source", source, "rooms", len(w.Rooms), "zones", len(w.Zones),
+		"added", stats.Added, "updated", stats.Updated, "unchanged", stats.Unchanged, "removed", stats.Removed)
+	return startRoom(cfg.StartRoom, w)
+}
+
+// worldFS returns the world tree to load and a name for it in messages.
+func worldFS(dir string) (fs.FS, string) {
+	if dir == "" {
+		return data.World(), "(shipped)"
+	}
+	return os.DirFS(dir), dir
+}
+
+// startRoom checks the -start room, or picks the world's default.
+func startRoom(flagRoom string, w store.World) (string, error) {
+	if flagRoom == "" {
+		return worldfile.StartRoom(w), nil
+	}
+	if !slices.ContainsFunc(w.Rooms, func(r store.Room) bool { return r.ID == flagRoom }) {
+		return "", fmt.Errorf("%w: -start: no room %q in this world", errUsage, flagRoom)
+	}
+	return flagRoom, nil
+}

@@ -1,0 +1,58 @@
+// Command mythosd is the MythosMUD server: telnet play through the session
+// hub and world loop, on SQLite, with the shipped world.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Getenv, os.Stderr))
+}
+
+// run starts the server and serves until SIGINT or SIGTERM. It returns the
+// exit status: 0 after a clean shutdown, 2 for a bad configuration, 1 for
+// any other failure.
+func run(args []string, getenv func(string) string, stderr io.Writer) int {
+	cfg, err := parseConfig(args, getenv, stderr)
+	if errors.Is(err, flagHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "mythosd:", err)
+		return 2
+	}
+	log := newLogger(stderr, cfg.LogFormat, cfg.LogLevel)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv, err := start(ctx, cfg, log)
+	if err != nil {
+		fmt.Fprintln(stderr, "mythosd:", err)
+		if errors.Is(err, errUsage) {
+			return 2
+		}
+		return 1
+	}
+	status := 0
+	select {
+	case <-ctx.Done():
+		log.Info("signal received; shutting down")
+	case err := <-srv.loopEnded():
+		log.Error("world loop ended", "err", err)
+		status = 1
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.shutdown(sctx); err != nil {
+		log.Error("shutdown", "err", err)
+		return 1
+	}
+	log.Info("shut down cleanly")
+	return status
+}

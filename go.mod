@@ -1,0 +1,13 @@
+module mythosd
+
+go 1.26.8
+
+require (
+	github.com/mattn/go-sqlite3 v1.14.53
+	golang.org/x/crypto v0.59.0
+)
+
+require (
+	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect
+	golang.org/x/sys v0.50.0 // indirect
+)

@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// nameKey is the form of a name that uniqueness and lookups compare.
+func nameKey(name string) string {
+	return strings.ToLower(name)
+}
+
+// CreateCharacter creates, in one transaction, an account named name and its
+// one character of the same name, standing in roomID with the given
+// lucidity. It returns ErrExists when the name is taken without regard to
+// case and ErrInvalid when the name is blank.
+func (db *DB) CreateCharacter(ctx context.Context, name, passwordHash, roomID string, lucidity int, now time.Time) (Account, Character, error) {
+	if strings.TrimSpace(name) == "" {
+		return Account{}, Character{}, fmt.Errorf("create character: blank name: %w", ErrInvalid)
+	}
+	now = normalTime(now)
+	a := Account{Name: name, PasswordHash: passwordHash, CreatedAt: now}
+	c := Character{Name: name, RoomID: roomID, Lucidity: lucidity, CreatedAt: now, LastActive: now}
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if a.ID, err = insertAccount(ctx, tx, a); err != nil {
+			return err
+		}
+		c.AccountID = a.ID
+		c.ID, err = insertCharacter(ctx, tx, c)
+		return err
+	})
+	if err != nil {
+		return Account{}, Character{}, fmt.Errorf("create character %q: %w", name, err)
+	}
+	return a, c, nil
+}
+
+func insertAccount(ctx context.Context, tx *sql.Tx, a Account) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO accounts (name, name_key, password_hash, is_admin, created_at)
+		VALUES (?, ?, ?, ?, ?)`, a.Name, nameKey(a.Name), a.PasswordHash, a.Admin, toNanos(a.CreatedAt))
+	if isUniqueViolation(err) {
+		return 0, ErrExists
+	}
+	if err != nil {
+		return 0, fmt.Errorf("insert account: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+func insertCharacter(ctx context.Context, tx *sql.Tx, c Character) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO characters (account_id, name, room_id, lucidity, created_at, last_active)
+		VALUES (?, ?, ?, ?, ?, ?)`, c.AccountID, c.Name, c.RoomID, c.Lucidity, toNanos(c.CreatedAt), toNanos(c.LastActive))
+	if err != nil {
+		return 0, fmt.Errorf("insert character: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+func isUniqueViolation(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique
+}
+
+// AccountByName returns the account named name, without regard to case, or
+// ErrNotFound.
+func (db *DB) AccountByName(ctx context.Context, name string) (Account, error) {
+	var a Account
+	var created sql.NullInt64
+	err := db.read.QueryRowContext(ctx, `SELECT id, name, password_hash, is_admin, created_at
+		FROM accounts WHERE name_key = ?`, nameKey(name)).
+		Scan(&a.ID, &a.Name, &a.PasswordHash, &a.Admin, &created)
+	if err != nil {
+		return Account{}, fmt.Errorf("account %q: %w", name, notFound(err))
+	}
+	a.CreatedAt = fromNanos(created)
+	return a, nil
+}
+
+// SetAdmin grants (admin true) or revokes the admin right of the account
+// named name, without regard to case; ErrNotFound when there is none.
+func (db *DB) SetAdmin(ctx context.Context, name string, admin bool) error {
+	res, err := db.write.ExecContext(ctx, `UPDATE accounts SET is_admin = ? WHERE name_key = ?`, admin, nameKey(name))
+	if err != nil {
+		return fmt.Errorf("set admin %q: %w", name, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("set admin %q: %w", name, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("set admin %q: %w", name, ErrNotFound)
+	}
+	return nil
+}
+
+// notFound turns sql.ErrNoRows into ErrNotFound.
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
+
+// inWriteTx runs fn in one transaction on the writer connection, committing
+// when fn returns nil and rolling back otherwise.
+func (db *DB) inWriteTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		return errors.Join(err, rollback(tx))
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// rollback rolls tx back; a transaction already done is not an error.
+func rollback(tx *sql.Tx) error {
+	if err := tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return fmt.Errorf("rollback: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// CharacterByAccount returns the character of account accountID, or
+// ErrNotFound. It reads through the write-behind writer: state submitted
+// but not yet committed is what it returns.
+func (db *DB) CharacterByAccount(ctx context.Context, accountID int64) (Character, error) {
+	var id int64
+	err := db.read.QueryRowContext(ctx, `SELECT id FROM characters WHERE account_id = ?`, accountID).Scan(&id)
+	if err != nil {
+		return Character{}, fmt.Errorf("character of account %d: %w", accountID, notFound(err))
+	}
+	// The overlay is taken before the row is read: whatever is neither
+	// pending nor in flight at this point is already in the database.
+	state, pending := db.w.character(id)
+	c, err := db.characterRow(ctx, id)
+	if err != nil {
+		return Character{}, fmt.Errorf("character of account %d: %w", accountID, err)
+	}
+	if pending {
+		c.RoomID, c.Lucidity, c.LastActive = state.RoomID, state.Lucidity, normalTime(state.LastActive)
+	}
+	return c, nil
+}
+
+func (db *DB) characterRow(ctx context.Context, id int64) (Character, error) {
+	var c Character
+	var created, active sql.NullInt64
+	err := db.read.QueryRowContext(ctx, `SELECT id, account_id, name, room_id, lucidity, created_at, last_active
+		FROM characters WHERE id = ?`, id).
+		Scan(&c.ID, &c.AccountID, &c.Name, &c.RoomID, &c.Lucidity, &created, &active)
+	if err != nil {
+		return Character{}, notFound(err)
+	}
+	c.CreatedAt, c.LastActive = fromNanos(created), fromNanos(active)
+	return c, nil
+}
+
+// Visits returns the ids of the rooms character characterID has visited, in
+// the order of first visit. It reads through the write-behind writer.
+func (db *DB) Visits(ctx context.Context, characterID int64) ([]string, error) {
+	seen := db.w.visits(characterID) // before the database, as in CharacterByAccount
+	rows, err := db.read.QueryContext(ctx, `SELECT room_id, first_at FROM visits WHERE character_id = ?`, characterID)
+	if err != nil {
+		return nil, fmt.Errorf("visits of character %d: %w", characterID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var room string
+		var at sql.NullInt64
+		if err := rows.Scan(&room, &at); err != nil {
+			return nil, fmt.Errorf("visits of character %d: %w", characterID, err)
+		}
+		seen[room] = fromNanos(at) // the committed first visit wins
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("visits of character %d: %w", characterID, err)
+	}
+	return byFirstVisit(seen), nil
+}
+
+// byFirstVisit orders room ids by time of first visit, then by id.
+func byFirstVisit(seen map[string]time.Time) []string {
+	ids := make([]string, 0, len(seen))
+	for id := range seen {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int {
+		if c := seen[a].Compare(seen[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return ids
+}

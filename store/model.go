@@ -1,0 +1,136 @@
+package store
+
+import "time"
+
+// Directions returns the ten exit directions in the order rooms show them.
+func Directions() [10]string {
+	return [10]string{
+		"north", "south", "east", "west",
+		"northeast", "northwest", "southeast", "southwest",
+		"up", "down",
+	}
+}
+
+// Exit flags known to the world format.
+const (
+	ExitOneWay        = "one_way"
+	ExitHidden        = "hidden"
+	ExitLocked        = "locked"
+	ExitSelfReference = "self_reference"
+)
+
+// Zone is a zone or a sub-zone of the world: its place in the hierarchy and
+// the attributes its config file gives it.
+type Zone struct {
+	// ID is "{plane}_{zone}" for a zone and "{plane}_{zone}_{subzone}" for a sub-zone.
+	ID      string
+	Plane   string
+	Zone    string
+	SubZone string // empty for a zone
+	Name    string
+	// Description is the config's prose, shown nowhere yet but kept.
+	Description string
+	// Environment is the config's environment, or "" when it names none.
+	Environment string
+	// DrainRate is special_rules.lucidity_drain_rate (older data:
+	// sanity_drain_rate), 0 when absent.
+	DrainRate float64
+	// Attributes is the config file's JSON as read, for rules to come.
+	Attributes string
+}
+
+// Exit is one way out of a room.
+type Exit struct {
+	Direction   string
+	Target      string // a room id
+	Flags       []string
+	Description string
+}
+
+// Has reports whether the exit carries flag.
+func (e Exit) Has(flag string) bool {
+	for _, f := range e.Flags {
+		if f == flag {
+			return true
+		}
+	}
+	return false
+}
+
+// Room is one room of the world as the store keeps it.
+type Room struct {
+	ID          string
+	Name        string
+	Description string
+	Plane       string
+	Zone        string
+	SubZone     string
+	// Environment is the room's own environment, or "" when it names none;
+	// the effective one falls back to the sub-zone's, the zone's, then outdoors.
+	Environment string
+	Exits       []Exit
+	// Attributes holds the room file's extra keys as JSON (encounters,
+	// overrides and whatever later rules read).
+	Attributes string
+	// SourceFile is the file the room came from, for messages.
+	SourceFile string
+}
+
+// Exit returns the room's exit in direction dir.
+func (r *Room) Exit(dir string) (Exit, bool) {
+	for _, e := range r.Exits {
+		if e.Direction == dir {
+			return e, true
+		}
+	}
+	return Exit{}, false
+}
+
+// World is a whole world to import: its zones, sub-zones and rooms.
+type World struct {
+	Zones []Zone // zones and sub-zones together
+	Rooms []Room
+}
+
+// Account is a login: a name, its password hash and its rights.
+type Account struct {
+	ID           int64
+	Name         string
+	PasswordHash string
+	Admin        bool
+	CreatedAt    time.Time
+}
+
+// Character is a player's character as the store keeps it.
+type Character struct {
+	ID         int64
+	AccountID  int64
+	Name       string
+	RoomID     string
+	Lucidity   int
+	CreatedAt  time.Time
+	LastActive time.Time
+}
+
+// CharacterState is the part of a character that the world loop changes
+// and hands to the write-behind writer.
+type CharacterState struct {
+	ID         int64
+	RoomID     string
+	Lucidity   int
+	LastActive time.Time
+}
+
+// Visit records a character's first visit to a room.
+type Visit struct {
+	CharacterID int64
+	RoomID      string
+	At          time.Time
+}
+
+// Batch is one tick's worth of changes for the writer. Batches merge: the
+// latest state of each character wins, visits are kept once.
+type Batch struct {
+	Characters map[int64]CharacterState
+	Visits     []Visit
+}

@@ -1,0 +1,151 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// querier is what reads need of a pool or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+const roomColumns = `id, name, description, plane, zone, subzone, environment, attributes, source_file`
+
+func scanRoom(s scanner) (Room, error) {
+	var r Room
+	err := s.Scan(&r.ID, &r.Name, &r.Description, &r.Plane, &r.Zone, &r.SubZone, &r.Environment, &r.Attributes, &r.SourceFile)
+	return r, err
+}
+
+// Room returns room id with its exits in the order of Directions(), or
+// ErrNotFound.
+func (db *DB) Room(ctx context.Context, id string) (Room, error) {
+	r, err := scanRoom(db.read.QueryRowContext(ctx, `SELECT `+roomColumns+` FROM rooms WHERE id = ?`, id))
+	if err != nil {
+		return Room{}, fmt.Errorf("room %s: %w", id, notFound(err))
+	}
+	exits, err := loadExits(ctx, db.read, `WHERE room_id = ?`, id)
+	if err != nil {
+		return Room{}, fmt.Errorf("room %s: %w", id, err)
+	}
+	r.Exits = exits[id]
+	return r, nil
+}
+
+// RoomIDs returns the ids of every room, sorted.
+func (db *DB) RoomIDs(ctx context.Context) ([]string, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id FROM rooms ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("room ids: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("room ids: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("room ids: %w", err)
+	}
+	return ids, nil
+}
+
+// loadRooms reads every room with its exits, by id.
+func loadRooms(ctx context.Context, q querier) (map[string]Room, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+roomColumns+` FROM rooms`)
+	if err != nil {
+		return nil, fmt.Errorf("read rooms: %w", err)
+	}
+	defer rows.Close()
+	rooms := map[string]Room{}
+	for rows.Next() {
+		r, err := scanRoom(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read rooms: %w", err)
+		}
+		rooms[r.ID] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read rooms: %w", err)
+	}
+	exits, err := loadExits(ctx, q, ``)
+	if err != nil {
+		return nil, err
+	}
+	for id, r := range rooms {
+		r.Exits = exits[id]
+		rooms[id] = r
+	}
+	return rooms, nil
+}
+
+// loadExits reads the exits a where clause selects, grouped by room and in
+// the order of Directions().
+func loadExits(ctx context.Context, q querier, where string, args ...any) (map[string][]Exit, error) {
+	rows, err := q.QueryContext(ctx, `SELECT room_id, direction, target, flags, description FROM exits `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read exits: %w", err)
+	}
+	defer rows.Close()
+	exits := map[string][]Exit{}
+	for rows.Next() {
+		var room, flags string
+		var e Exit
+		if err := rows.Scan(&room, &e.Direction, &e.Target, &flags, &e.Description); err != nil {
+			return nil, fmt.Errorf("read exits: %w", err)
+		}
+		if e.Flags, err = decodeFlags(flags); err != nil {
+			return nil, fmt.Errorf("read exit %s %s: %w", room, e.Direction, err)
+		}
+		exits[room] = append(exits[room], e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read exits: %w", err)
+	}
+	for _, es := range exits {
+		sortExits(es)
+	}
+	return exits, nil
+}
+
+// directionIndex is dir's place in Directions(), or -1.
+func directionIndex(dir string) int {
+	dirs := Directions()
+	return slices.Index(dirs[:], dir)
+}
+
+func sortExits(es []Exit) {
+	slices.SortFunc(es, func(a, b Exit) int {
+		return cmp.Compare(directionIndex(a.Direction), directionIndex(b.Direction))
+	})
+}
+
+// encodeFlags stores flags as a JSON array; none is "[]".
+func encodeFlags(flags []string) (string, error) {
+	if len(flags) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal(flags)
+	return string(b), err
+}
+
+// decodeFlags reads what encodeFlags wrote; none is nil.
+func decodeFlags(s string) ([]string, error) {
+	var flags []string
+	if err := json.Unmarshal([]byte(s), &flags); err != nil {
+		return nil, fmt.Errorf("decode flags %q: %w", s, err)
+	}
+	if len(flags) == 0 {
+		return nil, nil
+	}
+	return flags, nil
+}

@@ -1,0 +1,177 @@
+package telnet
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"sync"
+	"time"
+
+	"mythosd/world"
+)
+
+// msgKind tells the write loop how to encode a message.
+type msgKind uint8
+
+const (
+	msgText   msgKind = iota // text: line ends translated, IAC doubled
+	msgPrompt                // text followed by the prompt end (IAC GA, ...)
+	msgRaw                   // telnet commands, sent as they are
+)
+
+// Reasons logged when a connection is dropped.
+const (
+	reasonOutboxFull   = "slow client: outbox full"
+	reasonWriteTimeout = "slow client: write timed out"
+	reasonPanic        = "panic in the world's handler"
+	reasonServerClosed = "server closed"
+)
+
+// message is one entry of a connection's outbox.
+type message struct {
+	text string
+	kind msgKind
+}
+
+// Conn is one telnet connection. It implements world.Conn: its methods
+// return at once and are safe for concurrent use. Output goes through a
+// bounded outbox drained by the connection's write loop; a client that does
+// not keep up is dropped.
+type Conn struct {
+	nc           net.Conn
+	logger       *slog.Logger
+	remote       string
+	writeTimeout time.Duration
+
+	outbox     chan message
+	closing    chan struct{} // closed once the connection is to end
+	writerDone chan struct{} // closed when the write loop has ended
+
+	mu      sync.Mutex
+	closed  bool        // no more output is accepted
+	dropped bool        // the socket was closed without flushing
+	neg     *negotiator // option state, guarded by mu
+
+	parser parser // used by the read loop only
+}
+
+// connConfig is what a Conn takes from its server.
+type connConfig struct {
+	logger       *slog.Logger
+	writeTimeout time.Duration
+	outboxSize   int
+	options      []Option
+}
+
+// newConn wraps nc; run starts serving it.
+func newConn(nc net.Conn, cfg connConfig) *Conn {
+	c := &Conn{
+		nc:           nc,
+		logger:       cfg.logger,
+		remote:       nc.RemoteAddr().String(),
+		writeTimeout: cfg.writeTimeout,
+		outbox:       make(chan message, cfg.outboxSize),
+		closing:      make(chan struct{}),
+		writerDone:   make(chan struct{}),
+	}
+	c.neg = newNegotiator(cfg.options, c)
+	return c
+}
+
+var _ world.Conn = (*Conn)(nil)
+
+// Send queues text; "\n" is sent as "\r\n". It returns false when the
+// connection is closed or its outbox is full, in which case the connection
+// is dropped.
+func (c *Conn) Send(text string) bool {
+	return c.enqueue(message{text: text, kind: msgText})
+}
+
+// Prompt queues text followed by the prompt end: IAC GA, nothing when the
+// client agreed to SUPPRESS-GO-AHEAD, or the mark an option set.
+func (c *Conn) Prompt(text string) bool {
+	return c.enqueue(message{text: text, kind: msgPrompt})
+}
+
+// SetEcho turns the client's local echo on or off: off (WILL ECHO) while a
+// password is typed, back on (WONT ECHO) after. Negotiation follows RFC
+// 1143, so repeated calls send nothing more.
+func (c *Conn) SetEcho(on bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.closed {
+		c.neg.RequestLocal(OptEcho, !on)
+	}
+}
+
+// Close ends the connection once what is queued has been written, within
+// the write timeout. It is safe to call any number of times.
+func (c *Conn) Close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.closeLocked()
+}
+
+// Info describes the connection.
+func (c *Conn) Info() world.ConnInfo {
+	return world.ConnInfo{Transport: "telnet", RemoteAddr: c.remote}
+}
+
+// enqueue adds m to the outbox without waiting.
+func (c *Conn) enqueue(m message) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.enqueueLocked(m)
+}
+
+// enqueueLocked adds m to the outbox, dropping the client when it is full.
+func (c *Conn) enqueueLocked(m message) bool {
+	if c.closed {
+		return false
+	}
+	select {
+	case c.outbox <- m:
+		return true
+	default:
+		c.dropLocked(slog.LevelWarn, reasonOutboxFull)
+		return false
+	}
+}
+
+// writeRaw queues telnet commands; the negotiator calls it with mu held.
+func (c *Conn) writeRaw(b []byte) {
+	c.enqueueLocked(message{text: string(b), kind: msgRaw})
+}
+
+// closeLocked stops accepting output and tells the write loop to flush.
+func (c *Conn) closeLocked() {
+	if !c.closed {
+		c.closed = true
+		close(c.closing)
+	}
+}
+
+// drop closes the socket now, without flushing, and logs why at level.
+func (c *Conn) drop(level slog.Level, reason string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.dropLocked(level, reason)
+}
+
+// dropLocked closes the socket now; the read and write loops then end.
+func (c *Conn) dropLocked(level slog.Level, reason string) {
+	c.closeLocked()
+	if c.dropped {
+		return
+	}
+	c.dropped = true
+	c.logger.Log(context.Background(), level, "connection dropped", "remote", c.remote, "reason", reason)
+	_ = c.nc.Close() // the loops see the error; nothing else to do with it
+}
+
+// promptEnd returns what follows a prompt right now.
+func (c *Conn) promptEnd() []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.neg.promptEnd()
+}

@@ -1,0 +1,136 @@
+package telnet
+
+import (
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"runtime/debug"
+
+	"mythosd/world"
+)
+
+// readBufferSize is the size of a connection's read buffer.
+const readBufferSize = 1 << 10
+
+// run serves the connection until it ends: opening offers, the Acceptor,
+// the read loop, Hangup; it returns once the write loop has ended too.
+func (c *Conn) run(acc world.Acceptor) {
+	go c.writeLoop()
+	c.mu.Lock()
+	c.neg.start()
+	c.mu.Unlock()
+	if h := c.accept(acc); h != nil {
+		c.serve(h)
+	}
+	<-c.writerDone
+}
+
+// accept hands the connection to the world. A nil handler (the world
+// refused the connection) closes it once its output is flushed.
+func (c *Conn) accept(acc world.Acceptor) (h world.LineHandler) {
+	defer func() {
+		if r := recover(); r != nil {
+			c.panicked("Accept", r)
+			h = nil
+		}
+	}()
+	h = acc.Accept(c)
+	if h == nil {
+		c.Close()
+	}
+	return h
+}
+
+// serve runs the read loop, then ends the connection and tells h.
+func (c *Conn) serve(h world.LineHandler) {
+	c.readLoop(h)
+	c.Close() // flush what the world queued, for a client that half-closed
+	defer func() {
+		if r := recover(); r != nil {
+			c.panicked("Hangup", r)
+		}
+	}()
+	h.Hangup()
+}
+
+// readLoop feeds what the client sends to the parser until the socket fails.
+// A panic in h ends the connection.
+func (c *Conn) readLoop(h world.LineHandler) {
+	defer func() {
+		if r := recover(); r != nil {
+			c.panicked("Line", r)
+		}
+	}()
+	ev := &connEvents{c: c, h: h}
+	buf := make([]byte, readBufferSize)
+	for {
+		n, err := c.nc.Read(buf)
+		c.parser.feed(buf[:n], ev)
+		if err != nil {
+			c.readEnded(err)
+			return
+		}
+	}
+}
+
+// readEnded logs why reading stopped.
+func (c *Conn) readEnded(err error) {
+	if errors.Is(err, io.EOF) || errors.Is(err, net.ErrClosed) {
+		c.logger.Debug("connection ended", "remote", c.remote)
+		return
+	}
+	c.logger.Debug("read failed", "remote", c.remote, "err", err)
+}
+
+// panicked logs a panic of the world's code, with its stack, and drops the
+// connection.
+func (c *Conn) panicked(where string, r any) {
+	c.logger.Error("panic in "+where+"; connection ended", "remote", c.remote,
+		"panic", r, "stack", string(debug.Stack()))
+	c.drop(slog.LevelDebug, reasonPanic)
+}
+
+// connEvents wires the parser to the world's handler and the negotiator.
+type connEvents struct {
+	c *Conn
+	h world.LineHandler
+}
+
+// line hands a line to the world, unless the connection is closing.
+func (e *connEvents) line(text string) {
+	if !e.c.isClosed() {
+		e.h.Line(text)
+	}
+}
+
+// lineTooLong tells the client its line was ignored.
+func (e *connEvents) lineTooLong() {
+	e.c.logger.Debug("line too long", "remote", e.c.remote)
+	e.c.Send(lineTooLongMessage)
+}
+
+// command runs a negotiation the client sent.
+func (e *connEvents) command(verb, option byte) {
+	e.c.mu.Lock()
+	defer e.c.mu.Unlock()
+	if !e.c.closed {
+		e.c.neg.receive(verb, option)
+	}
+}
+
+// subnegotiation hands a subnegotiation to its option.
+func (e *connEvents) subnegotiation(option byte, data []byte) {
+	e.c.mu.Lock()
+	defer e.c.mu.Unlock()
+	if !e.c.closed {
+		e.c.neg.subnegotiation(option, data)
+	}
+}
+
+// isClosed reports whether the connection no longer takes output.
+func (c *Conn) isClosed() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.closed
+}

@@ -1,0 +1,100 @@
+package world
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// cmdWho lists the characters in the waking world.
+func (w *World) cmdWho(c *Character, _ string) {
+	var online []*Character
+	for _, o := range w.chars {
+		if o.online() {
+			online = append(online, o)
+		}
+	}
+	slices.SortFunc(online, func(a, b *Character) int { return strings.Compare(a.Name, b.Name) })
+	var b strings.Builder
+	fmt.Fprintf(&b, "Wanderers of the waking world (%d):\n", len(online))
+	now := w.cfg.Clock.Now()
+	for _, o := range online {
+		area := ""
+		if r, ok := w.rooms.peek(o.RoomID); ok {
+			area = r.Area
+		}
+		fmt.Fprintf(&b, "  %-20s %-28s %s\n", o.Name, area, idleText(now.Sub(o.LastActive)))
+	}
+	c.send(b.String())
+}
+
+// idleText describes how long someone has been idle, "" when active.
+func idleText(d time.Duration) string {
+	if d < time.Minute {
+		return ""
+	}
+	return fmt.Sprintf("(idle %dm)", int(d.Minutes()))
+}
+
+// cmdStatus shows the character's name, room, lucidity and tier.
+func (w *World) cmdStatus(c *Character, _ string) {
+	w.withRoom(c, c.RoomID, func(r *Room, err error) {
+		place := c.RoomID
+		if err == nil {
+			place = r.Name
+			if r.Area != "" {
+				place += " (" + r.Area + ")"
+			}
+		}
+		c.send(fmt.Sprintf("Name:      %s\nRoom:      %s\nLucidity:  %d (%s)\nExplored:  %d rooms\n",
+			c.Name, place, c.Lucidity, c.Tier(), len(c.visited)))
+	})
+}
+
+// cmdHelp lists the commands, or shows a help topic.
+func (w *World) cmdHelp(c *Character, args string) {
+	topic := strings.ToLower(strings.TrimSpace(args))
+	if topic == "" {
+		c.send(w.helpList())
+		return
+	}
+	if cmd := w.cmds.find(topic); cmd != nil && !w.help.has(topic) {
+		topic = cmd.name
+	}
+	if _, isDir := parseDirection(topic); isDir {
+		topic = "directions"
+	}
+	if text, ok := w.help.topic(topic); ok {
+		c.send(text)
+		return
+	}
+	c.send("There is no help on \"" + args + "\". Type \"help\" for the list.\n")
+}
+
+// helpList is the list of commands and topics.
+func (w *World) helpList() string {
+	var b strings.Builder
+	if w.help.index != "" {
+		b.WriteString(w.help.index)
+	}
+	b.WriteString("Commands:\n")
+	for _, cmd := range w.cmds.list {
+		if cmd.summary != "" {
+			fmt.Fprintf(&b, "  %-8s %s\n", cmd.name, cmd.summary)
+		}
+	}
+	b.WriteString("  Directions: north south east west northeast northwest southeast southwest up down\n")
+	b.WriteString("              (or n s e w ne nw se sw u d)\n")
+	if topics := w.help.topics(); len(topics) > 0 {
+		b.WriteString(wrap("Topics: "+strings.Join(topics, ", "), defaultWidth) + "\n")
+	}
+	return b.String()
+}
+
+// cmdQuit saves the character and ends the session.
+func (w *World) cmdQuit(c *Character, _ string) {
+	s := c.sess
+	w.leave(s, "You close your eyes, and Arkham lets you go. Until next time.\n")
+	s.conn.Close()
+}

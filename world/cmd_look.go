@@ -1,0 +1,121 @@
+package world
+
+import (
+	"strings"
+
+	"mythosd/store"
+)
+
+// cmdLook shows the room, what lies in a direction, or someone here.
+func (w *World) cmdLook(c *Character, args string) {
+	target := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(args), "at "))
+	if target == "" {
+		w.withRoom(c, c.RoomID, func(r *Room, err error) { w.showRoomOrFog(c, r, err) })
+		return
+	}
+	if dir, ok := parseDirection(target); ok {
+		w.lookToward(c, dir)
+		return
+	}
+	for _, o := range w.others(c) {
+		if strings.HasPrefix(nameKey(o.Name), target) {
+			c.send(o.Name + " is here, looking " + o.Tier().String() + ".\n")
+			return
+		}
+	}
+	c.send("You see no \"" + args + "\" here.\n")
+}
+
+// showRoomOrFog shows room r, or says it cannot be seen.
+func (w *World) showRoomOrFog(c *Character, r *Room, err error) {
+	if err != nil {
+		c.send("A grey fog hides everything; you cannot make out where you are.\n")
+		return
+	}
+	w.showRoom(c, r)
+}
+
+// showRoom describes room r to c: name, description, exits and who is here.
+func (w *World) showRoom(c *Character, r *Room) {
+	var b strings.Builder
+	b.WriteString(r.Name)
+	if r.Area != "" {
+		b.WriteString(" [" + r.Area + "]")
+	}
+	b.WriteByte('\n')
+	b.WriteString(wrap(r.Description, c.width()))
+	b.WriteString("\nExits: " + exitList(r) + "\n")
+	if others := w.others(c); len(others) > 0 {
+		names := make([]string, len(others))
+		for i, o := range others {
+			names[i] = o.Name
+		}
+		b.WriteString(wrap("Also here: "+strings.Join(names, ", ")+".", c.width()) + "\n")
+	}
+	c.send(b.String())
+}
+
+// exitList names the room's visible exits: "north, east (locked), up."
+func exitList(r *Room) string {
+	var names []string
+	for _, e := range r.Exits {
+		if e.Has(store.ExitHidden) {
+			continue
+		}
+		if e.Has(store.ExitLocked) {
+			names = append(names, e.Direction+" (locked)")
+		} else {
+			names = append(names, e.Direction)
+		}
+	}
+	if len(names) == 0 {
+		return "none."
+	}
+	return strings.Join(names, ", ") + "."
+}
+
+// lookToward tells what lies in direction dir.
+func (w *World) lookToward(c *Character, dir string) {
+	w.withRoom(c, c.RoomID, func(r *Room, err error) {
+		if err != nil {
+			w.showRoomOrFog(c, r, err)
+			return
+		}
+		e, ok := r.Exit(dir)
+		if !ok || e.Has(store.ExitHidden) {
+			c.send("You see nothing special " + towards(dir) + ".\n")
+			return
+		}
+		if e.Description != "" {
+			c.send(wrap(e.Description, c.width()) + "\n")
+		}
+		w.withRoom(c, e.Target, func(to *Room, err error) {
+			switch {
+			case err != nil:
+				c.send("Only fog lies " + towards(dir) + ".\n")
+			case e.Has(store.ExitLocked):
+				c.send("The way " + dir + " is locked; beyond it lies " + to.Name + ".\n")
+			default:
+				c.send(capitalize(towards(dir)) + " lies " + to.Name + ".\n")
+			}
+		})
+	})
+}
+
+// towards says "to the north", "above", "below".
+func towards(dir string) string {
+	switch dir {
+	case "up":
+		return "above"
+	case "down":
+		return "below"
+	}
+	return "to the " + dir
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

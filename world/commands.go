@@ -1,0 +1,134 @@
+package world
+
+import (
+	"strings"
+)
+
+// command is one thing a player can type.
+type command struct {
+	name    string
+	aliases []string
+	summary string // one line for the help list
+	run     func(w *World, c *Character, args string)
+	exact   bool // only the full name or an alias calls it, never a prefix
+}
+
+// commandTable finds commands by name, alias or unambiguous prefix.
+type commandTable struct {
+	list   []*command
+	byWord map[string]*command
+}
+
+func newCommandTable() commandTable {
+	t := commandTable{byWord: make(map[string]*command)}
+	for _, cmd := range allCommands() {
+		t.list = append(t.list, cmd)
+		t.byWord[cmd.name] = cmd
+		for _, a := range cmd.aliases {
+			t.byWord[a] = cmd
+		}
+	}
+	return t
+}
+
+// allCommands lists the commands in the order prefixes are matched and help
+// lists them.
+func allCommands() []*command {
+	cmds := []*command{
+		{name: "look", aliases: []string{"l"}, summary: "look around, in a direction, or at someone", run: (*World).cmdLook},
+		{name: "go", summary: "walk in a direction: go north", run: (*World).cmdGo},
+		{name: "say", aliases: []string{"'"}, summary: "speak to the room: say Hello", run: (*World).cmdSay},
+		{name: "emote", aliases: []string{":"}, summary: "act something out: emote shivers.", run: (*World).cmdEmote},
+		{name: "who", summary: "who walks the waking world", run: (*World).cmdWho},
+		{name: "status", aliases: []string{"score"}, summary: "your name, place and lucidity", run: (*World).cmdStatus},
+		{name: "help", aliases: []string{"?"}, summary: "this list, or help <topic>", run: (*World).cmdHelp},
+		{name: "quit", summary: "leave the game (you are saved)", run: (*World).cmdQuit, exact: true},
+	}
+	for _, d := range directions() {
+		cmds = append(cmds, &command{name: d.name, aliases: []string{d.abbrev}, exact: true,
+			run: func(w *World, c *Character, _ string) { w.move(c, d.name) }})
+	}
+	return cmds
+}
+
+// find returns the command a word calls.
+func (t commandTable) find(word string) *command {
+	if cmd := t.byWord[word]; cmd != nil {
+		return cmd
+	}
+	for _, cmd := range t.list {
+		if !cmd.exact && strings.HasPrefix(cmd.name, word) {
+			return cmd
+		}
+	}
+	return nil
+}
+
+// isWord reports whether word is a command's name or alias.
+func (t commandTable) isWord(word string) bool { return t.byWord[word] != nil }
+
+// dispatch runs one line typed by c's player.
+func (w *World) dispatch(c *Character, line string) {
+	c.LastActive = w.cfg.Clock.Now()
+	w.markDirty(c)
+	word, args := splitCommand(line)
+	if word == "" {
+		return
+	}
+	cmd := w.cmds.find(word)
+	if cmd == nil {
+		c.send(w.unknown(word))
+		return
+	}
+	cmd.run(w, c, args)
+}
+
+// splitCommand splits a line into its lower-case command word and the rest.
+// A leading ' or : stands for say or emote, as in most MUDs.
+func splitCommand(line string) (string, string) {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return "", ""
+	}
+	if line[0] == '\'' || line[0] == ':' {
+		return line[:1], strings.TrimSpace(line[1:])
+	}
+	word, args, _ := strings.Cut(line, " ")
+	return strings.ToLower(word), strings.TrimSpace(args)
+}
+
+// unknown answers a word that is no command, suggesting the nearest one.
+func (w *World) unknown(word string) string {
+	msg := "You grope for the meaning of \"" + word + "\", but it slips away. Type \"help\" for the commands."
+	best, bestDist := "", 3
+	for _, cmd := range w.cmds.list {
+		if d := editDistance(word, cmd.name); d < bestDist {
+			best, bestDist = cmd.name, d
+		}
+	}
+	if best != "" {
+		msg += " Did you mean \"" + best + "\"?"
+	}
+	return msg + "\n"
+}
+
+// editDistance is the Levenshtein distance between two short words.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

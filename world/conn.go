@@ -1,0 +1,51 @@
+package world
+
+// Conn is a player's connection as a transport (telnet, ssh) hands it to the
+// hub. The world knows no transport: it sees only this interface.
+//
+// Every method returns at once and is safe for concurrent use. A transport
+// keeps a bounded outbox per connection, drained by its own write loop with a
+// write deadline; a client that stops reading is dropped, nobody waits for it.
+type Conn interface {
+	// Send queues text for the player. Lines end in "\n"; the transport
+	// translates line ends and escapes what its protocol needs. It returns
+	// false when the text could not be queued (outbox full or connection
+	// closed); the transport then drops the connection by itself.
+	Send(text string) bool
+	// Prompt queues a prompt: text that waits for the player's answer, with
+	// no line end. The transport marks its end (telnet GA or EOR).
+	Prompt(text string) bool
+	// SetEcho turns the echo of what the player types on or off: off while a
+	// password is typed.
+	SetEcho(on bool)
+	// Close ends the connection once what is queued has been written, bounded
+	// by the write deadline. Closing twice is harmless.
+	Close()
+	// Info describes the connection for who, logs and the admin console.
+	Info() ConnInfo
+}
+
+// ConnInfo describes a connection.
+type ConnInfo struct {
+	Transport  string // "telnet", "telnet+tls", "ssh"
+	RemoteAddr string
+	Client     string // the client's name or terminal type, when known
+	Width      int    // columns, 0 when unknown
+}
+
+// Acceptor takes new connections: a transport calls Accept once per
+// connection and feeds the returned LineHandler from its read loop.
+type Acceptor interface {
+	Accept(c Conn) LineHandler
+}
+
+// LineHandler takes what a player types, one line at a time.
+type LineHandler interface {
+	// Line handles one line of input, without its line end, as valid UTF-8.
+	// It is called from the connection's read loop only, never concurrently,
+	// and may block (login work, back-pressure from a busy world).
+	Line(line string)
+	// Hangup tells that the connection has ended; no Line follows. It is
+	// called exactly once.
+	Hangup()
+}

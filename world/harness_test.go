@@ -1,0 +1,223 @@
+package world
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"mythosd/store"
+)
+
+// fakeClock is a clock the test moves by hand; its tickers fire when the
+// test calls tick.
+type fakeClock struct {
+	mu     sync.Mutex
+	now    time.Time
+	ticker *fakeTicker
+}
+
+type fakeTicker struct{ c chan time.Time }
+
+func (t *fakeTicker) C() <-chan time.Time { return t.c }
+func (t *fakeTicker) Stop()               {}
+
+func newFakeClock() *fakeClock {
+	return &fakeClock{now: time.Date(1926, 10, 31, 21, 0, 0, 0, time.UTC), ticker: &fakeTicker{c: make(chan time.Time)}}
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) NewTicker(time.Duration) Ticker { return c.ticker }
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
+}
+
+// tick fires one tick and returns once the loop has taken it.
+func (c *fakeClock) tick() { c.ticker.c <- c.Now() }
+
+// testConn is a Conn that records what the world sends.
+type testConn struct {
+	mu     sync.Mutex
+	out    strings.Builder
+	echo   bool
+	closed bool
+	width  int
+}
+
+func (c *testConn) Send(text string) bool   { return c.write(text) }
+func (c *testConn) Prompt(text string) bool { return c.write(text) }
+
+func (c *testConn) write(text string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return false
+	}
+	c.out.WriteString(text)
+	return true
+}
+
+func (c *testConn) SetEcho(on bool) { c.mu.Lock(); c.echo = !on; c.mu.Unlock() }
+func (c *testConn) Close()          { c.mu.Lock(); c.closed = true; c.mu.Unlock() }
+func (c *testConn) Info() ConnInfo {
+	return ConnInfo{Transport: "test", RemoteAddr: "test:1", Width: c.width}
+}
+
+// take returns everything sent since the last take.
+func (c *testConn) take() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.out.String()
+	c.out.Reset()
+	return s
+}
+
+func (c *testConn) isClosed() bool { c.mu.Lock(); defer c.mu.Unlock(); return c.closed }
+
+// player is a test connection with its session.
+type player struct {
+	t    testing.TB
+	conn *testConn
+	sess LineHandler
+}
+
+// do types one line and returns what came back.
+func (p *player) do(line string) string {
+	p.t.Helper()
+	p.sess.Line(line)
+	return p.conn.take()
+}
+
+// testWorld is a running world on a real store in a temp dir.
+type testWorld struct {
+	*World
+	db    *store.DB
+	clock *fakeClock
+	stop  func()
+}
+
+// testRooms is a small world: a sanitarium ward, a hall north of it, a
+// garden east of the hall, a locked door west, a cellar below.
+func testRooms() store.World {
+	room := func(id, name string, exits ...store.Exit) store.Room {
+		return store.Room{ID: id, Name: name, Description: "The " + name + " is quiet. Something watches.",
+			Plane: "earth", Zone: "arkham", SubZone: "sanitarium", Exits: exits}
+	}
+	exit := func(dir, to string, flags ...string) store.Exit {
+		return store.Exit{Direction: dir, Target: to, Flags: flags}
+	}
+	return store.World{
+		Zones: []store.Zone{
+			{ID: "earth_arkham", Plane: "earth", Zone: "arkham", Name: "Arkham", Environment: "outdoors"},
+			{ID: "earth_arkham_sanitarium", Plane: "earth", Zone: "arkham", SubZone: "sanitarium", Name: "Arkham Sanitarium", Environment: "indoors"},
+		},
+		Rooms: []store.Room{
+			room("ward", "Ward", exit("north", "hall"), exit("down", "cellar")),
+			room("hall", "Hall", exit("south", "ward"), exit("east", "garden"), exit("west", "ward", store.ExitLocked)),
+			room("garden", "Garden", exit("west", "hall")),
+			room("cellar", "Cellar", exit("up", "ward")),
+		},
+	}
+}
+
+// newTestWorld starts a world over a fresh store in dir (a new temp dir
+// when dir is "").
+func newTestWorld(t testing.TB, dir string) *testWorld {
+	t.Helper()
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	db, err := store.Open(filepath.Join(dir, "test.db"), log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ImportWorld(context.Background(), testRooms()); err != nil {
+		t.Fatal(err)
+	}
+	clock := newFakeClock()
+	w, err := New(Config{
+		Store: db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
+		LoginDelay: time.Millisecond,
+		Help: fstest.MapFS{
+			"look.txt":  {Data: []byte("LOOK shows the room.\n")},
+			"index.txt": {Data: []byte("Help index.\n")},
+			"motd.txt":  {Data: []byte("Welcome to the test.\n")},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { w.Run(context.Background()); close(done) }()
+	tw := &testWorld{World: w, db: db, clock: clock}
+	var once sync.Once
+	tw.stop = func() {
+		once.Do(func() {
+			if err := w.Shutdown(context.Background()); err != nil {
+				t.Error(err)
+			}
+			<-done
+			if err := db.Close(); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	t.Cleanup(tw.stop)
+	return tw
+}
+
+// connect opens a session and returns the player at the name prompt.
+func (tw *testWorld) connect(t testing.TB) *player {
+	t.Helper()
+	conn := &testConn{}
+	p := &player{t: t, conn: conn, sess: tw.Accept(conn)}
+	if got := conn.take(); !strings.Contains(got, "name") {
+		t.Fatalf("no name prompt: %q", got)
+	}
+	return p
+}
+
+// create makes a new character and returns its player in the world.
+func (tw *testWorld) create(t testing.TB, name string) *player {
+	t.Helper()
+	p := tw.connect(t)
+	p.do(name)
+	p.do("y")
+	p.do("secret1")
+	if got := p.do("secret1"); !strings.Contains(got, "Welcome") {
+		t.Fatalf("%s did not enter the world: %q", name, got)
+	}
+	return p
+}
+
+// login logs an existing character in.
+func (tw *testWorld) login(t testing.TB, name, password string) (*player, string) {
+	t.Helper()
+	p := tw.connect(t)
+	p.do(name)
+	return p, p.do(password)
+}
+
+// wantContains fails unless got contains every one of want.
+func wantContains(t testing.TB, got string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("output lacks %q:\n%s", w, got)
+		}
+	}
+}

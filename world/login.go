@@ -1,0 +1,226 @@
+package world
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"mythosd/store"
+	"mythosd/world/lucidity"
+)
+
+// Password length bounds.
+const (
+	minPasswordLen = 6
+	maxPasswordLen = 256
+	storeTimeout   = 10 * time.Second
+)
+
+// loginStep is where the login dialogue stands.
+type loginStep int
+
+const (
+	askName loginStep = iota
+	confirmNew
+	choosePassword
+	repeatPassword
+	askPassword
+)
+
+// accountInfo is what login learns of an account and the loop needs.
+type accountInfo struct {
+	ID    int64
+	Name  string
+	Admin bool
+}
+
+// login is the dialogue that turns a connection into a playing character.
+// It runs on the connection's read loop, so password hashing and store
+// reads never touch the world loop.
+type login struct {
+	s       *Session
+	step    loginStep
+	name    string
+	account store.Account
+	chosen  string // the new password, until it is repeated
+	wrong   int    // wrong passwords so far
+}
+
+func newLogin(s *Session) *login { return &login{s: s} }
+
+// greet shows the message of the day and asks for a name.
+func (l *login) greet() {
+	if motd := l.s.w.help.motd; motd != "" {
+		l.s.conn.Send(motd)
+	}
+	l.askName()
+}
+
+func (l *login) askName() {
+	l.step = askName
+	l.s.conn.Prompt("By what name are you known? ")
+}
+
+func (l *login) askPassword(prompt string, step loginStep) {
+	l.step = step
+	l.s.conn.SetEcho(false)
+	l.s.conn.Prompt(prompt)
+}
+
+func (l *login) say(text string) { l.s.conn.Send(text + "\n") }
+
+// line takes one line of the dialogue and reports whether the character has
+// entered the world.
+func (l *login) line(text string) bool {
+	switch l.step {
+	case askName:
+		l.onName(strings.TrimSpace(text))
+	case confirmNew:
+		l.onConfirm(strings.ToLower(strings.TrimSpace(text)))
+	case choosePassword:
+		l.onChoose(text)
+	case repeatPassword:
+		return l.onRepeat(text)
+	case askPassword:
+		return l.onPassword(text)
+	}
+	return false
+}
+
+func (l *login) onName(name string) {
+	if name == "" {
+		l.askName()
+		return
+	}
+	if err := l.s.w.checkName(name); err != nil {
+		l.say("That name will not do: " + err.Error() + ".")
+		l.askName()
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	defer cancel()
+	acc, err := l.s.w.cfg.Store.AccountByName(ctx, name)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		l.name = properName(name)
+		l.step = confirmNew
+		l.s.conn.Prompt("No one here is called " + l.name + ". Are you new to Arkham, " + l.name + "? (y/n) ")
+	case err != nil:
+		l.storeTrouble("look up name", err)
+	default:
+		l.account = acc
+		l.askPassword("Password: ", askPassword)
+	}
+}
+
+func (l *login) onConfirm(answer string) {
+	switch answer {
+	case "y", "yes":
+		l.askPassword("Choose a password (at least 6 characters): ", choosePassword)
+	case "n", "no":
+		l.askName()
+	default:
+		l.s.conn.Prompt("Please answer y or n. Are you new, " + l.name + "? (y/n) ")
+	}
+}
+
+func (l *login) onChoose(pw string) {
+	l.s.conn.Send("\n")
+	if len(pw) < minPasswordLen || len(pw) > maxPasswordLen {
+		l.say("A password has 6 to 256 characters.")
+		l.askPassword("Choose a password (at least 6 characters): ", choosePassword)
+		return
+	}
+	l.chosen = pw
+	l.askPassword("Repeat the password: ", repeatPassword)
+}
+
+func (l *login) onRepeat(pw string) bool {
+	l.s.conn.Send("\n")
+	if pw != l.chosen {
+		l.chosen = ""
+		l.say("The passwords differ.")
+		l.askPassword("Choose a password (at least 6 characters): ", choosePassword)
+		return false
+	}
+	l.chosen = ""
+	l.s.conn.SetEcho(true)
+	acc, err := l.create(pw)
+	if errors.Is(err, store.ErrExists) {
+		l.say("Someone took that name a moment ago. Choose another.")
+		l.askName()
+		return false
+	}
+	if err != nil {
+		l.storeTrouble("create character", err)
+		return false
+	}
+	l.s.log.Info("character created", "name", acc.Name)
+	return l.enter(acc)
+}
+
+func (l *login) create(pw string) (store.Account, error) {
+	hash, err := l.s.w.cfg.Hasher.Hash(pw)
+	if err != nil {
+		return store.Account{}, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	defer cancel()
+	w := l.s.w
+	acc, _, err := w.cfg.Store.CreateCharacter(ctx, l.name, hash, w.cfg.StartRoom, lucidity.Start, w.cfg.Clock.Now())
+	return acc, err
+}
+
+func (l *login) onPassword(pw string) bool {
+	l.s.conn.Send("\n")
+	ok, err := l.s.w.cfg.Hasher.Check(l.account.PasswordHash, pw)
+	if err != nil {
+		l.s.log.Error("check password", "name", l.account.Name, "err", err)
+	}
+	if ok {
+		l.s.conn.SetEcho(true)
+		return l.enter(l.account)
+	}
+	l.wrong++
+	l.s.log.Warn("wrong password", "name", l.account.Name, "tries", l.wrong)
+	time.Sleep(l.s.w.cfg.LoginDelay)
+	if l.wrong >= l.s.w.cfg.MaxPasswordTries {
+		l.say("Wrong password. Too many tries; the sanitarium doors close on you.")
+		l.s.conn.Close()
+		return false
+	}
+	l.say("Wrong password.")
+	l.askPassword("Password: ", askPassword)
+	return false
+}
+
+// storeTrouble tells the player the records cannot be read now and starts over.
+func (l *login) storeTrouble(doing string, err error) {
+	l.s.log.Error(doing, "err", err)
+	l.s.conn.SetEcho(true)
+	l.say("The records office cannot be reached just now; please try again in a moment.")
+	l.askName()
+}
+
+// enter hands the account to the world loop and waits until its character
+// stands in the world.
+func (l *login) enter(acc store.Account) bool {
+	info := accountInfo{ID: acc.ID, Name: acc.Name, Admin: acc.Admin}
+	s := l.s
+	if !s.w.post(func() { s.w.enter(s, info) }) {
+		return false
+	}
+	select {
+	case <-s.ack:
+		return true
+	case <-s.w.done:
+		return false
+	}
+}
+
+// abandon ends a dialogue whose connection went away.
+func (l *login) abandon() {
+	l.chosen = ""
+	l.s.log.Debug("connection closed during login", "step", l.step)
+}

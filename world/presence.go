@@ -1,0 +1,164 @@
+package world
+
+import (
+	"context"
+	"errors"
+
+	"mythosd/store"
+)
+
+// enter brings the account's character into the world for session s: from
+// memory when the loop still holds it (playing, or gone but not yet handed
+// to the store), else loaded from the store off the loop.
+func (w *World) enter(s *Session, acc accountInfo) {
+	s.waiting = true
+	defer s.finished()
+	key := nameKey(acc.Name)
+	if c := w.chars[key]; c != nil {
+		w.attach(s, c)
+		return
+	}
+	waiters, loading := w.loads[key]
+	w.loads[key] = append(waiters, s)
+	s.pending++
+	if !loading {
+		go w.loadCharacter(acc)
+	}
+}
+
+// loadCharacter reads a character and its visits, off the loop.
+func (w *World) loadCharacter(acc accountInfo) {
+	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	defer cancel()
+	rec, err := w.cfg.Store.CharacterByAccount(ctx, acc.ID)
+	var visits []string
+	if err == nil {
+		visits, err = w.cfg.Store.Visits(ctx, rec.ID)
+	}
+	w.post(func() { w.characterLoaded(acc, rec, visits, err) })
+}
+
+// characterLoaded admits the sessions that waited for a character.
+func (w *World) characterLoaded(acc accountInfo, rec store.Character, visits []string, err error) {
+	key := nameKey(acc.Name)
+	sessions := w.loads[key]
+	delete(w.loads, key)
+	var c *Character
+	if err == nil {
+		c = newCharacter(acc, rec, visits)
+		w.chars[key] = c
+	} else {
+		w.log.Error("load character", "name", acc.Name, "err", err)
+	}
+	for _, s := range sessions {
+		s.pending--
+		if c != nil {
+			w.attach(s, c)
+		} else {
+			s.conn.Send("Your memories cannot be found just now; please try again in a moment.\n")
+			s.conn.Close()
+		}
+		s.finished()
+	}
+}
+
+// attach makes s the session that plays c, taking c over from any other.
+func (w *World) attach(s *Session, c *Character) {
+	c.LastActive = w.cfg.Clock.Now()
+	w.markDirty(c)
+	if old := c.sess; old != nil {
+		old.char = nil
+		old.conn.Send("\nAnother connection has taken hold of " + c.Name + ". Farewell.\n")
+		old.conn.Close()
+		c.sess, s.char = s, c
+		s.log.Info("session taken over", "name", c.Name)
+		c.send("You take hold of yourself again; your other connection was closed.\n")
+		w.withRoom(c, c.RoomID, func(r *Room, err error) { w.showRoomOrFog(c, r, err) })
+		return
+	}
+	c.sess, s.char = s, c
+	s.log.Info("character entered", "name", c.Name)
+	w.arrive(c, c.RoomID)
+}
+
+// arrive places a character who enters the world in room id, or in the
+// start room when id no longer exists.
+func (w *World) arrive(c *Character, id string) {
+	w.withRoom(c, id, func(r *Room, err error) {
+		if errors.Is(err, store.ErrNotFound) && id != w.cfg.StartRoom {
+			w.log.Warn("character's room is gone; moving to start", "name", c.Name, "room", id)
+			w.arrive(c, w.cfg.StartRoom)
+			return
+		}
+		if err != nil {
+			c.send("The world will not come into focus; please try again in a moment.\n")
+			s := c.sess
+			w.leave(s, "")
+			s.conn.Close()
+			return
+		}
+		c.RoomID = r.ID
+		w.recordVisit(c, r.ID)
+		w.tellRoom(r.ID, c, c.Name+" blinks into being, as if waking from a long dream.")
+		w.putIn(c)
+		c.send("Welcome to Arkham, " + c.Name + ".\n")
+		w.showRoom(c, r)
+	})
+}
+
+// leave takes s's character out of the world, telling the room. The
+// character stays in memory until its state is handed to the store.
+func (w *World) leave(s *Session, farewell string) {
+	if s == nil || s.char == nil {
+		return
+	}
+	c := s.char
+	s.char = nil
+	if farewell != "" {
+		s.conn.Send(farewell)
+	}
+	if c.sess != s {
+		return
+	}
+	c.sess = nil
+	w.takeOut(c)
+	w.tellRoom(c.RoomID, c, c.Name+" fades from the waking world.")
+	w.markDirty(c)
+	s.log.Info("character left", "name", c.Name)
+}
+
+// farewell ends every session as the world stops, and hands every change to
+// the store. Only the loop calls it, as it ends.
+func (w *World) farewell() {
+	for _, c := range w.chars {
+		s := c.sess
+		if s == nil {
+			continue
+		}
+		w.leave(s, "\nThe world grows dim: the server is shutting down. You are saved; come back soon.\n")
+		s.conn.Close()
+	}
+	w.handOff()
+}
+
+// withRoom runs fn with room id on behalf of c's session: at once when the
+// room is cached, else when its load arrives, as long as the same session
+// still plays c. The session's command counts as running until then.
+func (w *World) withRoom(c *Character, id string, fn func(*Room, error)) {
+	s := c.sess
+	if s == nil {
+		return
+	}
+	if r, ok := w.rooms.cached(id); ok {
+		fn(r, nil)
+		return
+	}
+	s.pending++
+	w.rooms.await(id, func(r *Room, err error) {
+		s.pending--
+		defer s.finished()
+		if c.sess == s {
+			fn(r, err)
+		}
+	})
+}

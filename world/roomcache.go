@@ -1,0 +1,141 @@
+package world
+
+import (
+	"context"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"github.com/patrickmn/go-cache"
+)
+
+// RoomCache holds rooms in a go-cache with a TTL over the store, the source
+// of truth. A miss starts a load on its own goroutine; the callers waiting
+// for that room resume on the world loop when it arrives.
+type RoomCache struct {
+	items   *cache.Cache
+	st      Store
+	post    func(func()) bool
+	log     *slog.Logger
+	ctx     context.Context
+	cancel  context.CancelFunc
+	waiting map[string][]func(*Room, error) // loop-owned: loads in flight
+
+	hits, misses, loads, loadErrors, expirations atomic.Uint64
+	inFlight                                     atomic.Int64
+	loadNanos                                    atomic.Int64 // total load latency
+}
+
+func newRoomCache(st Store, ttl time.Duration, post func(func()) bool, log *slog.Logger) *RoomCache {
+	ctx, cancel := context.WithCancel(context.Background())
+	rc := &RoomCache{
+		items:   cache.New(ttl, max(ttl/2, time.Second)),
+		st:      st,
+		post:    post,
+		log:     log,
+		ctx:     ctx,
+		cancel:  cancel,
+		waiting: make(map[string][]func(*Room, error)),
+	}
+	rc.items.OnEvicted(func(string, any) { rc.expirations.Add(1) })
+	return rc
+}
+
+// cached returns the room if the cache holds it, counting a hit or a miss.
+// Only the world loop calls it.
+func (rc *RoomCache) cached(id string) (*Room, bool) {
+	if v, ok := rc.items.Get(id); ok {
+		rc.hits.Add(1)
+		return v.(*Room), true
+	}
+	rc.misses.Add(1)
+	return nil, false
+}
+
+// await calls then on the loop once room id has been loaded; callers use it
+// after a miss. Loads of one room are shared. Only the loop calls it.
+func (rc *RoomCache) await(id string, then func(*Room, error)) {
+	waiters, loading := rc.waiting[id]
+	rc.waiting[id] = append(waiters, then)
+	if !loading {
+		rc.inFlight.Add(1)
+		go rc.load(id)
+	}
+}
+
+// load reads a room off the loop and posts it back.
+func (rc *RoomCache) load(id string) {
+	start := time.Now()
+	r, err := loadRoom(rc.ctx, rc.st, id)
+	rc.loadNanos.Add(int64(time.Since(start)))
+	rc.inFlight.Add(-1)
+	rc.loads.Add(1)
+	if err != nil {
+		rc.loadErrors.Add(1)
+		rc.log.Warn("room load failed", "room", id, "err", err)
+	}
+	rc.post(func() { rc.arrived(id, r, err) })
+}
+
+// arrived stores a loaded room and resumes its waiters, on the loop.
+func (rc *RoomCache) arrived(id string, r *Room, err error) {
+	if err == nil {
+		rc.items.SetDefault(id, r)
+	}
+	waiters := rc.waiting[id]
+	delete(rc.waiting, id)
+	for _, then := range waiters {
+		then(r, err)
+	}
+}
+
+// peek returns the room if cached, without counting a lookup.
+func (rc *RoomCache) peek(id string) (*Room, bool) {
+	if v, ok := rc.items.Get(id); ok {
+		return v.(*Room), true
+	}
+	return nil, false
+}
+
+// close stops loads in flight and the cache's janitor.
+func (rc *RoomCache) close() {
+	rc.cancel()
+	rc.items.Flush()
+}
+
+// CacheStats are the room cache's counters.
+type CacheStats struct {
+	Rooms       int
+	Hits        uint64
+	Misses      uint64
+	Loads       uint64
+	LoadErrors  uint64
+	Expirations uint64
+	InFlight    int64
+	AvgLoad     time.Duration
+}
+
+// HitRate is hits over lookups, 0 before any lookup.
+func (s CacheStats) HitRate() float64 {
+	if s.Hits+s.Misses == 0 {
+		return 0
+	}
+	return float64(s.Hits) / float64(s.Hits+s.Misses)
+}
+
+// Stats returns the cache's counters; safe from any goroutine.
+func (rc *RoomCache) Stats() CacheStats {
+	s := CacheStats{
+		Rooms:       rc.items.ItemCount(),
+		Hits:        rc.hits.Load(),
+		Misses:      rc.misses.Load(),
+		Loads:       rc.loads.Load(),
+		LoadErrors:  rc.loadErrors.Load(),
+		Expirations: rc.expirations.Load(),
+		InFlight:    rc.inFlight.Load(),
+	}
+	if s.Loads > 0 {
+		s.AvgLoad = time.Duration(rc.loadNanos.Load() / int64(s.Loads))
+	}
+	return s
+}

@@ -1,0 +1,100 @@
+package world
+
+import (
+	"log/slog"
+	"runtime/debug"
+)
+
+// Session is one connection's life in the world: first the login dialogue,
+// run on the connection's own read loop, then play, where each line becomes
+// a command on the world loop. A session has at most one command in flight,
+// so a flooding client slows only itself.
+type Session struct {
+	w     *World
+	conn  Conn
+	log   *slog.Logger
+	login *login // the login dialogue; nil once playing (read loop only)
+	ack   chan struct{}
+
+	// Loop-owned.
+	char    *Character // nil until the character enters, and after it leaves
+	pending int        // command continuations waiting for a room
+	waiting bool       // a command is in flight and its reader waits for ack
+}
+
+// Accept starts a session on c: it greets the player and asks for a name.
+func (w *World) Accept(c Conn) LineHandler {
+	info := c.Info()
+	s := &Session{
+		w:    w,
+		conn: c,
+		log:  w.log.With("remote", info.RemoteAddr, "transport", info.Transport),
+		ack:  make(chan struct{}, 1),
+	}
+	s.login = newLogin(s)
+	s.login.greet()
+	return s
+}
+
+// Line handles one line from the player.
+func (s *Session) Line(line string) {
+	if s.login != nil {
+		if s.login.line(line) {
+			s.login = nil
+		}
+		return
+	}
+	if !s.w.post(func() { s.w.command(s, line) }) {
+		return
+	}
+	select {
+	case <-s.ack:
+	case <-s.w.done:
+	}
+}
+
+// Hangup ends the session: the character leaves the world.
+func (s *Session) Hangup() {
+	if s.login != nil {
+		s.login.abandon()
+		return
+	}
+	s.w.post(func() { s.w.leave(s, "") })
+}
+
+// finished shows the prompt and releases the session's reader once its
+// command, with every continuation it started, is done. Only the loop calls
+// it; it never blocks (one command in flight means the ack slot is free).
+func (s *Session) finished() {
+	if !s.waiting || s.pending > 0 {
+		return
+	}
+	s.waiting = false
+	if s.char != nil {
+		s.conn.Prompt(promptText)
+	}
+	select {
+	case s.ack <- struct{}{}:
+	default:
+	}
+}
+
+// command runs one line of play on the loop; a panic ends this session only.
+func (w *World) command(s *Session, line string) {
+	s.waiting = true
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("panic in command", "line", line, "panic", r, "stack", string(debug.Stack()))
+			s.conn.Send("\nSomething tore in the fabric of the world. You are cast out.\n")
+			w.leave(s, "")
+			s.conn.Close()
+			s.pending = 0
+		}
+		s.finished()
+	}()
+	c := s.char
+	if c == nil {
+		return
+	}
+	w.dispatch(c, line)
+}

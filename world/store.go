@@ -1,0 +1,22 @@
+package world
+
+import (
+	"context"
+	"time"
+
+	"mythosd/store"
+)
+
+// Store is what the world needs from persistence; *store.DB provides it.
+// The world loop itself never calls it: loads run on their own goroutines
+// and writes leave as batches through Submit, which never blocks on I/O.
+type Store interface {
+	AccountByName(ctx context.Context, name string) (store.Account, error)
+	CreateCharacter(ctx context.Context, name, passwordHash, roomID string, lucidity int, now time.Time) (store.Account, store.Character, error)
+	CharacterByAccount(ctx context.Context, accountID int64) (store.Character, error)
+	Visits(ctx context.Context, characterID int64) ([]string, error)
+	Room(ctx context.Context, id string) (store.Room, error)
+	Zone(ctx context.Context, id string) (store.Zone, error)
+	// Submit hands a batch to the write-behind writer without waiting.
+	Submit(b store.Batch) bool
+}

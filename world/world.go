@@ -1,0 +1,181 @@
+// Package world owns the game: the session hub, login, the world loop and
+// its commands, the room cache and the hand-off of changes to the store.
+//
+// One goroutine, the world loop (Run), owns all game state and does no I/O.
+// Everything reaches it as a message on its inbox; everything it produces
+// leaves as a message: text queued on a Conn, a batch submitted to the store
+// writer, a load started on another goroutine.
+package world
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"runtime/debug"
+	"time"
+)
+
+// Config is what a World is made of. Store, Clock, Logger, Hasher and
+// StartRoom are required; zero durations take their defaults.
+type Config struct {
+	Store  Store
+	Clock  Clock
+	Logger *slog.Logger
+	Hasher *Hasher
+	// Help holds {topic}.txt help texts, index.txt and motd.txt.
+	Help fs.FS
+	// StartRoom is where new characters wake, and where characters go whose
+	// room no longer exists.
+	StartRoom string
+	// Tick is the cadence of timed work (default 100ms).
+	Tick time.Duration
+	// RoomTTL is how long a room stays cached after its load (default 60s).
+	RoomTTL time.Duration
+	// LoginDelay is the pause after a wrong password (default 2s).
+	LoginDelay time.Duration
+	// MaxPasswordTries ends a login after this many wrong passwords (default 3).
+	MaxPasswordTries int
+}
+
+const (
+	defaultTick       = 100 * time.Millisecond
+	defaultRoomTTL    = 60 * time.Second
+	defaultLoginDelay = 2 * time.Second
+	inboxSize         = 4096
+)
+
+// ErrStopped is returned by calls made after the world loop has ended.
+var ErrStopped = errors.New("world stopped")
+
+// World is the game. Create it with New, run its loop with Run, end it with
+// Shutdown.
+type World struct {
+	cfg    Config
+	log    *slog.Logger
+	inbox  chan func()
+	quit   chan struct{}
+	done   chan struct{}
+	rooms  *RoomCache
+	ticks  *TickRecorder
+	cmds   commandTable
+	help   *helpIndex
+	chars  map[string]*Character // by name key; loop-owned
+	places map[string]*place     // occupied rooms by id; loop-owned
+	loads  map[string][]*Session // characters being loaded, by name key
+	dirty  []*Character          // characters changed since the last hand-off
+	visits []visitRecord         // first visits since the last hand-off
+}
+
+// New returns a World ready to Run.
+func New(cfg Config) (*World, error) {
+	if cfg.Store == nil || cfg.Clock == nil || cfg.Logger == nil || cfg.Hasher == nil {
+		return nil, errors.New("world: Store, Clock, Logger and Hasher are required")
+	}
+	if cfg.StartRoom == "" {
+		return nil, errors.New("world: no start room")
+	}
+	cfg.Tick = orDefault(cfg.Tick, defaultTick)
+	cfg.RoomTTL = orDefault(cfg.RoomTTL, defaultRoomTTL)
+	cfg.LoginDelay = orDefault(cfg.LoginDelay, defaultLoginDelay)
+	if cfg.MaxPasswordTries <= 0 {
+		cfg.MaxPasswordTries = 3
+	}
+	w := &World{
+		cfg:    cfg,
+		log:    cfg.Logger.With("component", "world"),
+		inbox:  make(chan func(), inboxSize),
+		quit:   make(chan struct{}),
+		done:   make(chan struct{}),
+		ticks:  NewTickRecorder(),
+		chars:  make(map[string]*Character),
+		places: make(map[string]*place),
+		loads:  make(map[string][]*Session),
+	}
+	w.rooms = newRoomCache(cfg.Store, cfg.RoomTTL, w.post, w.log)
+	w.cmds = newCommandTable()
+	help, err := loadHelp(cfg.Help)
+	if err != nil {
+		return nil, fmt.Errorf("load help: %w", err)
+	}
+	w.help = help
+	return w, nil
+}
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
+}
+
+// Rooms returns the room cache, for its statistics.
+func (w *World) Rooms() *RoomCache { return w.rooms }
+
+// Ticks returns the tick recorder, for its statistics.
+func (w *World) Ticks() *TickRecorder { return w.ticks }
+
+// Run is the world loop. It returns when Shutdown is called or ctx ends,
+// after telling every player, handing every character to the store and
+// closing their connections.
+func (w *World) Run(ctx context.Context) error {
+	defer close(w.done)
+	defer w.rooms.close()
+	ticker := w.cfg.Clock.NewTicker(w.cfg.Tick)
+	defer ticker.Stop()
+	for {
+		select {
+		case fn := <-w.inbox:
+			w.safely(fn)
+		case at := <-ticker.C():
+			w.tick(at)
+		case <-w.quit:
+			w.farewell()
+			return nil
+		case <-ctx.Done():
+			w.farewell()
+			return ctx.Err()
+		}
+	}
+}
+
+// Shutdown ends the world loop and waits for it, or for ctx.
+func (w *World) Shutdown(ctx context.Context) error {
+	select {
+	case w.quit <- struct{}{}:
+	case <-w.done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case <-w.done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// post queues fn to run on the world loop. It blocks while the inbox is full
+// (back-pressure on the caller, never on the loop) and reports false when the
+// loop has ended. The loop itself must never call post.
+func (w *World) post(fn func()) bool {
+	select {
+	case w.inbox <- fn:
+		return true
+	case <-w.done:
+		return false
+	}
+}
+
+// safely runs one message, so that a panic in one command ends at most the
+// session it came from, never the loop.
+func (w *World) safely(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			w.log.Error("panic on the world loop", "panic", r, "stack", string(debug.Stack()))
+		}
+	}()
+	fn()
+}
