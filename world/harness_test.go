@@ -45,7 +45,7 @@ func (c *fakeClock) advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// tick fires one tick and returns once the loop has taken it.
+// tick fires one tick and returns once the loop has taken it (not done it).
 func (c *fakeClock) tick() { c.ticker.c <- c.Now() }
 
 // testConn is a Conn that records what the world sends.
@@ -178,6 +178,20 @@ func newTestWorld(t testing.TB, dir string) *testWorld {
 	}
 	t.Cleanup(tw.stop)
 	return tw
+}
+
+// tick fires one tick and returns once the loop has finished it.
+func (tw *testWorld) tick() {
+	tw.clock.tick()
+	tw.sync()
+}
+
+// sync returns once the loop has handled everything sent to it before.
+func (tw *testWorld) sync() {
+	done := make(chan struct{})
+	if tw.post(func() { close(done) }) {
+		<-done
+	}
 }
 
 // connect opens a session and returns the player at the name prompt.

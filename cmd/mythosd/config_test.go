@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func noEnv(string) string { return "" }
+
+func TestParseConfigDefaults(t *testing.T) {
+	cfg, err := parseConfig(nil, noEnv, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.DataDir != "./var" || cfg.WorldDir != "" || cfg.TelnetAddr != ":4000" ||
+		cfg.Tick != 100*time.Millisecond || cfg.LogFormat != "text" || cfg.RoomTTL != time.Minute {
+		t.Errorf("defaults: %+v", cfg)
+	}
+}
+
+func TestParseConfigEnvFallback(t *testing.T) {
+	env := map[string]string{"MYTHOS_TICK": "250ms", "MYTHOS_LOG_FORMAT": "json", "MYTHOS_TELNET": "off", "MYTHOS_DATA": "/tmp/x"}
+	cfg, err := parseConfig([]string{"-data", "/srv/mythos"}, func(k string) string { return env[k] }, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Tick != 250*time.Millisecond || cfg.LogFormat != "json" || !listenerOff(cfg.TelnetAddr) {
+		t.Errorf("env not applied: %+v", cfg)
+	}
+	if cfg.DataDir != "/srv/mythos" {
+		t.Errorf("the flag must win over the environment: data %q", cfg.DataDir)
+	}
+}
+
+func TestParseConfigErrorsNameTheFlag(t *testing.T) {
+	tests := []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"-tick", "soon"}, nil, "-tick"},
+		{[]string{"-tick", "0s"}, nil, "-tick"},
+		{[]string{"-log-format", "xml"}, nil, "-log-format"},
+		{[]string{"-log-level", "loud"}, nil, "-log-level"},
+		{[]string{"-telnet", "4000"}, nil, "-telnet"},
+		{[]string{"-data", ""}, nil, "-data"},
+		{[]string{"-world", "/no/such/dir"}, nil, "-world"},
+		{[]string{"-max-conns", "0"}, nil, "-max-conns"},
+		{[]string{"-room-ttl", "1ms"}, nil, "-room-ttl"},
+		{[]string{"stray"}, nil, "unexpected argument"},
+		{[]string{"-nosuchflag"}, nil, "nosuchflag"},
+		{nil, map[string]string{"MYTHOS_TICK": "fast"}, "MYTHOS_TICK"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			_, err := parseConfig(tt.args, func(k string) string { return tt.env[k] }, &bytes.Buffer{})
+			if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want a usage error naming %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestRunExitStatus(t *testing.T) {
+	tests := []struct {
+		args []string
+		want int
+		msg  string
+	}{
+		{[]string{"-tick", "never"}, 2, "-tick"},
+		{[]string{"-h"}, 0, "-data"},
+		{[]string{"-data", "/proc/mythosd-cannot-write-here", "-telnet", "off"}, 1, "mythos.db"},
+	}
+	for _, tt := range tests {
+		var stderr bytes.Buffer
+		if got := run(tt.args, noEnv, &stderr); got != tt.want || !strings.Contains(stderr.String(), tt.msg) {
+			t.Errorf("run(%q) = %d, stderr %q; want %d mentioning %q", tt.args, got, stderr.String(), tt.want, tt.msg)
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testConfig is a configuration for a server on loopback with its state in dir.
+func testConfig(dir string) config {
+	return config{
+		DataDir: dir, TelnetAddr: "127.0.0.1:0", Tick: 20 * time.Millisecond,
+		RoomTTL: time.Minute, MaxConns: 100, WriteTimeout: 5 * time.Second,
+		LogFormat: "text", LogLevel: "error", testHash: true,
+	}
+}
+
+// startServer starts a server and stops it when the test ends.
+func startServer(t testing.TB, cfg config) *server {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := start(context.Background(), cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopped := false
+	t.Cleanup(func() {
+		if !stopped {
+			stopServer(t, srv)
+		}
+	})
+	return srv
+}
+
+func stopServer(t testing.TB, srv *server) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+	defer cancel()
+	if err := srv.shutdown(ctx); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+}
+
+// TestPlayRestartResume is the playable core end to end: two telnet
+// players create characters, walk, talk and emote so each sees the other,
+// quit; the server restarts on the same database, and both find themselves
+// where they were.
+func TestPlayRestartResume(t *testing.T) {
+	dir := t.TempDir()
+	srv := startServer(t, testConfig(dir))
+	alice, bob := dial(t, srv.telnetAddr()), dial(t, srv.telnetAddr())
+	room := alice.createCharacter("Alice", "lanterns1")
+	bob.createCharacter("Bob", "lanterns2")
+	alice.expect("Bob blinks into being")
+
+	exit := firstExit(t, room)
+	there := alice.do(exit)
+	bob.expect("Alice leaves")
+	bob.do(exit)
+	alice.expect("Bob arrives")
+	alice.send("say The fog is thick tonight.")
+	bob.expect(`Alice says, "The fog is thick tonight."`)
+	bob.send("emote pulls his collar tight.")
+	alice.expect("Bob pulls his collar tight.")
+	wantIn(t, alice.do("who"), "Alice", "Bob")
+	wantIn(t, bob.do("look"), "Also here: Alice")
+
+	alice.send("quit")
+	alice.expect("Until next time")
+	if !alice.closed() {
+		t.Fatal("quit did not close the connection")
+	}
+	bob.expect("Alice fades")
+	stopServer(t, srv)
+	bob.expect("shutting down")
+
+	srv2 := startServer(t, testConfig(dir))
+	a2, b2 := dial(t, srv2.telnetAddr()), dial(t, srv2.telnetAddr())
+	roomName := strings.TrimSpace(strings.SplitN(strings.TrimSpace(there), "\n", 2)[0])
+	wantIn(t, a2.login("alice", "lanterns1"), roomName)
+	wantIn(t, b2.login("BOB", "lanterns2"), roomName, "Also here: Alice")
+	wantIn(t, a2.do("status"), "Lucidity:  100 (lucid)")
+}
+
+func wantIn(t testing.TB, got string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("output lacks %q:\n%s", w, got)
+		}
+	}
+}

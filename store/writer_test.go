@@ -1,0 +1,328 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func state(id int64, room string, lucidity int, at time.Time) CharacterState {
+	return CharacterState{ID: id, RoomID: room, Lucidity: lucidity, LastActive: at}
+}
+
+func TestWriterMergesWhilePausedIntoOneCommit(t *testing.T) {
+	db := newDB(t)
+	ctx := ctxT(t)
+	_, c1 := mustCreate(t, db, "Carter")
+	_, c2 := mustCreate(t, db, "Pickman")
+	later := t0().Add(time.Minute)
+	batches := []Batch{
+		{Characters: map[int64]CharacterState{c1.ID: state(c1.ID, "a", 90, t0())},
+			Visits: []Visit{{c1.ID, "a", t0()}}},
+		{}, // empty: merges to nothing
+		{Characters: map[int64]CharacterState{c1.ID: state(c1.ID, "b", 80, later), c2.ID: state(c2.ID, "c", 70, later)},
+			Visits: []Visit{{c1.ID, "a", later}, {c1.ID, "b", later}, {c2.ID, "c", later}}},
+	}
+	resume := db.Pause()
+	for _, b := range batches {
+		if !db.Submit(b) {
+			t.Fatal("Submit refused a batch while paused")
+		}
+	}
+	if st := db.Stats(); st.QueueDepth != 2+3 || st.Commits != 0 {
+		t.Fatalf("while paused: %+v; want 5 rows queued, no commit", st)
+	}
+	resume()
+	if err := db.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st := db.Stats()
+	if st.Commits != 1 || db.Commits() != 1 || st.RowsWritten != 5 || st.QueueDepth != 0 || st.Errors != 0 {
+		t.Fatalf("after resume: %+v; want one commit of 5 rows", st)
+	}
+	got := storedCharacter(t, db, c1.ID)
+	if got.RoomID != "b" || got.Lucidity != 80 || !got.LastActive.Equal(later) {
+		t.Fatalf("stored %+v; want the latest state", got)
+	}
+	visits, err := db.Visits(ctx, c1.ID)
+	if err != nil || !slices.Equal(visits, []string{"a", "b"}) {
+		t.Fatalf("visits = %v, %v; want [a b] (a first seen at t0)", visits, err)
+	}
+}
+
+func TestEmptyBatchesAreNeverCommitted(t *testing.T) {
+	db := newDB(t)
+	for _, b := range []Batch{{}, {Characters: map[int64]CharacterState{}}, {Visits: []Visit{}}} {
+		if !db.Submit(b) {
+			t.Fatal("Submit refused an empty batch")
+		}
+	}
+	if err := db.Flush(ctxT(t)); err != nil {
+		t.Fatal(err)
+	}
+	if n := db.Commits(); n != 0 {
+		t.Fatalf("%d commits for empty batches, want 0", n)
+	}
+}
+
+func TestReadThroughWhilePaused(t *testing.T) {
+	db := newDB(t)
+	ctx := ctxT(t)
+	a, c := mustCreate(t, db, "Lavinia")
+	resume := db.Pause()
+	defer resume()
+	at := t0().Add(time.Hour)
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "dunwich", 42, at)},
+		Visits: []Visit{{c.ID, "dunwich", at}, {c.ID, "sentinel_hill", at.Add(time.Second)}}})
+
+	got, err := db.CharacterByAccount(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.RoomID != "dunwich" || got.Lucidity != 42 || got.LastActive != at.UTC() || got.Name != "Lavinia" {
+		t.Fatalf("read-through character = %+v", got)
+	}
+	visits, err := db.Visits(ctx, c.ID)
+	if err != nil || !slices.Equal(visits, []string{"dunwich", "sentinel_hill"}) {
+		t.Fatalf("read-through visits = %v, %v", visits, err)
+	}
+	if stored := storedCharacter(t, db, c.ID); stored.RoomID != "start" || storedVisits(t, db, c.ID) != 0 {
+		t.Fatalf("database changed while paused: %+v", stored)
+	}
+	ctxShort, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := db.Flush(ctxShort); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Flush while paused with a cancelled context = %v", err)
+	}
+}
+
+// TestReadThroughInFlight holds the database's write lock from another
+// connection so that the writer's commit waits in flight, then reads.
+func TestReadThroughInFlight(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mythos.db")
+	db := openAt(t, path)
+	ctx := ctxT(t)
+	a, c := mustCreate(t, db, "Asenath")
+	other := rawDB(t, path)
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "innsmouth", 33, t0())},
+		Visits: []Visit{{c.ID, "innsmouth", t0()}}})
+	waitFor(t, "the batch to be in flight", func() bool {
+		db.w.mu.Lock()
+		defer db.w.mu.Unlock()
+		return db.w.inflight != nil
+	})
+	got, err := db.CharacterByAccount(ctx, a.ID)
+	if err != nil || got.RoomID != "innsmouth" || got.Lucidity != 33 {
+		t.Fatalf("read-through of in-flight state = %+v, %v", got, err)
+	}
+	if v, err := db.Visits(ctx, c.ID); err != nil || !slices.Equal(v, []string{"innsmouth"}) {
+		t.Fatalf("read-through of in-flight visits = %v, %v", v, err)
+	}
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if stored := storedCharacter(t, db, c.ID); stored.RoomID != "innsmouth" {
+		t.Fatalf("stored after the lock was released: %+v", stored)
+	}
+}
+
+func TestCloseFlushes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mythos.db")
+	db, err := open(path, testLogger(t), testConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, c := mustCreate(t, db, "Gilman")
+	resume := db.Pause() // Close must release it and still flush
+	_ = resume
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "witch_house", 13, t0())},
+		Visits: []Visit{{c.ID, "witch_house", t0()}}})
+	if err := db.Close(); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	db = openAt(t, path)
+	got, err := db.CharacterByAccount(ctxT(t), a.ID)
+	if err != nil || got.RoomID != "witch_house" || got.Lucidity != 13 {
+		t.Fatalf("after reopen: %+v, %v", got, err)
+	}
+	if n := storedVisits(t, db, c.ID); n != 1 {
+		t.Fatalf("%d visits after reopen, want 1", n)
+	}
+}
+
+const failTrigger = `CREATE TRIGGER fail_updates BEFORE UPDATE ON characters
+	BEGIN SELECT RAISE(ABORT, 'disk of Yith is full'); END`
+
+func TestFailedCommitIsRetriedWithoutLoss(t *testing.T) {
+	db := newDB(t)
+	ctx := ctxT(t)
+	a, c := mustCreate(t, db, "Peaslee")
+	execWrite(t, db, failTrigger)
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "old", 50, t0())},
+		Visits: []Visit{{c.ID, "old", t0()}}})
+	waitFor(t, "two failed commits", func() bool { return db.Stats().Errors >= 2 })
+	// Newer state submitted while commits fail must win over the kept batch.
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "new", 60, t0())},
+		Visits: []Visit{{c.ID, "new", t0()}}})
+	waitFor(t, "another failed commit", func() bool { return db.Stats().Errors >= 4 })
+	if got, err := db.CharacterByAccount(ctx, a.ID); err != nil || got.RoomID != "new" {
+		t.Fatalf("read-through while failing = %+v, %v", got, err)
+	}
+	if st := db.Stats(); st.Commits != 0 || st.QueueDepth != 3 {
+		t.Fatalf("while failing: %+v; want no commit and 3 rows kept", st)
+	}
+	execWrite(t, db, `DROP TRIGGER fail_updates`)
+	if err := db.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := storedCharacter(t, db, c.ID); got.RoomID != "new" || got.Lucidity != 60 {
+		t.Fatalf("stored after recovery: %+v; want the newer state", got)
+	}
+	if v, err := db.Visits(ctx, c.ID); err != nil || len(v) != 2 || storedVisits(t, db, c.ID) != 2 {
+		t.Fatalf("visits after recovery = %v, %v", v, err)
+	}
+	if st := db.Stats(); st.Commits != 1 || st.QueueDepth != 0 {
+		t.Fatalf("after recovery: %+v; want one commit", st)
+	}
+}
+
+func TestCloseGivesUpOnPermanentFailureAndSaysSo(t *testing.T) {
+	cfg := testConfig()
+	cfg.closeTimeout = 50 * time.Millisecond
+	db, err := open(filepath.Join(t.TempDir(), "mythos.db"), testLogger(t), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, c := mustCreate(t, db, "Akeley")
+	execWrite(t, db, failTrigger)
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "vermont", 1, t0())}})
+	err = db.Close()
+	if err == nil || !strings.Contains(err.Error(), "1 character states") {
+		t.Fatalf("Close with a failing commit = %v; want an error counting what was not written", err)
+	}
+	if err := db.Flush(ctxT(t)); !errors.Is(err, ErrClosed) {
+		t.Fatalf("Flush after a lossy Close = %v; want ErrClosed", err)
+	}
+}
+
+func TestVisitsOfUnknownCharactersDoNotPoisonTheBatch(t *testing.T) {
+	db := newDB(t)
+	_, c := mustCreate(t, db, "Curwen")
+	db.Submit(Batch{
+		Characters: map[int64]CharacterState{9999: state(9999, "x", 1, t0()), c.ID: state(c.ID, "y", 2, t0())},
+		Visits:     []Visit{{9999, "x", t0()}, {c.ID, "y", t0()}},
+	})
+	if err := db.Flush(ctxT(t)); err != nil {
+		t.Fatal(err)
+	}
+	if st := db.Stats(); st.Errors != 0 || st.Commits != 1 || st.RowsWritten != 2 {
+		t.Fatalf("stats %+v; want one clean commit of 2 rows", st)
+	}
+	if got := storedCharacter(t, db, c.ID); got.RoomID != "y" {
+		t.Fatalf("stored %+v", got)
+	}
+}
+
+func TestSubmitCopiesTheBatch(t *testing.T) {
+	db := newDB(t)
+	_, c := mustCreate(t, db, "Olmstead")
+	resume := db.Pause()
+	chars := map[int64]CharacterState{c.ID: state(c.ID, "first", 1, t0())}
+	db.Submit(Batch{Characters: chars})
+	chars[c.ID] = state(c.ID, "changed after submit", 2, t0())
+	resume()
+	if err := db.Flush(ctxT(t)); err != nil {
+		t.Fatal(err)
+	}
+	if got := storedCharacter(t, db, c.ID); got.RoomID != "first" {
+		t.Fatalf("stored %q; the caller's later change leaked in", got.RoomID)
+	}
+}
+
+// TestConcurrentSubmit has each goroutine own a character and lower its
+// lucidity from 100 to -1, -2, ... step by step while readers check that what they read never goes
+// back, then checks that the last state and every visit were written.
+func TestConcurrentSubmit(t *testing.T) {
+	db := newDB(t)
+	ctx := ctxT(t)
+	const writers, steps = 4, 100
+	accounts := make([]Account, writers)
+	chars := make([]Character, writers)
+	for i := range writers {
+		accounts[i], chars[i] = mustCreate(t, db, fmt.Sprintf("Cultist%d", i))
+	}
+	var wg sync.WaitGroup
+	done := make(chan struct{})
+	errs := make(chan error, 2*writers)
+	for i := range writers {
+		wg.Go(func() { submitSteps(db, chars[i].ID, steps) })
+	}
+	var readers sync.WaitGroup
+	for i := range writers {
+		readers.Go(func() { errs <- readMonotonic(ctx, db, accounts[i].ID, done) })
+	}
+	wg.Wait()
+	close(done)
+	readers.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if err := db.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range chars {
+		if got := storedCharacter(t, db, c.ID); got.Lucidity != -steps {
+			t.Errorf("character %d stored lucidity %d, want %d", c.ID, got.Lucidity, -steps)
+		}
+		if n := storedVisits(t, db, c.ID); n != steps {
+			t.Errorf("character %d has %d visits, want %d", c.ID, n, steps)
+		}
+	}
+}
+
+func submitSteps(db *DB, id int64, steps int) {
+	for s := 1; s <= steps; s++ {
+		room := fmt.Sprintf("room%03d", s)
+		db.Submit(Batch{Characters: map[int64]CharacterState{id: state(id, room, -s, t0())},
+			Visits: []Visit{{id, room, t0()}}})
+	}
+}
+
+func readMonotonic(ctx context.Context, db *DB, account int64, done <-chan struct{}) error {
+	last := 100
+	for {
+		select {
+		case <-done:
+			return nil
+		default:
+		}
+		c, err := db.CharacterByAccount(ctx, account)
+		if err != nil {
+			return err
+		}
+		if c.Lucidity > last {
+			return fmt.Errorf("account %d: read lucidity %d after %d", account, c.Lucidity, last)
+		}
+		last = c.Lucidity
+	}
+}
