@@ -105,7 +105,7 @@ func (w *writer) take() (*pending, bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for {
-		if w.gate != nil {
+		if w.gate != nil && !w.closing {
 			gate := w.gate
 			w.mu.Unlock()
 			select {

@@ -109,22 +109,10 @@ func TestReadThroughInFlight(t *testing.T) {
 	db := openAt(t, path)
 	ctx := ctxT(t)
 	a, c := mustCreate(t, db, "Asenath")
-	other := rawDB(t, path)
-	conn, err := other.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
-		t.Fatal(err)
-	}
+	unlock := lockDatabase(t, path)
 	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "innsmouth", 33, t0())},
 		Visits: []Visit{{c.ID, "innsmouth", t0()}}})
-	waitFor(t, "the batch to be in flight", func() bool {
-		db.w.mu.Lock()
-		defer db.w.mu.Unlock()
-		return db.w.inflight != nil
-	})
+	waitInFlight(t, db)
 	got, err := db.CharacterByAccount(ctx, a.ID)
 	if err != nil || got.RoomID != "innsmouth" || got.Lucidity != 33 {
 		t.Fatalf("read-through of in-flight state = %+v, %v", got, err)
@@ -132,14 +120,72 @@ func TestReadThroughInFlight(t *testing.T) {
 	if v, err := db.Visits(ctx, c.ID); err != nil || !slices.Equal(v, []string{"innsmouth"}) {
 		t.Fatalf("read-through of in-flight visits = %v, %v", v, err)
 	}
-	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
-		t.Fatal(err)
-	}
+	unlock()
 	if err := db.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if stored := storedCharacter(t, db, c.ID); stored.RoomID != "innsmouth" {
 		t.Fatalf("stored after the lock was released: %+v", stored)
+	}
+}
+
+// lockDatabase takes the write lock of the database at path from another
+// connection; the writer's next transaction waits (busy timeout) until
+// unlock is called.
+func lockDatabase(t *testing.T, path string) (unlock func()) {
+	t.Helper()
+	ctx := ctxT(t)
+	conn, err := rawDB(t, path).Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+	return func() {
+		if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func waitInFlight(t *testing.T, db *DB) {
+	t.Helper()
+	waitFor(t, "the batch to be in flight", func() bool {
+		db.w.mu.Lock()
+		defer db.w.mu.Unlock()
+		return db.w.inflight != nil
+	})
+}
+
+// TestFailedInFlightBatchStaysUnderNewerState fails a commit whose batch
+// was in flight while a newer state arrived: the newer state must win and
+// the older visit time must be kept.
+func TestFailedInFlightBatchStaysUnderNewerState(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mythos.db")
+	db := openAt(t, path)
+	ctx := ctxT(t)
+	_, c := mustCreate(t, db, "Derby")
+	execWrite(t, db, failTrigger)
+	unlock := lockDatabase(t, path)
+	later := t0().Add(time.Hour)
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "old", 1, t0())},
+		Visits: []Visit{{c.ID, "hall", t0()}}})
+	waitInFlight(t, db)
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "new", 2, later)},
+		Visits: []Visit{{c.ID, "hall", later}, {c.ID, "crypt", later}}})
+	unlock()
+	waitFor(t, "the in-flight commit to fail", func() bool { return db.Stats().Errors >= 1 })
+	execWrite(t, db, `DROP TRIGGER fail_updates`)
+	if err := db.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := storedCharacter(t, db, c.ID); got.RoomID != "new" || got.Lucidity != 2 {
+		t.Fatalf("stored %+v; the older in-flight state overwrote the newer", got)
+	}
+	if v, err := db.Visits(ctx, c.ID); err != nil || !slices.Equal(v, []string{"hall", "crypt"}) {
+		t.Fatalf("visits = %v, %v; want hall (first at t0) then crypt", v, err)
 	}
 }
 
@@ -150,8 +196,7 @@ func TestCloseFlushes(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, c := mustCreate(t, db, "Gilman")
-	resume := db.Pause() // Close must release it and still flush
-	_ = resume
+	db.Pause() // never resumed: Close must release the pause and still flush
 	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "witch_house", 13, t0())},
 		Visits: []Visit{{c.ID, "witch_house", t0()}}})
 	if err := db.Close(); err != nil {

@@ -2,8 +2,6 @@ package worldfile
 
 import (
 	"encoding/json"
-	"slices"
-	"sort"
 	"strings"
 
 	"mythosd/store"
@@ -38,14 +36,7 @@ func decodeExits(raw json.RawMessage, p *fileProblems) []store.Exit {
 			}
 		}
 	}
-	var unknown []string
-	for k := range obj {
-		if !slices.Contains(dirs[:], k) {
-			unknown = append(unknown, k)
-		}
-	}
-	sort.Strings(unknown)
-	for _, k := range unknown {
+	for _, k := range otherKeys(obj, dirs[:]...) {
 		p.errorf("exits."+k, "unknown exit direction %q", k)
 	}
 	return exits
@@ -76,14 +67,7 @@ func decodeExit(dir string, raw json.RawMessage, p *fileProblems) (store.Exit, b
 
 // decodeExitObject decodes the object form of an exit.
 func decodeExitObject(field, dir string, obj map[string]json.RawMessage, p *fileProblems) (store.Exit, bool) {
-	var keys []string
-	for k := range obj {
-		if k != "target" && k != "flags" && k != "description" {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range otherKeys(obj, "target", "flags", "description") {
 		p.errorf(field+"."+k, "unknown exit key %q", k)
 	}
 	e := store.Exit{

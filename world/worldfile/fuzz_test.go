@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"testing/fstest"
 
 	"mythosd/store"
 )
@@ -78,4 +79,35 @@ func checkDecodedRoom(t *testing.T, room store.Room, loc location) {
 			}
 		}
 	}
+}
+
+// FuzzLoad puts arbitrary bytes in a world as a room file and as a config
+// beside a valid room: Load must never panic nor fail, and every exit it
+// keeps must lead to a room.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(`{"id":"earth_arkham_city_northside_b","name":"B","description":"D","plane":"earth","zone":"arkham_city",` +
+		`"sub_zone":"northside","exits":{"north":"earth_arkham_city_a","south":{"target":"earth_arkham_city_northside_room_b"}}}`))
+	f.Add([]byte(`{"start_room":"earth_arkham_city_northside_room_a","special_rules":{"sanity_drain_rate":"x"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{
+			roomA:   jsonFile(t, roomDoc("northside", "a", map[string]any{"east": "earth_arkham_city_northside_b"})),
+			roomB:   &fstest.MapFile{Data: data},
+			subConf: &fstest.MapFile{Data: data},
+		}
+		w, rep := mustLoad(t, fsys)
+		ids := make(map[string]bool)
+		for _, r := range w.Rooms {
+			ids[r.ID] = true
+		}
+		for _, r := range w.Rooms {
+			for _, e := range r.Exits {
+				if !ids[e.Target] {
+					t.Fatalf("room %s keeps exit %s to %q, no room", r.ID, e.Direction, e.Target)
+				}
+			}
+		}
+		if !ids[idA] || len(w.Zones) != 2 {
+			t.Fatalf("valid room lost or zones wrong: %d rooms, %d zones\n%s", len(w.Rooms), len(w.Zones), problemList(rep.Problems))
+		}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,14 +27,16 @@ func (p *fileProblems) warnf(field, format string, args ...any) {
 	p.list = append(p.list, Problem{File: p.file, Field: field, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
-// hasErrors reports whether any collected problem is an Error.
-func (p *fileProblems) hasErrors() bool {
-	for _, q := range p.list {
-		if q.Severity == Error {
-			return true
+// otherKeys returns, sorted, the keys of obj that are not in known.
+func otherKeys(obj map[string]json.RawMessage, known ...string) []string {
+	var keys []string
+	for k := range obj {
+		if !slices.Contains(known, k) {
+			keys = append(keys, k)
 		}
 	}
-	return false
+	slices.Sort(keys)
+	return keys
 }
 
 // decodeObject decodes a whole file as one JSON object. It rejects invalid

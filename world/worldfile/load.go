@@ -64,6 +64,10 @@ func (l *loader) visit(fsys fs.FS, p string, d fs.DirEntry) error {
 	if d.IsDir() || path.Ext(p) != ".json" {
 		return nil
 	}
+	if t := d.Type(); !t.IsRegular() && t&fs.ModeSymlink == 0 {
+		l.report.add(p, "", Error, "not a regular file")
+		return nil
+	}
 	data, err := readLimited(fsys, p)
 	if err != nil {
 		return err

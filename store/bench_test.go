@@ -1,0 +1,67 @@
+package store
+
+import (
+	"fmt"
+	"testing"
+)
+
+// BenchmarkWriterCommit10k measures one write-behind commit of 10,000
+// character updates: Submit of the batch, then Flush until it is committed.
+func BenchmarkWriterCommit10k(b *testing.B) {
+	const n = 10_000
+	db := newDB(b)
+	ids := bulkCharacters(b, db, "bench", n)
+	batches := [2]Batch{}
+	for i := range batches {
+		chars := make(map[int64]CharacterState, n)
+		for _, id := range ids {
+			chars[id] = state(id, fmt.Sprintf("room%d", i), i, t0())
+		}
+		batches[i] = Batch{Characters: chars}
+	}
+	ctx := ctxT(b)
+	rows0 := db.Stats().RowsWritten
+	i := 0
+	for b.Loop() {
+		db.Submit(batches[i%2]) // alternate so that every commit changes every row
+		i++
+		if err := db.Flush(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	written := db.Stats().RowsWritten - rows0
+	if written != uint64(n*i) {
+		b.Fatalf("wrote %d rows, want %d", written, n*i)
+	}
+	b.ReportMetric(float64(written)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkRoomLoad measures Room by id, exits included, over a world of
+// 2,000 rooms with four exits each.
+func BenchmarkRoomLoad(b *testing.B) {
+	const n = 2_000
+	db := newDB(b)
+	w := World{Rooms: make([]Room, n)}
+	dirs := Directions()
+	for i := range w.Rooms {
+		id := fmt.Sprintf("earth_arkham_city_northside_room_%04d", i)
+		var exits []Exit
+		for d, dir := range dirs[:4] {
+			exits = append(exits, Exit{Direction: dir, Target: fmt.Sprintf("earth_arkham_city_northside_room_%04d", (i+d+1)%n)})
+		}
+		w.Rooms[i] = Room{ID: id, Name: "Derby Street", Description: "Gambrel roofs lean over the cobbles.",
+			Plane: "earth", Zone: "arkham_city", SubZone: "northside", Attributes: `{"encounters":[]}`, Exits: exits}
+	}
+	ctx := ctxT(b)
+	if _, err := db.ImportWorld(ctx, w); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		r, err := db.Room(ctx, w.Rooms[i%n].ID)
+		if err != nil || len(r.Exits) != 4 {
+			b.Fatalf("room: %+v, %v", r, err)
+		}
+		i++
+	}
+}
