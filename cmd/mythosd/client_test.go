@@ -131,11 +131,13 @@ func (c *rawClient) login(name, password string) string {
 	return c.expect("> ")
 }
 
-// do sends a command and returns the output up to the next prompt.
-func (c *rawClient) do(line string) string {
+// do sends a command, skips what arrives before its answer (which starts
+// with start), and returns the answer up to the next prompt.
+func (c *rawClient) do(line, start string) string {
 	c.t.Helper()
 	c.send(line)
-	return c.expect("> ")
+	c.expect(start)
+	return start + c.expect("> ")
 }
 
 // firstExit returns the first exit listed in a room description.

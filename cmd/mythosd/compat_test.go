@@ -21,7 +21,7 @@ func TestCompatWorldIsPlayable(t *testing.T) {
 	c := dial(t, srv.telnetAddr())
 	room := c.createCharacter("Explorer", "cobblestones")
 	wantIn(t, room, "Exits:")
-	next := c.do(firstExit(t, room))
-	wantIn(t, next, "Exits:")
-	wantIn(t, c.do("status"), "Explored:  2 rooms")
+	c.send(firstExit(t, room))
+	c.expect("Exits:")
+	wantIn(t, c.do("status", "Name:"), "Explored:  2 rooms")
 }

@@ -81,3 +81,21 @@ func TestRunExitStatus(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckWorld(t *testing.T) {
+	tests := []struct {
+		args []string
+		want int
+		out  string
+	}{
+		{nil, 0, "0 errors, 0 warnings, 0 exits resolved; start room earth_arkham_city_sanitarium_room_ward_001"},
+		{[]string{"-world", compatRooms}, 1, "56 exits resolved"},
+		{[]string{"-bogus"}, 2, ""},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		if got := runCheckWorld(tt.args, &stdout, &stderr); got != tt.want || !strings.Contains(stdout.String(), tt.out) {
+			t.Errorf("check-world %q = %d, output %q; want %d with %q", tt.args, got, stdout.String(), tt.want, tt.out)
+		}
+	}
+}

@@ -26,12 +26,7 @@ func startServer(t testing.TB, cfg config) *server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stopped := false
-	t.Cleanup(func() {
-		if !stopped {
-			stopServer(t, srv)
-		}
-	})
+	t.Cleanup(func() { stopServer(t, srv) })
 	return srv
 }
 
@@ -57,16 +52,18 @@ func TestPlayRestartResume(t *testing.T) {
 	alice.expect("Bob blinks into being")
 
 	exit := firstExit(t, room)
-	there := alice.do(exit)
+	alice.send(exit)
+	alice.expect("Exits:")
+	there := roomLine(t, alice.do("status", "Name:"))
 	bob.expect("Alice leaves")
-	bob.do(exit)
+	bob.send(exit)
 	alice.expect("Bob arrives")
 	alice.send("say The fog is thick tonight.")
 	bob.expect(`Alice says, "The fog is thick tonight."`)
 	bob.send("emote pulls his collar tight.")
 	alice.expect("Bob pulls his collar tight.")
-	wantIn(t, alice.do("who"), "Alice", "Bob")
-	wantIn(t, bob.do("look"), "Also here: Alice")
+	wantIn(t, alice.do("who", "Wanderers"), "Alice", "Bob")
+	wantIn(t, bob.do("look", "Exits:"), "Also here: Alice")
 
 	alice.send("quit")
 	alice.expect("Until next time")
@@ -79,10 +76,22 @@ func TestPlayRestartResume(t *testing.T) {
 
 	srv2 := startServer(t, testConfig(dir))
 	a2, b2 := dial(t, srv2.telnetAddr()), dial(t, srv2.telnetAddr())
-	roomName := strings.TrimSpace(strings.SplitN(strings.TrimSpace(there), "\n", 2)[0])
-	wantIn(t, a2.login("alice", "lanterns1"), roomName)
-	wantIn(t, b2.login("BOB", "lanterns2"), roomName, "Also here: Alice")
-	wantIn(t, a2.do("status"), "Lucidity:  100 (lucid)")
+	a2.login("alice", "lanterns1")
+	wantIn(t, b2.login("BOB", "lanterns2"), "Also here: Alice")
+	wantIn(t, a2.do("status", "Name:"), there, "Lucidity:  100 (lucid)")
+	wantIn(t, b2.do("status", "Name:"), there)
+}
+
+// roomLine returns the Room line of a status report.
+func roomLine(t testing.TB, status string) string {
+	t.Helper()
+	for _, line := range strings.Split(status, "\n") {
+		if strings.HasPrefix(line, "Room:") {
+			return strings.TrimSpace(line)
+		}
+	}
+	t.Fatalf("no room in status %q", status)
+	return ""
 }
 
 func wantIn(t testing.TB, got string, want ...string) {

@@ -21,13 +21,7 @@ func importWorld(ctx context.Context, db *store.DB, cfg config, log *slog.Logger
 	if err != nil {
 		return "", fmt.Errorf("read world %s: %w", source, err)
 	}
-	for _, p := range report.Problems {
-		log.Warn("world file problem", "severity", p.Severity.String(), "problem", p.String())
-	}
-	log.Info("world exits resolved by the naming rule", "count", len(report.Resolved))
-	if err := report.Err(); err != nil {
-		return "", fmt.Errorf("world %s: %w (fix the files named above, or point -world elsewhere)", source, err)
-	}
+	logReport(log, report)
 	if len(w.Rooms) == 0 {
 		return "", fmt.Errorf("world %s has no rooms (check -world)", source)
 	}
@@ -38,6 +32,22 @@ func importWorld(ctx context.Context, db *store.DB, cfg config, log *slog.Logger
 	log.Info("world imported", "source", source, "rooms", len(w.Rooms), "zones", len(w.Zones),
 		"added", stats.Added, "updated", stats.Updated, "unchanged", stats.Unchanged, "removed", stats.Removed)
 	return startRoom(cfg.StartRoom, w)
+}
+
+// logReport logs what the loader found. A world with problems still starts
+// when it has rooms: the loader has skipped or repaired what it could not
+// use, and `mythosd check-world` holds a world to no problems at all.
+func logReport(log *slog.Logger, report *worldfile.Report) {
+	for _, p := range report.Problems {
+		level := slog.LevelWarn
+		if p.Severity == worldfile.Error {
+			level = slog.LevelError
+		}
+		log.Log(context.Background(), level, "world file problem", "problem", p.String())
+	}
+	if n := len(report.Resolved); n > 0 {
+		log.Info("world exit targets resolved by the naming rule", "count", n)
+	}
 }
 
 // worldFS returns the world tree to load and a name for it in messages.

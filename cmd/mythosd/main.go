@@ -1,5 +1,8 @@
 // Command mythosd is the MythosMUD server: telnet play through the session
 // hub and world loop, on SQLite, with the shipped world.
+//
+//	mythosd [flags]                  serve (see -h)
+//	mythosd check-world [-world DIR] check a world's files and report every problem
 package main
 
 import (
@@ -13,7 +16,11 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Getenv, os.Stderr))
+	args := os.Args[1:]
+	if len(args) > 0 && args[0] == "check-world" {
+		os.Exit(runCheckWorld(args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(run(args, os.Getenv, os.Stderr))
 }
 
 // run starts the server and serves until SIGINT or SIGTERM. It returns the

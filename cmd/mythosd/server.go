@@ -8,6 +8,7 @@ import (
 	"net"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 
 	"mythosd/data"
@@ -25,6 +26,8 @@ type server struct {
 	telnet   *telnet.Server
 	telnetLn net.Listener
 	served   chan error
+	stopOnce sync.Once
+	stopErr  error
 }
 
 // dbFile is the SQLite file inside the data directory.
@@ -34,7 +37,7 @@ const dbFile = "mythos.db"
 // listeners. On error everything started is stopped again.
 func start(ctx context.Context, cfg config, log *slog.Logger) (*server, error) {
 	s := &server{log: log, loopDone: make(chan error, 1), served: make(chan error, 1)}
-	db, err := store.Open(filepath.Join(cfg.DataDir, dbFile), log.With("component", "store"))
+	db, err := store.Open(filepath.Join(cfg.DataDir, dbFile), log)
 	if err != nil {
 		return nil, err
 	}
@@ -105,8 +108,14 @@ func (s *server) telnetAddr() string {
 }
 
 // shutdown stops accepting, tells the players, saves every character,
-// flushes the store writer and closes the database.
+// flushes the store writer and closes the database. Later calls return the
+// first call's result.
 func (s *server) shutdown(ctx context.Context) error {
+	s.stopOnce.Do(func() { s.stopErr = s.stop(ctx) })
+	return s.stopErr
+}
+
+func (s *server) stop(ctx context.Context) error {
 	var errs []error
 	telnetDone := make(chan error, 1)
 	if s.telnet != nil {
@@ -127,7 +136,7 @@ func (s *server) shutdown(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// wait returns when the world loop ends by itself, which it only does on a
+// loopEnded returns when the world loop ends by itself, which it only does on a
 // fatal error.
 func (s *server) loopEnded() <-chan error { return s.loopDone }
 
