@@ -46,11 +46,13 @@ type Conn struct {
 	outbox     chan message
 	closing    chan struct{} // closed once the connection is to end
 	writerDone chan struct{} // closed when the write loop has ended
+	drained    chan struct{} // signalled by the write loop after each write
 
 	mu      sync.Mutex
 	closed  bool        // no more output is accepted
 	dropped bool        // the socket was closed without flushing
 	neg     *negotiator // option state, guarded by mu
+	raw     []byte      // negotiation output not yet queued, guarded by mu
 
 	parser parser // used by the read loop only
 }
@@ -73,6 +75,7 @@ func newConn(nc net.Conn, cfg connConfig) *Conn {
 		outbox:       make(chan message, cfg.outboxSize),
 		closing:      make(chan struct{}),
 		writerDone:   make(chan struct{}),
+		drained:      make(chan struct{}, 1),
 	}
 	c.neg = newNegotiator(cfg.options, c)
 	return c
@@ -101,6 +104,7 @@ func (c *Conn) SetEcho(on bool) {
 	defer c.mu.Unlock()
 	if !c.closed {
 		c.neg.RequestLocal(OptEcho, !on)
+		c.flushRawLocked()
 	}
 }
 
@@ -138,9 +142,41 @@ func (c *Conn) enqueueLocked(m message) bool {
 	}
 }
 
-// writeRaw queues telnet commands; the negotiator calls it with mu held.
+// writeRaw gathers telnet commands; the negotiator calls it with mu held.
+// What it gathers is queued as one message by flushRawLocked, so a burst
+// of negotiation from the client takes one outbox entry, not one each.
 func (c *Conn) writeRaw(b []byte) {
-	c.enqueueLocked(message{text: string(b), kind: msgRaw})
+	c.raw = append(c.raw, b...)
+}
+
+// flushRaw queues the negotiation output gathered so far.
+func (c *Conn) flushRaw() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.flushRawLocked()
+}
+
+// flushRawLocked queues the negotiation output gathered so far.
+func (c *Conn) flushRawLocked() {
+	if len(c.raw) == 0 {
+		return
+	}
+	c.enqueueLocked(message{text: string(c.raw), kind: msgRaw})
+	c.raw = recycle(c.raw)
+}
+
+// awaitRoom waits, before the world handles another line, until the
+// outbox is at most half full: a client that sends faster than it reads
+// what it is answered is paced instead of dropped. A client that reads
+// nothing is dropped by the write timeout, which ends the wait.
+func (c *Conn) awaitRoom() {
+	for len(c.outbox) > cap(c.outbox)/2 {
+		select {
+		case <-c.drained:
+		case <-c.closing:
+			return
+		}
+	}
 }
 
 // closeLocked stops accepting output and tells the write loop to flush.

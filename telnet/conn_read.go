@@ -19,6 +19,7 @@ func (c *Conn) run(acc world.Acceptor) {
 	go c.writeLoop()
 	c.mu.Lock()
 	c.neg.start()
+	c.flushRawLocked()
 	c.mu.Unlock()
 	if h := c.accept(acc); h != nil {
 		c.serve(h)
@@ -67,6 +68,7 @@ func (c *Conn) readLoop(h world.LineHandler) {
 	for {
 		n, err := c.nc.Read(buf)
 		c.parser.feed(buf[:n], ev)
+		c.flushRaw()
 		if err != nil {
 			c.readEnded(err)
 			return
@@ -97,8 +99,11 @@ type connEvents struct {
 	h world.LineHandler
 }
 
-// line hands a line to the world, unless the connection is closing.
+// line hands a line to the world, unless the connection is closing. The
+// negotiation answers found before it go out first.
 func (e *connEvents) line(text string) {
+	e.c.flushRaw()
+	e.c.awaitRoom()
 	if !e.c.isClosed() {
 		e.h.Line(text)
 	}

@@ -79,6 +79,10 @@ func (c *Conn) write(buf []byte, deadline time.Time) bool {
 		_, err = c.nc.Write(buf)
 	}
 	if err == nil {
+		select {
+		case c.drained <- struct{}{}:
+		default:
+		}
 		return true
 	}
 	if errors.Is(err, os.ErrDeadlineExceeded) {

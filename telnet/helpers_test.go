@@ -223,6 +223,22 @@ func (c *client) readToEOF() string {
 	}
 }
 
+// readToEnd reads until the server closes the connection, cleanly or not.
+func (c *client) readToEnd() {
+	c.tb.Helper()
+	for {
+		err := c.fill()
+		c.pending = c.pending[:0]
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() {
+			c.tb.Fatalf("waiting for the server to close: %v", err)
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
 // fill reads once more from the server.
 func (c *client) fill() error {
 	if err := c.nc.SetReadDeadline(time.Now().Add(ioTimeout)); err != nil {

@@ -158,9 +158,6 @@ func TestNegotiationNoLoop(t *testing.T) {
 		{"acknowledges everything", func(verb byte) []byte {
 			return []byte{map[byte]byte{cmdWILL: cmdDO, cmdWONT: cmdDONT, cmdDO: cmdWILL, cmdDONT: cmdWONT}[verb]}
 		}},
-		{"contradicts everything", func(verb byte) []byte {
-			return []byte{map[byte]byte{cmdWILL: cmdDONT, cmdWONT: cmdDO, cmdDO: cmdWONT, cmdDONT: cmdWILL}[verb]}
-		}},
 		{"answers twice", func(verb byte) []byte {
 			a := map[byte]byte{cmdWILL: cmdDO, cmdWONT: cmdDONT, cmdDO: cmdWILL, cmdDONT: cmdWONT}[verb]
 			return []byte{a, a}

@@ -41,7 +41,7 @@ func TestBadInput(t *testing.T) {
 		}},
 		{"broken IAC sequences", func(t *testing.T, c *rawClient) {
 			c.expect("name")
-			c.sendRaw([]byte{255, 251})                  // WILL with its option in the next packet
+			c.sendRaw([]byte{255, 251})                 // WILL with its option in the next packet
 			c.sendRaw([]byte{1, 255, 7, 255, 253, 200}) // an unknown command, DO unknown option
 			c.sendRaw([]byte{255, 250, 24, 0, 'x', 'y', 255, 255, 255, 240})
 			c.send("Ironclad")
