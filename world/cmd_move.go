@@ -43,12 +43,18 @@ func (w *World) step(c *Character, from, dir string, to *Room, err error) {
 		c.send("The way " + dir + " dissolves into fog; you cannot follow it now.\n")
 		return
 	}
+	w.relocate(c, to, c.Name+" leaves "+departureTo(dir)+".", c.Name+" arrives "+arrivalFrom(dir)+".")
+}
+
+// relocate moves c into room to, telling the room it leaves and the room it
+// enters, and shows c the new room.
+func (w *World) relocate(c *Character, to *Room, leaving, arriving string) {
+	from := c.RoomID
 	w.takeOut(c)
-	w.tellRoom(from, c, c.Name+" leaves "+departureTo(dir)+".")
-	c.RoomID = to.ID
+	w.tellRoom(from, c, leaving)
 	w.markDirty(c)
 	w.recordVisit(c, to.ID)
-	w.tellRoom(to.ID, c, c.Name+" arrives "+arrivalFrom(dir)+".")
-	w.putIn(c)
+	w.tellRoom(to.ID, c, arriving)
+	w.putIn(c, to)
 	w.showRoom(c, to)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -151,7 +152,7 @@ func newTestWorld(t testing.TB, dir string) *testWorld {
 	clock := newFakeClock()
 	w, err := New(Config{
 		Store: db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
-		LoginDelay: time.Millisecond,
+		LoginDelay: time.Millisecond, Rand: rand.New(rand.NewPCG(1, 2)),
 		Help: fstest.MapFS{
 			"look.txt":  {Data: []byte("LOOK shows the room.\n")},
 			"index.txt": {Data: []byte("Help index.\n")},

@@ -3,6 +3,7 @@ package world
 // place is an occupied room: who stands in it. Places exist only while
 // someone is there; the room's data comes from the room cache.
 type place struct {
+	room  *Room // the room, as the cache gave it when someone entered
 	chars []*Character
 }
 
@@ -16,9 +17,11 @@ func (w *World) placeOf(id string) *place {
 	return p
 }
 
-// putIn adds c to the place of its room.
-func (w *World) putIn(c *Character) {
-	p := w.placeOf(c.RoomID)
+// putIn adds c to the place of room r, which becomes c's room.
+func (w *World) putIn(c *Character, r *Room) {
+	c.RoomID = r.ID
+	p := w.placeOf(r.ID)
+	p.room = r
 	p.chars = append(p.chars, c)
 }
 

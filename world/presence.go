@@ -97,10 +97,9 @@ func (w *World) arrive(c *Character, id string) {
 			s.conn.Close()
 			return
 		}
-		c.RoomID = r.ID
 		w.recordVisit(c, r.ID)
 		w.tellRoom(r.ID, c, c.Name+" blinks into being, as if waking from a long dream.")
-		w.putIn(c)
+		w.putIn(c, r)
 		c.send("Welcome to Arkham, " + c.Name + ".\n")
 		w.showRoom(c, r)
 	})

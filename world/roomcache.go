@@ -52,6 +52,16 @@ func (rc *RoomCache) cached(id string) (*Room, bool) {
 	return nil, false
 }
 
+// get calls then with room id: at once when cached, else on the loop once
+// its load arrives. Only the loop calls it.
+func (rc *RoomCache) get(id string, then func(*Room, error)) {
+	if r, ok := rc.cached(id); ok {
+		then(r, nil)
+		return
+	}
+	rc.await(id, then)
+}
+
 // await calls then on the loop once room id has been loaded; callers use it
 // after a miss. Loads of one room are shared. Only the loop calls it.
 func (rc *RoomCache) await(id string, then func(*Room, error)) {

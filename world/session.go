@@ -24,16 +24,20 @@ type Session struct {
 
 // Accept starts a session on c: it greets the player and asks for a name.
 func (w *World) Accept(c Conn) LineHandler {
+	s := w.newSession(c)
+	s.login = newLogin(s)
+	s.login.greet()
+	return s
+}
+
+func (w *World) newSession(c Conn) *Session {
 	info := c.Info()
-	s := &Session{
+	return &Session{
 		w:    w,
 		conn: c,
 		log:  w.log.With("remote", info.RemoteAddr, "transport", info.Transport),
 		ack:  make(chan struct{}, 1),
 	}
-	s.login = newLogin(s)
-	s.login.greet()
-	return s
 }
 
 // Line handles one line from the player.

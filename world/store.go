@@ -19,4 +19,6 @@ type Store interface {
 	Zone(ctx context.Context, id string) (store.Zone, error)
 	// Submit hands a batch to the write-behind writer without waiting.
 	Submit(b store.Batch) bool
+	// Stats describes the writer; it never waits on I/O.
+	Stats() store.WriterStats
 }

@@ -78,6 +78,7 @@ func pct(sorted []time.Duration, p int) time.Duration {
 func (w *World) tick(scheduled time.Time) {
 	start := w.cfg.Clock.Now()
 	w.handOff()
-	took := w.cfg.Clock.Now().Sub(start)
-	w.ticks.record(took, max(start.Sub(scheduled), 0), w.cfg.Tick)
+	end := w.cfg.Clock.Now()
+	w.ticks.record(end.Sub(start), max(start.Sub(scheduled), 0), w.cfg.Tick)
+	w.publish(end)
 }

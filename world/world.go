@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"math/rand/v2"
 	"runtime/debug"
 	"time"
 )
@@ -37,12 +38,22 @@ type Config struct {
 	LoginDelay time.Duration
 	// MaxPasswordTries ends a login after this many wrong passwords (default 3).
 	MaxPasswordTries int
+	// FluxEvery is the cadence of passive lucidity flux: one in-game minute
+	// (default 15s).
+	FluxEvery time.Duration
+	// Rand is the world's source of chance (hallucinations, misfires,
+	// distortions). Required.
+	Rand *rand.Rand
+	// WorldTime is the in-game time at start, read from the store; the zero
+	// time starts the world clock at its epoch.
+	WorldTime time.Time
 }
 
 const (
 	defaultTick       = 100 * time.Millisecond
 	defaultRoomTTL    = 60 * time.Second
 	defaultLoginDelay = 2 * time.Second
+	defaultFluxEvery  = 15 * time.Second
 	inboxSize         = 4096
 )
 
@@ -66,12 +77,14 @@ type World struct {
 	loads  map[string][]*Session // characters being loaded, by name key
 	dirty  []*Character          // characters changed since the last hand-off
 	visits []visitRecord         // first visits since the last hand-off
+	snaps  snapshots
+	flux   FluxStats // loop-owned; copied into snapshots
 }
 
 // New returns a World ready to Run.
 func New(cfg Config) (*World, error) {
-	if cfg.Store == nil || cfg.Clock == nil || cfg.Logger == nil || cfg.Hasher == nil {
-		return nil, errors.New("world: Store, Clock, Logger and Hasher are required")
+	if cfg.Store == nil || cfg.Clock == nil || cfg.Logger == nil || cfg.Hasher == nil || cfg.Rand == nil {
+		return nil, errors.New("world: Store, Clock, Logger, Hasher and Rand are required")
 	}
 	if cfg.StartRoom == "" {
 		return nil, errors.New("world: no start room")
@@ -79,6 +92,7 @@ func New(cfg Config) (*World, error) {
 	cfg.Tick = orDefault(cfg.Tick, defaultTick)
 	cfg.RoomTTL = orDefault(cfg.RoomTTL, defaultRoomTTL)
 	cfg.LoginDelay = orDefault(cfg.LoginDelay, defaultLoginDelay)
+	cfg.FluxEvery = orDefault(cfg.FluxEvery, defaultFluxEvery)
 	if cfg.MaxPasswordTries <= 0 {
 		cfg.MaxPasswordTries = 3
 	}

@@ -18,6 +18,7 @@ type config struct {
 	WorldDir     string
 	TelnetAddr   string
 	Tick         time.Duration
+	FluxEvery    time.Duration
 	RoomTTL      time.Duration
 	StartRoom    string
 	MaxConns     int
@@ -46,6 +47,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&cfg.WorldDir, "world", "", "world `DIR` to load (default: the shipped world built into the binary)")
 	fs.StringVar(&cfg.TelnetAddr, "telnet", ":4000", "telnet listen `ADDR`; empty or \"off\" disables it")
 	fs.DurationVar(&cfg.Tick, "tick", 100*time.Millisecond, "world tick `DURATION`")
+	fs.DurationVar(&cfg.FluxEvery, "flux-every", 15*time.Second, "cadence of passive lucidity flux, one in-game minute (`DURATION`)")
 	fs.DurationVar(&cfg.RoomTTL, "room-ttl", 60*time.Second, "how long a room stays cached (`DURATION`)")
 	fs.StringVar(&cfg.StartRoom, "start", "", "`ROOM_ID` where new characters wake (default: the world's sanitarium, else its first room)")
 	fs.IntVar(&cfg.MaxConns, "max-conns", 2000, "most connections at once per listener (`N`)")
@@ -99,6 +101,8 @@ func (c *config) validate() error {
 		return bad("data", "must name a directory, e.g. -data ./var")
 	case c.Tick < time.Millisecond || c.Tick > time.Minute:
 		return bad("tick", fmt.Sprintf("%v is out of range; use 1ms to 1m, e.g. -tick 100ms", c.Tick))
+	case c.FluxEvery < c.Tick:
+		return bad("flux-every", fmt.Sprintf("%v is shorter than the tick (%v); use e.g. -flux-every 15s", c.FluxEvery, c.Tick))
 	case c.RoomTTL < time.Second:
 		return bad("room-ttl", fmt.Sprintf("%v is too short; use at least 1s, e.g. -room-ttl 60s", c.RoomTTL))
 	case c.MaxConns < 1:

@@ -12,7 +12,7 @@ import (
 // testConfig is a configuration for a server on loopback with its state in dir.
 func testConfig(dir string) config {
 	return config{
-		DataDir: dir, TelnetAddr: "127.0.0.1:0", Tick: 20 * time.Millisecond,
+		DataDir: dir, TelnetAddr: "127.0.0.1:0", Tick: 20 * time.Millisecond, FluxEvery: time.Second,
 		RoomTTL: time.Minute, MaxConns: 100, WriteTimeout: 5 * time.Second,
 		LogFormat: "text", LogLevel: "error", testHash: true,
 	}

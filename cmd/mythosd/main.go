@@ -3,6 +3,7 @@
 //
 //	mythosd [flags]                  serve (see -h)
 //	mythosd check-world [-world DIR] check a world's files and report every problem
+//	mythosd grant-admin [-data DIR] [-revoke] NAME   make NAME an admin (or not)
 package main
 
 import (
@@ -17,8 +18,13 @@ import (
 
 func main() {
 	args := os.Args[1:]
-	if len(args) > 0 && args[0] == "check-world" {
-		os.Exit(runCheckWorld(args[1:], os.Stdout, os.Stderr))
+	if len(args) > 0 {
+		switch args[0] {
+		case "check-world":
+			os.Exit(runCheckWorld(args[1:], os.Stdout, os.Stderr))
+		case "grant-admin":
+			os.Exit(runGrantAdmin(args[1:], os.Getenv, os.Stdout, os.Stderr))
+		}
 	}
 	os.Exit(run(args, os.Getenv, os.Stderr))
 }

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	crand "crypto/rand"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"path/filepath"
 	"runtime"
@@ -67,6 +70,8 @@ func (s *server) startWorld(ctx context.Context, cfg config) error {
 		Help:      data.Help(),
 		StartRoom: startRoom,
 		Tick:      cfg.Tick,
+		FluxEvery: cfg.FluxEvery,
+		Rand:      rand.New(rand.NewPCG(seed())),
 		RoomTTL:   cfg.RoomTTL,
 	})
 	if err != nil {
@@ -146,6 +151,13 @@ func (c config) hashParams() world.HashParams {
 		return world.HashParams{Time: 1, Memory: 64, Threads: 1}
 	}
 	return world.DefaultHashParams()
+}
+
+// seed returns a random seed for the world's source of chance.
+func seed() (uint64, uint64) {
+	var b [16]byte
+	crand.Read(b[:])
+	return binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
 }
 
 // shutdownGrace bounds how long a shutdown may take.

@@ -1,0 +1,54 @@
+package world
+
+import (
+	"context"
+	"errors"
+
+	"mythosd/store"
+)
+
+// ErrBadLogin is returned when a name and password do not open a character.
+var ErrBadLogin = errors.New("wrong name or password")
+
+// CheckPassword reports whether password opens the character called name.
+// It hashes and reads the store on the caller's goroutine, never on the
+// loop; transports that authenticate before the session starts (SSH) call
+// it. An unknown name and a wrong password give the same ErrBadLogin.
+func (w *World) CheckPassword(ctx context.Context, name, password string) error {
+	acc, err := w.cfg.Store.AccountByName(ctx, name)
+	if errors.Is(err, store.ErrNotFound) {
+		return ErrBadLogin
+	}
+	if err != nil {
+		return err
+	}
+	ok, err := w.cfg.Hasher.Check(acc.PasswordHash, password)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return ErrBadLogin
+	}
+	return nil
+}
+
+// AcceptAuthenticated starts a session on c for the character called name,
+// whose player the transport has already authenticated: the character
+// enters the world at once, with no login dialogue. It blocks until the
+// character stands in the world (or the connection is refused and closed).
+func (w *World) AcceptAuthenticated(c Conn, name string) LineHandler {
+	s := w.newSession(c)
+	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	defer cancel()
+	acc, err := w.cfg.Store.AccountByName(ctx, name)
+	if err != nil {
+		s.log.Error("authenticated session without account", "name", name, "err", err)
+		c.Send("Your records cannot be found just now; please try again in a moment.\n")
+		c.Close()
+		return s
+	}
+	if !newLogin(s).enter(acc) {
+		c.Close()
+	}
+	return s
+}

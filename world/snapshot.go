@@ -1,0 +1,105 @@
+package world
+
+import (
+	"slices"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"mythosd/store"
+)
+
+// snapshotEvery is how often the loop publishes a snapshot.
+const snapshotEvery = 200 * time.Millisecond
+
+// Snapshot is a copy of the world's figures, published by the loop a few
+// times a second for the admin console and metrics. Readers never touch
+// world state; a snapshot never changes once published.
+type Snapshot struct {
+	At          time.Time
+	Ticks       TickStats // over the last minute
+	RecentTicks TickStats // over the last ten ticks
+	TickEvery   time.Duration
+	Flux        FluxStats
+	Cache       CacheStats
+	Store       store.WriterStats
+	Sessions    []SessionInfo // sorted by name
+}
+
+// FluxStats describes the passive-flux passes.
+type FluxStats struct {
+	Passes     uint64
+	Last       time.Duration // duration of the last pass
+	Characters int           // active characters the last pass evaluated
+	Changed    int           // characters whose lucidity it changed
+}
+
+// SessionInfo describes one playing session.
+type SessionInfo struct {
+	Name      string
+	Transport string
+	Client    string
+	Addr      string
+	RoomID    string
+	RoomName  string
+	Lucidity  int
+	Tier      string
+	Idle      time.Duration
+	Admin     bool
+}
+
+// snapshots holds the latest published snapshot.
+type snapshots struct {
+	latest atomic.Pointer[Snapshot]
+	last   time.Time // loop-owned: when the loop last published
+}
+
+// Snapshot returns the latest published snapshot; safe from any goroutine.
+// Before the loop's first publication it returns an empty snapshot.
+func (w *World) Snapshot() *Snapshot {
+	if s := w.snaps.latest.Load(); s != nil {
+		return s
+	}
+	return &Snapshot{TickEvery: w.cfg.Tick}
+}
+
+// publish makes a new snapshot when the last one is old enough. Loop only.
+func (w *World) publish(now time.Time) {
+	if now.Sub(w.snaps.last) < snapshotEvery {
+		return
+	}
+	w.snaps.last = now
+	s := &Snapshot{
+		At:          now,
+		Ticks:       w.ticks.Stats(tickWindow),
+		RecentTicks: w.ticks.Stats(10),
+		TickEvery:   w.cfg.Tick,
+		Flux:        w.flux,
+		Cache:       w.rooms.Stats(),
+		Store:       w.cfg.Store.Stats(),
+		Sessions:    w.sessionInfos(now),
+	}
+	w.snaps.latest.Store(s)
+}
+
+// sessionInfos describes every playing session, sorted by name.
+func (w *World) sessionInfos(now time.Time) []SessionInfo {
+	out := make([]SessionInfo, 0, len(w.chars))
+	for _, c := range w.chars {
+		if !c.online() {
+			continue
+		}
+		info := c.sess.conn.Info()
+		si := SessionInfo{
+			Name: c.Name, Transport: info.Transport, Client: info.Client, Addr: info.RemoteAddr,
+			RoomID: c.RoomID, Lucidity: c.Lucidity, Tier: c.Tier().String(),
+			Idle: now.Sub(c.LastActive), Admin: c.Admin,
+		}
+		if p := w.places[c.RoomID]; p != nil && p.room != nil {
+			si.RoomName = p.room.Name
+		}
+		out = append(out, si)
+	}
+	slices.SortFunc(out, func(a, b SessionInfo) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
