@@ -12,9 +12,9 @@ import (
 // served throughout.
 func TestBadInput(t *testing.T) {
 	srv := startServer(t, testConfig(t.TempDir()))
-	good := dial(t, srv.telnetAddr())
+	good := dial(t, srv.addr("telnet"))
 	good.createCharacter("Watcher", "steadfast")
-	victim := dial(t, srv.telnetAddr())
+	victim := dial(t, srv.addr("telnet"))
 	victim.createCharacter("Victim", "steadfast")
 	victim.send("quit")
 	victim.expect("Until next time")
@@ -66,7 +66,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.run(t, dial(t, srv.telnetAddr()))
+			tt.run(t, dial(t, srv.addr("telnet")))
 			good.send("look")
 			good.expect("Exits:")
 		})

@@ -18,7 +18,7 @@ func TestCompatWorldIsPlayable(t *testing.T) {
 	cfg := testConfig(t.TempDir())
 	cfg.WorldDir = compatRooms
 	srv := startServer(t, cfg)
-	c := dial(t, srv.telnetAddr())
+	c := dial(t, srv.addr("telnet"))
 	room := c.createCharacter("Explorer", "cobblestones")
 	wantIn(t, room, "Exits:")
 	c.send(firstExit(t, room))

@@ -46,7 +46,7 @@ func stopServer(t testing.TB, srv *server) {
 func TestPlayRestartResume(t *testing.T) {
 	dir := t.TempDir()
 	srv := startServer(t, testConfig(dir))
-	alice, bob := dial(t, srv.telnetAddr()), dial(t, srv.telnetAddr())
+	alice, bob := dial(t, srv.addr("telnet")), dial(t, srv.addr("telnet"))
 	room := alice.createCharacter("Alice", "lanterns1")
 	bob.createCharacter("Bob", "lanterns2")
 	alice.expect("Bob blinks into being")
@@ -75,7 +75,7 @@ func TestPlayRestartResume(t *testing.T) {
 	bob.expect("shutting down")
 
 	srv2 := startServer(t, testConfig(dir))
-	a2, b2 := dial(t, srv2.telnetAddr()), dial(t, srv2.telnetAddr())
+	a2, b2 := dial(t, srv2.addr("telnet")), dial(t, srv2.addr("telnet"))
 	a2.login("alice", "lanterns1")
 	wantIn(t, b2.login("BOB", "lanterns2"), "Also here: Alice")
 	wantIn(t, a2.do("status", "Name:"), there, "Lucidity:  100 (lucid)")

@@ -5,10 +5,8 @@ import (
 	crand "crypto/rand"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"net"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -16,21 +14,34 @@ import (
 
 	"mythosd/data"
 	"mythosd/store"
-	"mythosd/telnet"
 	"mythosd/world"
 )
 
 // server is a running mythosd: its store, world loop and listeners.
 type server struct {
-	log      *slog.Logger
-	db       *store.DB
-	world    *world.World
-	loopDone chan error
-	telnet   *telnet.Server
-	telnetLn net.Listener
-	served   chan error
-	stopOnce sync.Once
-	stopErr  error
+	cfg       config
+	log       *slog.Logger
+	db        *store.DB
+	world     *world.World
+	loopDone  chan error
+	listeners []listener
+	addrs     map[string]string // bound address by listener name
+	stopOnce  sync.Once
+	stopErr   error
+}
+
+// listener is anything the server serves that must stop accepting and end
+// its connections at shutdown: telnet, ssh, the admin console, metrics.
+type listener interface {
+	Shutdown(ctx context.Context) error
+}
+
+// starter starts one listener, or does nothing when its address is off.
+type starter func(s *server) error
+
+// starters lists every listener in the order they start.
+func starters() []starter {
+	return []starter{(*server).startTelnet}
 }
 
 // dbFile is the SQLite file inside the data directory.
@@ -39,25 +50,28 @@ const dbFile = "mythos.db"
 // start opens the store, imports the world, starts the world loop and the
 // listeners. On error everything started is stopped again.
 func start(ctx context.Context, cfg config, log *slog.Logger) (*server, error) {
-	s := &server{log: log, loopDone: make(chan error, 1), served: make(chan error, 1)}
+	s := &server{cfg: cfg, log: log, loopDone: make(chan error, 1), addrs: make(map[string]string)}
 	db, err := store.Open(filepath.Join(cfg.DataDir, dbFile), log)
 	if err != nil {
 		return nil, err
 	}
 	s.db = db
-	if err := s.startWorld(ctx, cfg); err != nil {
+	if err := s.startWorld(ctx); err != nil {
 		s.db.Close()
 		return nil, err
 	}
-	if err := s.startTelnet(cfg); err != nil {
-		s.shutdown(context.Background())
-		return nil, err
+	for _, st := range starters() {
+		if err := st(s); err != nil {
+			s.shutdown(context.Background())
+			return nil, err
+		}
 	}
 	return s, nil
 }
 
 // startWorld imports the world files and starts the world loop.
-func (s *server) startWorld(ctx context.Context, cfg config) error {
+func (s *server) startWorld(ctx context.Context) error {
+	cfg := s.cfg
 	startRoom, err := importWorld(ctx, s.db, cfg, s.log)
 	if err != nil {
 		return err
@@ -82,35 +96,15 @@ func (s *server) startWorld(ctx context.Context, cfg config) error {
 	return nil
 }
 
-// startTelnet opens the telnet listener unless it is off.
-func (s *server) startTelnet(cfg config) error {
-	if listenerOff(cfg.TelnetAddr) {
-		s.log.Info("telnet listener off")
-		return nil
-	}
-	ln, err := net.Listen("tcp", cfg.TelnetAddr)
-	if err != nil {
-		return fmt.Errorf("listen telnet on %s: %w (change -telnet)", cfg.TelnetAddr, err)
-	}
-	s.telnetLn = ln
-	s.telnet = &telnet.Server{
-		Acceptor:     s.world,
-		MaxConns:     cfg.MaxConns,
-		WriteTimeout: cfg.WriteTimeout,
-		Logger:       s.log.With("component", "telnet"),
-	}
-	go func() { s.served <- s.telnet.Serve(ln) }()
-	s.log.Info("telnet listening", "addr", ln.Addr().String())
-	return nil
+// serving records a started listener and the address it is bound to.
+func (s *server) serving(name, addr string, l listener) {
+	s.listeners = append(s.listeners, l)
+	s.addrs[name] = addr
+	s.log.Info(name+" listening", "addr", addr)
 }
 
-// telnetAddr is the address the telnet listener is bound to.
-func (s *server) telnetAddr() string {
-	if s.telnetLn == nil {
-		return ""
-	}
-	return s.telnetLn.Addr().String()
-}
+// addr is the bound address of the named listener, "" when it is off.
+func (s *server) addr(name string) string { return s.addrs[name] }
 
 // shutdown stops accepting, tells the players, saves every character,
 // flushes the store writer and closes the database. Later calls return the
@@ -120,29 +114,26 @@ func (s *server) shutdown(ctx context.Context) error {
 	return s.stopErr
 }
 
+// stop closes the listeners (each waits for its connections) while the
+// world says farewell and closes every session, then closes the store.
 func (s *server) stop(ctx context.Context) error {
-	var errs []error
-	telnetDone := make(chan error, 1)
-	if s.telnet != nil {
-		go func() { telnetDone <- s.telnet.Shutdown(ctx) }()
-	} else {
-		telnetDone <- nil
+	errs := make(chan error, len(s.listeners))
+	for _, l := range s.listeners {
+		go func() { errs <- l.Shutdown(ctx) }()
 	}
+	var all []error
 	if s.world != nil {
-		errs = append(errs, s.world.Shutdown(ctx))
+		all = append(all, s.world.Shutdown(ctx))
 	}
-	errs = append(errs, <-telnetDone)
-	if s.telnet != nil {
-		if err := <-s.served; !errors.Is(err, telnet.ErrServerClosed) {
-			errs = append(errs, err)
-		}
+	for range s.listeners {
+		all = append(all, <-errs)
 	}
-	errs = append(errs, s.db.Close())
-	return errors.Join(errs...)
+	all = append(all, s.db.Close())
+	return errors.Join(all...)
 }
 
-// loopEnded returns when the world loop ends by itself, which it only does on a
-// fatal error.
+// loopEnded returns when the world loop ends by itself, which it only does
+// on a fatal error.
 func (s *server) loopEnded() <-chan error { return s.loopDone }
 
 // hashParams are the argon2id parameters for new passwords.
