@@ -61,7 +61,8 @@ type Peer interface {
 	// each prompt.
 	SuppressGoAhead(on bool)
 	// SetPromptMark sets what follows each prompt in place of IAC GA, such
-	// as IAC EOR; nil returns to IAC GA (unless suppressed).
+	// as IAC EOR; nil returns to IAC GA (unless suppressed). mark must
+	// not be changed afterwards.
 	SetPromptMark(mark []byte)
 }
 

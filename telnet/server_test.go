@@ -1,0 +1,285 @@
+package telnet
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestNextBackoff(t *testing.T) {
+	tests := []struct {
+		prev, want time.Duration
+	}{
+		{0, 5 * time.Millisecond},
+		{5 * time.Millisecond, 10 * time.Millisecond},
+		{10 * time.Millisecond, 20 * time.Millisecond},
+		{320 * time.Millisecond, 640 * time.Millisecond},
+		{640 * time.Millisecond, time.Second},
+		{time.Second, time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.prev.String(), func(t *testing.T) {
+			if got := nextBackoff(tt.prev); got != tt.want {
+				t.Fatalf("nextBackoff(%v) = %v, want %v", tt.prev, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestServerMaxConns(t *testing.T) {
+	acc := newTestAcceptor()
+	s := &Server{Acceptor: acc, MaxConns: 2}
+	addr := startServer(t, s)
+	first := dial(t, addr)
+	first.expect("Welcome.\r\n")
+	firstConn := acc.next(t)
+	second := dial(t, addr)
+	second.expect("Welcome.\r\n")
+	acc.next(t)
+	third := dial(t, addr)
+	if got := third.readToEOF(); got != tooManyMessage {
+		t.Fatalf("third client got %q, want %q", got, tooManyMessage)
+	}
+	if got, want := s.Stats(), (Stats{Current: 2, Total: 2, Refused: 1}); got != want {
+		t.Fatalf("Stats() = %+v, want %+v", got, want)
+	}
+	first.write("quit\r\n")
+	first.readToEOF()
+	acc.waitHangup(t, firstConn)
+	waitFor(t, "the first connection to be forgotten", func() bool { return s.Stats().Current == 1 })
+	fourth := dial(t, addr)
+	fourth.expect("Welcome.\r\n")
+	if got, want := s.Stats(), (Stats{Current: 2, Total: 3, Refused: 1}); got != want {
+		t.Fatalf("Stats() = %+v, want %+v", got, want)
+	}
+}
+
+// serveOn serves s on a fresh listener and returns its address and a
+// channel that gets Serve's result.
+func serveOn(tb testing.TB, s *Server) (string, <-chan error) {
+	tb.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatalf("listen: %v", err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(l) }()
+	tb.Cleanup(func() { _ = s.Close() })
+	return l.Addr().String(), served
+}
+
+// waitServed waits for Serve to return ErrServerClosed.
+func waitServed(tb testing.TB, served <-chan error) {
+	tb.Helper()
+	select {
+	case err := <-served:
+		if !errors.Is(err, ErrServerClosed) {
+			tb.Fatalf("Serve returned %v, want ErrServerClosed", err)
+		}
+	case <-time.After(ioTimeout):
+		tb.Fatal("Serve did not return")
+	}
+}
+
+func TestServerShutdownWaitsForConnections(t *testing.T) {
+	acc := newTestAcceptor()
+	s := &Server{Acceptor: acc}
+	addr, served := serveOn(t, s)
+	c := dial(t, addr)
+	c.expect("Welcome.\r\n")
+	conn := acc.next(t)
+	shut := make(chan error, 1)
+	go func() { shut <- s.Shutdown(context.Background()) }()
+	waitServed(t, served)
+	if _, err := net.Dial("tcp", addr); err == nil {
+		t.Error("the listener still accepts after Shutdown")
+	}
+	select {
+	case err := <-shut:
+		t.Fatalf("Shutdown returned %v while a connection is open", err)
+	default:
+	}
+	c.write("look\r\n") // the open connection is still served
+	c.expect("you said: look\r\n")
+	conn.Send("The stars are right; goodbye.\n")
+	conn.Close()
+	if got := c.readToEOF(); got != "The stars are right; goodbye.\r\n" {
+		t.Fatalf("got %q before EOF", got)
+	}
+	select {
+	case err := <-shut:
+		if err != nil {
+			t.Fatalf("Shutdown returned %v", err)
+		}
+	case <-time.After(ioTimeout):
+		t.Fatal("Shutdown did not return once the connection ended")
+	}
+	acc.waitHangup(t, conn)
+	if got := s.Stats().Current; got != 0 {
+		t.Fatalf("%d connections left", got)
+	}
+}
+
+func TestServerShutdownContextDone(t *testing.T) {
+	acc := newTestAcceptor()
+	s := &Server{Acceptor: acc}
+	addr, served := serveOn(t, s)
+	c := dial(t, addr)
+	c.expect("Welcome.\r\n")
+	conn := acc.next(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Shutdown(ctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Shutdown returned %v, want context.Canceled", err)
+	}
+	waitServed(t, served)
+	c.readToEnd()
+	acc.waitHangup(t, conn)
+}
+
+func TestServerShutdownWithoutConnections(t *testing.T) {
+	s := &Server{Acceptor: newTestAcceptor()}
+	_, served := serveOn(t, s)
+	ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+	defer cancel()
+	if err := s.Shutdown(ctx); err != nil {
+		t.Fatalf("Shutdown returned %v", err)
+	}
+	waitServed(t, served)
+}
+
+func TestServerCloseDoesNotWait(t *testing.T) {
+	acc := newTestAcceptor()
+	s := &Server{Acceptor: acc}
+	addr, served := serveOn(t, s)
+	c := dial(t, addr)
+	c.expect("Welcome.\r\n")
+	conn := acc.next(t)
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close returned %v", err)
+	}
+	waitServed(t, served)
+	c.readToEnd()
+	acc.waitHangup(t, conn)
+	if err := s.Close(); err != nil {
+		t.Fatalf("second Close returned %v", err)
+	}
+	waitFor(t, "connections to end", func() bool { return s.Stats().Current == 0 })
+}
+
+func TestServeAfterClose(t *testing.T) {
+	s := &Server{Acceptor: newTestAcceptor()}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Serve(l); !errors.Is(err, ErrServerClosed) {
+		t.Fatalf("Serve returned %v, want ErrServerClosed", err)
+	}
+	if _, err := l.Accept(); !errors.Is(err, net.ErrClosed) {
+		t.Fatalf("the listener was not closed: %v", err)
+	}
+}
+
+func TestServeWithoutAcceptor(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if err := new(Server).Serve(l); err == nil || errors.Is(err, ErrServerClosed) {
+		t.Fatalf("Serve without an Acceptor returned %v", err)
+	}
+}
+
+// faultyListener fails its first accepts with err, then accepts for real.
+type faultyListener struct {
+	net.Listener
+	failures chan error
+}
+
+func (l *faultyListener) Accept() (net.Conn, error) {
+	select {
+	case err := <-l.failures:
+		return nil, err
+	default:
+		return l.Listener.Accept()
+	}
+}
+
+func TestServerAcceptErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		errs      []error
+		wantServe bool // Serve keeps going
+		wantLog   string
+	}{
+		{"temporary errors back off", []error{syscall.EMFILE, syscall.ENFILE, syscall.ECONNABORTED}, true, "accept failed; retrying"},
+		{"permanent error ends Serve", []error{syscall.EINVAL}, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs logBuffer
+			acc := newTestAcceptor()
+			s := &Server{Acceptor: acc, Logger: logs.logger()}
+			inner, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			l := &faultyListener{Listener: inner, failures: make(chan error, len(tt.errs))}
+			for _, e := range tt.errs {
+				l.failures <- &net.OpError{Op: "accept", Net: "tcp", Err: e}
+			}
+			served := make(chan error, 1)
+			go func() { served <- s.Serve(l) }()
+			t.Cleanup(func() { _ = s.Close() })
+			if !tt.wantServe {
+				select {
+				case err := <-served:
+					if err == nil || errors.Is(err, ErrServerClosed) || !errors.Is(err, syscall.EINVAL) {
+						t.Fatalf("Serve returned %v, want the accept error", err)
+					}
+				case <-time.After(ioTimeout):
+					t.Fatal("Serve did not return")
+				}
+				return
+			}
+			c := dial(t, inner.Addr().String())
+			c.expect("Welcome.\r\n")
+			if n := strings.Count(logs.String(), tt.wantLog); n != len(tt.errs) {
+				t.Fatalf("log has %d %q, want %d:\n%s", n, tt.wantLog, len(tt.errs), logs.String())
+			}
+			_ = s.Close()
+			waitServed(t, served)
+		})
+	}
+}
+
+// TestServerCloseDuringBackoff closes the server while Serve waits after a
+// temporary error: Serve returns at once with ErrServerClosed.
+func TestServerCloseDuringBackoff(t *testing.T) {
+	s := &Server{Acceptor: newTestAcceptor(), Logger: slog.New(slog.DiscardHandler)}
+	inner, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &faultyListener{Listener: inner, failures: make(chan error, 100)}
+	for range 100 {
+		l.failures <- &net.OpError{Op: "accept", Net: "tcp", Err: syscall.EMFILE}
+	}
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(l) }()
+	waitFor(t, "Serve to back off", func() bool { return len(l.failures) < 95 })
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	waitServed(t, served)
+}
