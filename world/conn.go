@@ -49,3 +49,38 @@ type LineHandler interface {
 	// called exactly once.
 	Hangup()
 }
+
+// DataSender is implemented by connections that carry structured game data
+// beside the text (telnet GMCP). The world offers each package to every
+// connection that implements it; the connection sends only the packages
+// its client asked for, and drops the rest.
+type DataSender interface {
+	// SendData queues one package, e.g. "Room.Info", with its JSON payload.
+	// It never blocks; it returns false when nothing was queued.
+	SendData(pkg string, payload []byte) bool
+}
+
+// ColorMode is how a connection renders the colours in the world's text.
+// The world writes colour as ANSI SGR sequences (24-bit colour and the
+// plain attributes); each transport renders them down to what its client
+// can show.
+type ColorMode int
+
+// Colour modes, from "ask the client" to full colour.
+const (
+	ColorAuto ColorMode = iota // as the client reports (TTYPE/MTTS, TERM)
+	ColorNone
+	Color16
+	Color256
+	ColorTrue
+)
+
+// Styler is implemented by connections whose player can override how text
+// is rendered: `config color` and `config screenreader`.
+type Styler interface {
+	SetColorMode(m ColorMode)
+	// SetScreenReader on strips colour and decoration for screen readers.
+	SetScreenReader(on bool)
+	// Style reports the mode in force and whether screen-reader mode is on.
+	Style() (mode ColorMode, screenReader bool)
+}
