@@ -55,8 +55,9 @@ func insertAccount(ctx context.Context, tx *sql.Tx, a Account) (int64, error) {
 }
 
 func insertCharacter(ctx context.Context, tx *sql.Tx, c Character) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO characters (account_id, name, room_id, lucidity, created_at, last_active)
-		VALUES (?, ?, ?, ?, ?, ?)`, c.AccountID, c.Name, c.RoomID, c.Lucidity, toNanos(c.CreatedAt), toNanos(c.LastActive))
+	res, err := tx.ExecContext(ctx, `INSERT INTO characters (account_id, name, room_id, lucidity, residual, created_at, last_active)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.AccountID, c.Name, c.RoomID, c.Lucidity, c.Residual,
+		toNanos(c.CreatedAt), toNanos(c.LastActive))
 	if err != nil {
 		return 0, fmt.Errorf("insert character: %w", err)
 	}

@@ -18,15 +18,15 @@ func (db *DB) CharacterByAccount(ctx context.Context, accountID int64) (Characte
 	if err != nil {
 		return Character{}, fmt.Errorf("character of account %d: %w", accountID, notFound(err))
 	}
-	// The overlay is taken before the row is read: whatever is neither
-	// pending nor in flight at this point is already in the database.
+	// The overlay is taken before the row is read (see writer.overlay).
 	state, pending := db.w.character(id)
 	c, err := db.characterRow(ctx, id)
 	if err != nil {
 		return Character{}, fmt.Errorf("character of account %d: %w", accountID, err)
 	}
 	if pending {
-		c.RoomID, c.Lucidity, c.LastActive = state.RoomID, state.Lucidity, normalTime(state.LastActive)
+		c.RoomID, c.Lucidity, c.Residual = state.RoomID, state.Lucidity, state.Residual
+		c.LastActive = normalTime(state.LastActive)
 	}
 	return c, nil
 }
@@ -34,9 +34,9 @@ func (db *DB) CharacterByAccount(ctx context.Context, accountID int64) (Characte
 func (db *DB) characterRow(ctx context.Context, id int64) (Character, error) {
 	var c Character
 	var created, active sql.NullInt64
-	err := db.read.QueryRowContext(ctx, `SELECT id, account_id, name, room_id, lucidity, created_at, last_active
+	err := db.read.QueryRowContext(ctx, `SELECT id, account_id, name, room_id, lucidity, residual, created_at, last_active
 		FROM characters WHERE id = ?`, id).
-		Scan(&c.ID, &c.AccountID, &c.Name, &c.RoomID, &c.Lucidity, &created, &active)
+		Scan(&c.ID, &c.AccountID, &c.Name, &c.RoomID, &c.Lucidity, &c.Residual, &created, &active)
 	if err != nil {
 		return Character{}, notFound(err)
 	}

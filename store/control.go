@@ -65,12 +65,13 @@ func (w *writer) resume() {
 
 // WriterStats describes the write-behind writer at one moment.
 type WriterStats struct {
-	// QueueDepth counts character states and visits submitted but not yet
-	// committed (pending or in the commit under way).
+	// QueueDepth counts the items submitted but not yet committed (pending
+	// or in the commit under way), as merged: character states, visits,
+	// facts, lucidity changes (one per character and reason) and meta keys.
 	QueueDepth int
 	// Commits counts committed transactions; each holds one merged batch.
 	Commits uint64
-	// RowsWritten counts rows updated or inserted by those commits.
+	// RowsWritten counts rows updated, inserted or deleted by those commits.
 	RowsWritten uint64
 	// Errors counts failed commit attempts.
 	Errors uint64
@@ -102,33 +103,39 @@ func (db *DB) Commits() uint64 {
 	return db.w.commits.Load()
 }
 
-// character returns the newest uncommitted state of character id, if any.
-func (w *writer) character(id int64) (CharacterState, bool) {
+// overlay calls fn under w.mu with each batch not yet committed, oldest
+// first: the one in flight, if any, then the pending one. Reads take their
+// overlay before they query the database: whatever is neither pending nor
+// in flight at that moment is already committed.
+func (w *writer) overlay(fn func(p *pending)) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if st, ok := w.pending.chars[id]; ok {
-		return st, true
-	}
 	if w.inflight != nil {
-		st, ok := w.inflight.chars[id]
-		return st, ok
+		fn(w.inflight)
 	}
-	return CharacterState{}, false
+	fn(w.pending)
+}
+
+// character returns the newest uncommitted state of character id, if any.
+func (w *writer) character(id int64) (st CharacterState, ok bool) {
+	w.overlay(func(p *pending) {
+		if s, found := p.chars[id]; found {
+			st, ok = s, true
+		}
+	})
+	return st, ok
 }
 
 // visits returns the uncommitted visits of character id with their times;
 // an in-flight visit's time comes first.
 func (w *writer) visits(id int64) map[string]time.Time {
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	seen := map[string]time.Time{}
-	for room, at := range w.pending.visits[id] {
-		seen[room] = normalTime(at)
-	}
-	if w.inflight != nil {
-		for room, at := range w.inflight.visits[id] {
-			seen[room] = normalTime(at)
+	w.overlay(func(p *pending) {
+		for room, at := range p.visits.of(id) {
+			if _, first := seen[room]; !first {
+				seen[room] = normalTime(at)
+			}
 		}
-	}
+	})
 	return seen
 }

@@ -1,6 +1,7 @@
 // Package store keeps mythosd's state in SQLite: accounts and characters,
-// the imported world, exploration records and a small key/value table. It
-// owns the write-behind writer that commits what the world loop hands it.
+// the imported world, exploration records, the facts and lucidity log that
+// lucidity rules keep, and a small key/value table. It owns the
+// write-behind writer that commits what the world loop hands it.
 package store
 
 import (

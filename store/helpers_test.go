@@ -145,3 +145,46 @@ func bulkCharacters(t testing.TB, db *DB, prefix string, n int) []int64 {
 	}
 	return ids
 }
+
+// flush waits until everything submitted is committed.
+func flush(t testing.TB, db *DB) {
+	t.Helper()
+	if err := db.Flush(ctxT(t)); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+}
+
+// stored reads a character's facts straight from the database.
+func stored(t testing.TB, db *DB, id int64) map[string]int64 {
+	t.Helper()
+	facts, err := db.storedFacts(ctxT(t), id)
+	if err != nil {
+		t.Fatalf("read stored facts of %d: %v", id, err)
+	}
+	return facts
+}
+
+// facts reads a character's facts through the writer.
+func facts(t testing.TB, db *DB, id int64) map[string]int64 {
+	t.Helper()
+	got, err := db.Facts(ctxT(t), id)
+	if err != nil {
+		t.Fatalf("facts of %d: %v", id, err)
+	}
+	return got
+}
+
+// lucidityLog reads up to 100 committed log entries of a character.
+func lucidityLog(t testing.TB, db *DB, id int64) []LucidityChange {
+	t.Helper()
+	log, err := db.LucidityLog(ctxT(t), id, 100)
+	if err != nil {
+		t.Fatalf("lucidity log of %d: %v", id, err)
+	}
+	return log
+}
+
+// change is a LucidityChange with its time normalised as the store reads it back.
+func change(id int64, delta int, reason string, at time.Time) LucidityChange {
+	return LucidityChange{CharacterID: id, Delta: delta, Reason: reason, At: normalTime(at)}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -97,4 +98,70 @@ func rawDB(t *testing.T, path string) *sql.DB {
 	}
 	t.Cleanup(func() { raw.Close() })
 	return raw
+}
+
+// embeddedUpTo returns the embedded migrations up to version last.
+func embeddedUpTo(t *testing.T, last int) fstest.MapFS {
+	t.Helper()
+	ms, err := loadMigrations(migrationFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, m := range ms {
+		if m.version <= last {
+			fsys[migrationDir+"/"+m.name] = &fstest.MapFile{Data: []byte(m.sql)}
+		}
+	}
+	return fsys
+}
+
+// TestMigrationFrom0001KeepsData fills a database that has only the first
+// migration, then opens it with every migration: the data stays and the
+// lucidity columns and tables work.
+func TestMigrationFrom0001KeepsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mythos.db")
+	cfg := testConfig()
+	cfg.migrations = embeddedUpTo(t, 1)
+	old, err := open(path, testLogger(t), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What a mythosd of schema 0001 wrote, in its SQL.
+	at := t0().UnixNano()
+	execWrite(t, old, `INSERT INTO accounts (id, name, name_key, password_hash, created_at)
+		VALUES (7, 'Tillinghast', 'tillinghast', 'hash', `+strconv.FormatInt(at, 10)+`)`)
+	execWrite(t, old, `INSERT INTO characters (id, account_id, name, room_id, lucidity, created_at, last_active)
+		VALUES (11, 7, 'Tillinghast', 'benevolent_street', 64, `+strconv.FormatInt(at, 10)+`, NULL)`)
+	execWrite(t, old, `INSERT INTO visits (character_id, room_id, first_at) VALUES (11, 'benevolent_street', NULL)`)
+	execWrite(t, old, `INSERT INTO meta (key, value) VALUES ('clock', '1920')`)
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	a, c := Account{ID: 7}, Character{ID: 11}
+
+	db := openAt(t, path)
+	if got := migrationCount(t, db.read); got != embeddedMigrations(t) {
+		t.Fatalf("%d migrations recorded after upgrade, want %d", got, embeddedMigrations(t))
+	}
+	got, err := db.CharacterByAccount(ctxT(t), a.ID)
+	want := Character{ID: c.ID, AccountID: a.ID, Name: "Tillinghast", RoomID: "benevolent_street", Lucidity: 64,
+		CreatedAt: t0().UTC()}
+	if err != nil || got != want {
+		t.Fatalf("character after upgrade = %+v, %v; want %+v", got, err, want)
+	}
+	if n := storedVisits(t, db, c.ID); n != 1 {
+		t.Errorf("%d visits after upgrade, want 1", n)
+	}
+	checkMeta(t, db, "clock", "1920", db.storedMeta)
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: withResidual(state(c.ID, "attic", 63, t0()), 420)},
+		Facts:   []Fact{{c.ID, "encounters.cosmic", 1}},
+		Changes: []LucidityChange{change(c.ID, -1, "encounter_cosmic", t0())}})
+	flush(t, db)
+	if got := storedCharacter(t, db, c.ID); got.Residual != 420 {
+		t.Errorf("residual after upgrade %d, want 420", got.Residual)
+	}
+	if f, l := stored(t, db, c.ID), lucidityLog(t, db, c.ID); f["encounters.cosmic"] != 1 || len(l) != 1 {
+		t.Errorf("facts %v and log %v after upgrade", f, l)
+	}
 }

@@ -103,11 +103,14 @@ type Account struct {
 
 // Character is a player's character as the store keeps it.
 type Character struct {
-	ID         int64
-	AccountID  int64
-	Name       string
-	RoomID     string
-	Lucidity   int
+	ID        int64
+	AccountID int64
+	Name      string
+	RoomID    string
+	Lucidity  int
+	// Residual is the fraction of a lucidity point, in thousandths, that
+	// passive flux has accumulated but not yet applied.
+	Residual   int
 	CreatedAt  time.Time
 	LastActive time.Time
 }
@@ -118,7 +121,26 @@ type CharacterState struct {
 	ID         int64
 	RoomID     string
 	Lucidity   int
+	Residual   int
 	LastActive time.Time
+}
+
+// Fact is one named integer the world keeps about a character: a ritual's
+// cooldown ("cooldown.pray", unix nanoseconds when it is ready), an
+// encounter count ("encounters.horrific"), a liability's stacks
+// ("liability.night_terrors"). A fact whose Value is 0 is deleted.
+type Fact struct {
+	CharacterID int64
+	Key         string
+	Value       int64
+}
+
+// LucidityChange is one change of a character's lucidity, for the log.
+type LucidityChange struct {
+	CharacterID int64
+	Delta       int
+	Reason      string // a reason code: passive_flux, pray, encounter_horrific, admin, ...
+	At          time.Time
 }
 
 // Visit records a character's first visit to a room.
@@ -129,8 +151,14 @@ type Visit struct {
 }
 
 // Batch is one tick's worth of changes for the writer. Batches merge: the
-// latest state of each character wins, visits are kept once.
+// latest state of each character wins, visits are kept once, the latest
+// value of each fact and meta key wins, and lucidity changes of one
+// character with one reason are summed (so a stalled writer holds at most
+// one log entry per character and reason).
 type Batch struct {
 	Characters map[int64]CharacterState
 	Visits     []Visit
+	Facts      []Fact
+	Changes    []LucidityChange
+	Meta       map[string]string
 }

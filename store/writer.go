@@ -50,9 +50,11 @@ func newWriter(db *sql.DB, logger *slog.Logger, cfg config) *writer {
 }
 
 // Submit hands b to the write-behind writer and returns at once: it merges
-// b into the pending batch (latest state per character wins, visits are kept
-// once) and wakes the writer. It never waits on I/O. After Close it refuses
-// the batch, logs it and returns false.
+// b into the pending batch as Batch says (latest state, fact and meta value
+// wins, visits are kept once, lucidity changes of one character with one
+// reason are summed) and wakes the writer. It never waits on I/O and keeps
+// nothing of b's maps and slices. A batch with nothing in it is accepted
+// and dropped. After Close it refuses the batch, logs it and returns false.
 func (db *DB) Submit(b Batch) bool {
 	return db.w.submit(b)
 }
@@ -61,11 +63,10 @@ func (w *writer) submit(b Batch) bool {
 	w.mu.Lock()
 	if w.closing {
 		w.mu.Unlock()
-		w.log.Warn("batch submitted after close refused",
-			"characters", len(b.Characters), "visits", len(b.Visits))
+		w.log.Warn("batch submitted after close refused", batchContents(b).attrs()...)
 		return false
 	}
-	if len(b.Characters) == 0 && len(b.Visits) == 0 {
+	if batchContents(b).size() == 0 {
 		w.mu.Unlock()
 		return true
 	}
@@ -142,8 +143,8 @@ func (w *writer) commitBatch(batch *pending) bool {
 	defer w.mu.Unlock()
 	if err != nil {
 		w.errors.Add(1)
-		w.log.Error("write-behind commit failed; keeping the batch to retry", "err", err,
-			"characters", len(batch.chars), "visits", batch.nVisits)
+		w.log.Error("write-behind commit failed; keeping the batch to retry",
+			append([]any{"err", err}, batch.contents().attrs()...)...)
 		w.pending.addOlder(batch)
 		w.inflight = nil
 		return false
@@ -204,11 +205,9 @@ func (w *writer) close() error {
 	<-w.done
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if !w.pending.empty() {
-		w.log.Error("write-behind writer stopped with unwritten changes",
-			"characters", len(w.pending.chars), "visits", w.pending.nVisits)
-		return fmt.Errorf("write-behind: %d character states and %d visits not written after %d failed commits",
-			len(w.pending.chars), w.pending.nVisits, w.errors.Load())
+	if left := w.pending.contents(); left.size() > 0 {
+		w.log.Error("write-behind writer stopped with unwritten changes", left.attrs()...)
+		return fmt.Errorf("write-behind: %s not written after %d failed commits", left, w.errors.Load())
 	}
 	return nil
 }

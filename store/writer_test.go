@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +16,11 @@ import (
 
 func state(id int64, room string, lucidity int, at time.Time) CharacterState {
 	return CharacterState{ID: id, RoomID: room, Lucidity: lucidity, LastActive: at}
+}
+
+func withResidual(st CharacterState, residual int) CharacterState {
+	st.Residual = residual
+	return st
 }
 
 func TestWriterMergesWhilePausedIntoOneCommit(t *testing.T) {
@@ -26,7 +33,7 @@ func TestWriterMergesWhilePausedIntoOneCommit(t *testing.T) {
 		{Characters: map[int64]CharacterState{c1.ID: state(c1.ID, "a", 90, t0())},
 			Visits: []Visit{{c1.ID, "a", t0()}}},
 		{}, // empty: merges to nothing
-		{Characters: map[int64]CharacterState{c1.ID: state(c1.ID, "b", 80, later), c2.ID: state(c2.ID, "c", 70, later)},
+		{Characters: map[int64]CharacterState{c1.ID: withResidual(state(c1.ID, "b", 80, later), -999), c2.ID: state(c2.ID, "c", 70, later)},
 			Visits: []Visit{{c1.ID, "a", later}, {c1.ID, "b", later}, {c2.ID, "c", later}}},
 	}
 	resume := db.Pause()
@@ -47,7 +54,7 @@ func TestWriterMergesWhilePausedIntoOneCommit(t *testing.T) {
 		t.Fatalf("after resume: %+v; want one commit of 5 rows", st)
 	}
 	got := storedCharacter(t, db, c1.ID)
-	if got.RoomID != "b" || got.Lucidity != 80 || !got.LastActive.Equal(later) {
+	if got.RoomID != "b" || got.Lucidity != 80 || got.Residual != -999 || !got.LastActive.Equal(later) {
 		t.Fatalf("stored %+v; want the latest state", got)
 	}
 	visits, err := db.Visits(ctx, c1.ID)
@@ -58,7 +65,8 @@ func TestWriterMergesWhilePausedIntoOneCommit(t *testing.T) {
 
 func TestEmptyBatchesAreNeverCommitted(t *testing.T) {
 	db := newDB(t)
-	for _, b := range []Batch{{}, {Characters: map[int64]CharacterState{}}, {Visits: []Visit{}}} {
+	for _, b := range []Batch{{}, {Characters: map[int64]CharacterState{}}, {Visits: []Visit{}},
+		{Facts: []Fact{}}, {Changes: []LucidityChange{}}, {Meta: map[string]string{}}} {
 		if !db.Submit(b) {
 			t.Fatal("Submit refused an empty batch")
 		}
@@ -78,14 +86,14 @@ func TestReadThroughWhilePaused(t *testing.T) {
 	resume := db.Pause()
 	defer resume()
 	at := t0().Add(time.Hour)
-	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "dunwich", 42, at)},
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: withResidual(state(c.ID, "dunwich", 42, at), 600)},
 		Visits: []Visit{{c.ID, "dunwich", at}, {c.ID, "sentinel_hill", at.Add(time.Second)}}})
 
 	got, err := db.CharacterByAccount(ctx, a.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.RoomID != "dunwich" || got.Lucidity != 42 || got.LastActive != at.UTC() || got.Name != "Lavinia" {
+	if got.RoomID != "dunwich" || got.Lucidity != 42 || got.Residual != 600 || got.LastActive != at.UTC() || got.Name != "Lavinia" {
 		t.Fatalf("read-through character = %+v", got)
 	}
 	visits, err := db.Visits(ctx, c.ID)
@@ -160,8 +168,9 @@ func waitInFlight(t *testing.T, db *DB) {
 }
 
 // TestFailedInFlightBatchStaysUnderNewerState fails a commit whose batch
-// was in flight while a newer state arrived: the newer state must win and
-// the older visit time must be kept.
+// was in flight while a newer state arrived: the newer state, facts and
+// meta must win, the older visit time must be kept and the lucidity
+// changes of both must be summed into one log entry.
 func TestFailedInFlightBatchStaysUnderNewerState(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "mythos.db")
 	db := openAt(t, path)
@@ -171,10 +180,16 @@ func TestFailedInFlightBatchStaysUnderNewerState(t *testing.T) {
 	unlock := lockDatabase(t, path)
 	later := t0().Add(time.Hour)
 	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "old", 1, t0())},
-		Visits: []Visit{{c.ID, "hall", t0()}}})
+		Visits:  []Visit{{c.ID, "hall", t0()}},
+		Facts:   []Fact{{c.ID, "cooldown.pray", 1}, {c.ID, "liability.dread", 7}},
+		Changes: []LucidityChange{change(c.ID, 8, "pray", t0())},
+		Meta:    map[string]string{"clock": "old"}})
 	waitInFlight(t, db)
 	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "new", 2, later)},
-		Visits: []Visit{{c.ID, "hall", later}, {c.ID, "crypt", later}}})
+		Visits:  []Visit{{c.ID, "hall", later}, {c.ID, "crypt", later}},
+		Facts:   []Fact{{c.ID, "cooldown.pray", 2}, {c.ID, "liability.dread", 0}},
+		Changes: []LucidityChange{change(c.ID, 6, "pray", later)},
+		Meta:    map[string]string{"clock": "new"}})
 	unlock()
 	waitFor(t, "the in-flight commit to fail", func() bool { return db.Stats().Errors >= 1 })
 	execWrite(t, db, `DROP TRIGGER fail_updates`)
@@ -187,6 +202,13 @@ func TestFailedInFlightBatchStaysUnderNewerState(t *testing.T) {
 	if v, err := db.Visits(ctx, c.ID); err != nil || !slices.Equal(v, []string{"hall", "crypt"}) {
 		t.Fatalf("visits = %v, %v; want hall (first at t0) then crypt", v, err)
 	}
+	if got := stored(t, db, c.ID); !maps.Equal(got, map[string]int64{"cooldown.pray": 2}) {
+		t.Errorf("stored facts %v; want the newer ones", got)
+	}
+	if got := lucidityLog(t, db, c.ID); !slices.Equal(got, []LucidityChange{change(c.ID, 14, "pray", later)}) {
+		t.Errorf("log %v; want one entry summing both", got)
+	}
+	checkMeta(t, db, "clock", "new", db.storedMeta)
 }
 
 func TestCloseFlushes(t *testing.T) {
@@ -257,31 +279,37 @@ func TestCloseGivesUpOnPermanentFailureAndSaysSo(t *testing.T) {
 	}
 	_, c := mustCreate(t, db, "Akeley")
 	execWrite(t, db, failTrigger)
-	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "vermont", 1, t0())}})
+	db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, "vermont", 1, t0())},
+		Changes: []LucidityChange{change(c.ID, -20, "encounter_cosmic", t0())}})
 	err = db.Close()
-	if err == nil || !strings.Contains(err.Error(), "1 character states") {
-		t.Fatalf("Close with a failing commit = %v; want an error counting what was not written", err)
+	for _, want := range []string{"1 character states", "1 lucidity changes"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("Close with a failing commit = %v; want an error saying %q", err, want)
+		}
 	}
 	if err := db.Flush(ctxT(t)); !errors.Is(err, ErrClosed) {
 		t.Fatalf("Flush after a lossy Close = %v; want ErrClosed", err)
 	}
 }
 
-func TestVisitsOfUnknownCharactersDoNotPoisonTheBatch(t *testing.T) {
+func TestItemsOfUnknownCharactersDoNotPoisonTheBatch(t *testing.T) {
 	db := newDB(t)
 	_, c := mustCreate(t, db, "Curwen")
 	db.Submit(Batch{
 		Characters: map[int64]CharacterState{9999: state(9999, "x", 1, t0()), c.ID: state(c.ID, "y", 2, t0())},
 		Visits:     []Visit{{9999, "x", t0()}, {c.ID, "y", t0()}},
+		Facts:      []Fact{{9999, "encounters.cosmic", 1}, {c.ID, "encounters.cosmic", 1}},
+		Changes:    []LucidityChange{change(9999, -20, "encounter_cosmic", t0()), change(c.ID, -20, "encounter_cosmic", t0())},
 	})
-	if err := db.Flush(ctxT(t)); err != nil {
-		t.Fatal(err)
-	}
-	if st := db.Stats(); st.Errors != 0 || st.Commits != 1 || st.RowsWritten != 2 {
-		t.Fatalf("stats %+v; want one clean commit of 2 rows", st)
+	flush(t, db)
+	if st := db.Stats(); st.Errors != 0 || st.Commits != 1 || st.RowsWritten != 4 {
+		t.Fatalf("stats %+v; want one clean commit of 4 rows", st)
 	}
 	if got := storedCharacter(t, db, c.ID); got.RoomID != "y" {
 		t.Fatalf("stored %+v", got)
+	}
+	if got := lucidityLog(t, db, c.ID); len(got) != 1 || stored(t, db, c.ID)["encounters.cosmic"] != 1 {
+		t.Fatalf("log %v, facts %v; want the known character's", got, stored(t, db, c.ID))
 	}
 }
 
@@ -290,20 +318,28 @@ func TestSubmitCopiesTheBatch(t *testing.T) {
 	_, c := mustCreate(t, db, "Olmstead")
 	resume := db.Pause()
 	chars := map[int64]CharacterState{c.ID: state(c.ID, "first", 1, t0())}
-	db.Submit(Batch{Characters: chars})
+	facts := []Fact{{c.ID, "encounters.horrific", 1}}
+	changes := []LucidityChange{change(c.ID, -12, "encounter_horrific", t0())}
+	meta := map[string]string{"clock": "first"}
+	db.Submit(Batch{Characters: chars, Facts: facts, Changes: changes, Meta: meta})
 	chars[c.ID] = state(c.ID, "changed after submit", 2, t0())
+	facts[0].Value, changes[0].Delta, meta["clock"] = 2, -99, "changed after submit"
 	resume()
-	if err := db.Flush(ctxT(t)); err != nil {
-		t.Fatal(err)
-	}
+	flush(t, db)
 	if got := storedCharacter(t, db, c.ID); got.RoomID != "first" {
 		t.Fatalf("stored %q; the caller's later change leaked in", got.RoomID)
 	}
+	if f, l := stored(t, db, c.ID), lucidityLog(t, db, c.ID); f["encounters.horrific"] != 1 || len(l) != 1 || l[0].Delta != -12 {
+		t.Fatalf("stored facts %v, log %v; the caller's later change leaked in", f, l)
+	}
+	checkMeta(t, db, "clock", "first", db.storedMeta)
 }
 
 // TestConcurrentSubmit has each goroutine own a character and lower its
-// lucidity from 100 to -1, -2, ... step by step while readers check that what they read never goes
-// back, then checks that the last state and every visit were written.
+// lucidity from 100 to -1, -2, ... step by step, logging each step and
+// counting the steps in a fact and a meta key, while readers check that
+// what they read never goes back; then it checks that the last state, every
+// visit and every logged step were written.
 func TestConcurrentSubmit(t *testing.T) {
 	db := newDB(t)
 	ctx := ctxT(t)
@@ -332,29 +368,52 @@ func TestConcurrentSubmit(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if err := db.Flush(ctx); err != nil {
-		t.Fatal(err)
-	}
+	flush(t, db)
 	for _, c := range chars {
-		if got := storedCharacter(t, db, c.ID); got.Lucidity != -steps {
-			t.Errorf("character %d stored lucidity %d, want %d", c.ID, got.Lucidity, -steps)
-		}
-		if n := storedVisits(t, db, c.ID); n != steps {
-			t.Errorf("character %d has %d visits, want %d", c.ID, n, steps)
-		}
+		checkSteps(t, db, c.ID, steps)
 	}
 }
+
+// checkSteps checks what submitSteps should have left in the database.
+func checkSteps(t *testing.T, db *DB, id int64, steps int) {
+	t.Helper()
+	if got := storedCharacter(t, db, id); got.Lucidity != -steps {
+		t.Errorf("character %d stored lucidity %d, want %d", id, got.Lucidity, -steps)
+	}
+	if n := storedVisits(t, db, id); n != steps {
+		t.Errorf("character %d has %d visits, want %d", id, n, steps)
+	}
+	sum := 0
+	for _, c := range lucidityLog(t, db, id) {
+		sum += c.Delta
+	}
+	if sum != -steps {
+		t.Errorf("character %d: logged changes sum to %d, want %d", id, sum, -steps)
+	}
+	if got := stored(t, db, id)["steps"]; got != int64(steps) {
+		t.Errorf("character %d: steps fact %d, want %d", id, got, steps)
+	}
+	checkMeta(t, db, stepsKey(id), strconv.Itoa(steps), db.storedMeta)
+}
+
+func stepsKey(id int64) string { return fmt.Sprintf("steps.%d", id) }
 
 func submitSteps(db *DB, id int64, steps int) {
 	for s := 1; s <= steps; s++ {
 		room := fmt.Sprintf("room%03d", s)
-		db.Submit(Batch{Characters: map[int64]CharacterState{id: state(id, room, -s, t0())},
-			Visits: []Visit{{id, room, t0()}}})
+		at := t0().Add(time.Duration(s) * time.Second)
+		db.Submit(Batch{Characters: map[int64]CharacterState{id: state(id, room, -s, at)},
+			Visits:  []Visit{{id, room, at}},
+			Facts:   []Fact{{id, "steps", int64(s)}},
+			Changes: []LucidityChange{{id, -1, "passive_flux", at}},
+			Meta:    map[string]string{stepsKey(id): strconv.Itoa(s)}})
 	}
 }
 
+// readMonotonic reads a character, its steps fact and its steps meta key
+// until done, and fails if any of them goes back.
 func readMonotonic(ctx context.Context, db *DB, account int64, done <-chan struct{}) error {
-	last := 100
+	lucidity, steps, meta := 100, int64(0), 0
 	for {
 		select {
 		case <-done:
@@ -365,9 +424,37 @@ func readMonotonic(ctx context.Context, db *DB, account int64, done <-chan struc
 		if err != nil {
 			return err
 		}
-		if c.Lucidity > last {
-			return fmt.Errorf("account %d: read lucidity %d after %d", account, c.Lucidity, last)
+		if c.Lucidity > lucidity {
+			return fmt.Errorf("account %d: read lucidity %d after %d", account, c.Lucidity, lucidity)
 		}
-		last = c.Lucidity
+		lucidity = c.Lucidity
+		facts, err := db.Facts(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		if facts["steps"] < steps {
+			return fmt.Errorf("character %d: read steps fact %d after %d", c.ID, facts["steps"], steps)
+		}
+		steps = facts["steps"]
+		if meta, err = metaSteps(ctx, db, c.ID, meta); err != nil {
+			return err
+		}
 	}
+}
+
+// metaSteps reads the steps meta key of character id and fails if it is
+// below last; not found counts as 0.
+func metaSteps(ctx context.Context, db *DB, id int64, last int) (int, error) {
+	v, err := db.MetaGet(ctx, stepsKey(id))
+	if errors.Is(err, ErrNotFound) {
+		v, err = "0", nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < last {
+		return 0, fmt.Errorf("character %d: read steps meta %q after %d (%v)", id, v, last, err)
+	}
+	return n, nil
 }

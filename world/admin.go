@@ -90,7 +90,7 @@ func (w *World) Teleport(ctx context.Context, name, roomID, by string) error {
 			w.log.Info("admin teleport", "name", c.Name, "room", roomID, "by", by)
 			c.send("\nThe world folds around you like a page.\n")
 			w.relocate(c, r, c.Name+" is folded out of the world.", c.Name+" unfolds out of thin air.")
-			c.prompt()
+			c.idlePrompt()
 			done(nil)
 		})
 	})

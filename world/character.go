@@ -22,9 +22,18 @@ type Character struct {
 	sess    *Session            // nil while offline
 	visited map[string]struct{} // rooms visited at least once
 	dirty   bool                // changed since the last hand-off to the store
+
+	residual  lucidity.Milli   // passive flux not yet applied
+	roomEvals int              // consecutive flux evaluations in this room
+	facts     map[string]int64 // cooldowns, encounter counts, liabilities
+	nextCheck time.Time        // next timed hallucination check
+	wakeAt    time.Time        // end of delirium; zero when not delirious
 }
 
-func newCharacter(acc accountInfo, rec store.Character, visits []string) *Character {
+func newCharacter(acc accountInfo, rec store.Character, visits []string, facts map[string]int64) *Character {
+	if facts == nil {
+		facts = make(map[string]int64)
+	}
 	c := &Character{
 		ID:         rec.ID,
 		Name:       rec.Name,
@@ -34,6 +43,8 @@ func newCharacter(acc accountInfo, rec store.Character, visits []string) *Charac
 		CreatedAt:  rec.CreatedAt,
 		LastActive: rec.LastActive,
 		visited:    make(map[string]struct{}, len(visits)),
+		residual:   lucidity.Milli(rec.Residual),
+		facts:      facts,
 	}
 	for _, id := range visits {
 		c.visited[id] = struct{}{}
@@ -67,10 +78,23 @@ func (c *Character) prompt() {
 	}
 }
 
-// notify tells the player of something that happened to or around them
-// while they were not typing, then shows the prompt again.
+// idlePrompt shows the prompt again after unasked-for output, unless a
+// command is running (its end shows the prompt).
+func (c *Character) idlePrompt() {
+	if c.sess != nil && !c.sess.waiting {
+		c.prompt()
+	}
+}
+
+// notify tells the player of something that happened to or around them.
+// While one of their commands runs it is part of the answer; otherwise it
+// breaks into a line of its own and the prompt is shown again.
 func (c *Character) notify(text string) {
-	if c.sess != nil {
+	switch {
+	case c.sess == nil:
+	case c.sess.waiting:
+		c.sess.conn.Send(text + "\n")
+	default:
 		c.sess.conn.Send("\n" + text + "\n")
 		c.prompt()
 	}
@@ -89,5 +113,6 @@ func (c *Character) width() int {
 
 // state is what the store keeps of the character.
 func (c *Character) state() store.CharacterState {
-	return store.CharacterState{ID: c.ID, RoomID: c.RoomID, Lucidity: c.Lucidity, LastActive: c.LastActive}
+	return store.CharacterState{ID: c.ID, RoomID: c.RoomID, Lucidity: c.Lucidity,
+		Residual: int(c.residual), LastActive: c.LastActive}
 }

@@ -36,7 +36,11 @@ func (w *World) showRoomOrFog(c *Character, r *Room, err error) {
 }
 
 // showRoom describes room r to c: name, description, exits and who is here.
-func (w *World) showRoom(c *Character, r *Room) {
+func (w *World) showRoom(c *Character, r *Room) { w.showRoomWith(c, r, "") }
+
+// showRoomWith describes room r, with a phantom among who is here when
+// phantom is not "".
+func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 	var b strings.Builder
 	b.WriteString(r.Name)
 	if r.Area != "" {
@@ -45,14 +49,19 @@ func (w *World) showRoom(c *Character, r *Room) {
 	b.WriteByte('\n')
 	b.WriteString(wrap(r.Description, c.width()))
 	b.WriteString("\nExits: " + exitList(r) + "\n")
-	if others := w.others(c); len(others) > 0 {
-		names := make([]string, len(others))
-		for i, o := range others {
-			names[i] = o.Name
-		}
+	others := w.others(c)
+	names := make([]string, 0, len(others)+1)
+	for _, o := range others {
+		names = append(names, o.Name)
+	}
+	if phantom != "" {
+		names = append(names, phantom)
+	}
+	if len(names) > 0 {
 		b.WriteString(wrap("Also here: "+strings.Join(names, ", ")+".", c.width()) + "\n")
 	}
 	c.send(b.String())
+	w.sendRoomInfo(c, r)
 }
 
 // exitList names the room's visible exits: "north, east (locked), up."

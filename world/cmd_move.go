@@ -53,8 +53,12 @@ func (w *World) relocate(c *Character, to *Room, leaving, arriving string) {
 	w.takeOut(c)
 	w.tellRoom(from, c, leaving)
 	w.markDirty(c)
+	c.roomEvals = 0
 	w.recordVisit(c, to.ID)
 	w.tellRoom(to.ID, c, arriving)
 	w.putIn(c, to)
-	w.showRoom(c, to)
+	w.showRoomWith(c, to, w.phantomOnEntry(c))
+	if to.Encounter != "" {
+		w.encounter(c, to.Encounter)
+	}
 }

@@ -1,6 +1,10 @@
 package world
 
-import "mythosd/store"
+import (
+	"time"
+
+	"mythosd/store"
+)
 
 type visitRecord = store.Visit
 
@@ -27,10 +31,17 @@ func (w *World) recordVisit(c *Character, id string) {
 // Characters that went offline and are now saved leave the loop's memory;
 // from then on the store (which reads through its pending batches) has them.
 func (w *World) handOff() {
-	if len(w.dirty) == 0 && len(w.visits) == 0 {
+	if len(w.dirty) == 0 && len(w.visits) == 0 && len(w.facts) == 0 && len(w.changes) == 0 {
 		return
 	}
-	b := store.Batch{Characters: make(map[int64]store.CharacterState, len(w.dirty)), Visits: w.visits}
+	now := w.cfg.Clock.Now()
+	b := store.Batch{
+		Characters: make(map[int64]store.CharacterState, len(w.dirty)),
+		Visits:     w.visits,
+		Facts:      w.facts,
+		Changes:    w.changes,
+		Meta:       map[string]string{metaWorldTime: w.clock.at(now).Format(time.RFC3339Nano)},
+	}
 	for _, c := range w.dirty {
 		b.Characters[c.ID] = c.state()
 		c.dirty = false
@@ -40,7 +51,7 @@ func (w *World) handOff() {
 	}
 	clear(w.dirty)
 	w.dirty = w.dirty[:0]
-	w.visits = nil
+	w.visits, w.facts, w.changes = nil, nil, nil
 	if !w.cfg.Store.Submit(b) {
 		w.log.Error("store refused a batch", "characters", len(b.Characters), "visits", len(b.Visits))
 	}

@@ -32,20 +32,24 @@ func (w *World) loadCharacter(acc accountInfo) {
 	defer cancel()
 	rec, err := w.cfg.Store.CharacterByAccount(ctx, acc.ID)
 	var visits []string
+	var facts map[string]int64
 	if err == nil {
 		visits, err = w.cfg.Store.Visits(ctx, rec.ID)
 	}
-	w.post(func() { w.characterLoaded(acc, rec, visits, err) })
+	if err == nil {
+		facts, err = w.cfg.Store.Facts(ctx, rec.ID)
+	}
+	w.post(func() { w.characterLoaded(acc, rec, visits, facts, err) })
 }
 
 // characterLoaded admits the sessions that waited for a character.
-func (w *World) characterLoaded(acc accountInfo, rec store.Character, visits []string, err error) {
+func (w *World) characterLoaded(acc accountInfo, rec store.Character, visits []string, facts map[string]int64, err error) {
 	key := nameKey(acc.Name)
 	sessions := w.loads[key]
 	delete(w.loads, key)
 	var c *Character
 	if err == nil {
-		c = newCharacter(acc, rec, visits)
+		c = newCharacter(acc, rec, visits, facts)
 		w.chars[key] = c
 	} else {
 		w.log.Error("load character", "name", acc.Name, "err", err)
@@ -101,6 +105,7 @@ func (w *World) arrive(c *Character, id string) {
 		w.tellRoom(r.ID, c, c.Name+" blinks into being, as if waking from a long dream.")
 		w.putIn(c, r)
 		c.send("Welcome to Arkham, " + c.Name + ".\n")
+		w.sendWelcome(c)
 		w.showRoom(c, r)
 	})
 }

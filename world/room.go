@@ -2,9 +2,11 @@ package world
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"mythosd/store"
+	"mythosd/world/lucidity"
 )
 
 // Room is a room as the world sees it: the stored room with what its zones
@@ -16,6 +18,16 @@ type Room struct {
 	// Env is the effective environment: the room's own, else its
 	// sub-zone's, else its zone's, else outdoors.
 	Env string
+	// Flux is what the room's passive-flux base rate depends on.
+	Flux lucidity.Place
+	// Encounter is the horror that meets whoever enters, if any.
+	Encounter lucidity.EncounterKind
+}
+
+// roomAttributes are the keys of a room's extra attributes the world reads.
+type roomAttributes struct {
+	Encounter    string   `json:"encounter"`
+	LucidityFlux *float64 `json:"lucidity_flux"`
 }
 
 // loadRoom reads a room and its zones from the store. It runs off the loop.
@@ -25,20 +37,56 @@ func loadRoom(ctx context.Context, st Store, id string) (*Room, error) {
 		return nil, fmt.Errorf("load room %s: %w", id, err)
 	}
 	room := &Room{Room: r, Env: r.Environment}
-	for _, zid := range []string{r.Plane + "_" + r.Zone + "_" + r.SubZone, r.Plane + "_" + r.Zone} {
+	room.Flux.SubZone = r.SubZone
+	for _, zid := range []string{r.Plane + "_" + r.Zone + "_" + r.SubZone, r.Plane + "_" + r.Zone, r.Plane} {
 		z, err := st.Zone(ctx, zid)
 		if err != nil {
 			continue // a room without zone config still plays
 		}
-		if room.Area == "" {
-			room.Area = z.Name
-		}
-		if room.Env == "" {
-			room.Env = z.Environment
-		}
+		room.addZone(z)
 	}
 	if room.Env == "" {
 		room.Env = "outdoors"
 	}
+	room.Flux.Environment = room.Env
+	if err := room.readAttributes(); err != nil {
+		return nil, fmt.Errorf("load room %s: %w", id, err)
+	}
 	return room, nil
+}
+
+// addZone fills in what the room does not say itself from one of its zones,
+// the nearest first.
+func (r *Room) addZone(z store.Zone) {
+	if r.Area == "" {
+		r.Area = z.Name
+	}
+	if r.Env == "" {
+		r.Env = z.Environment
+	}
+	if !r.Flux.HasDrain && z.DrainRate > 0 {
+		r.Flux.Drain, r.Flux.HasDrain = lucidity.ToMilli(z.DrainRate), true
+	}
+}
+
+// readAttributes reads the room's encounter and flux override.
+func (r *Room) readAttributes() error {
+	if r.Attributes == "" {
+		return nil
+	}
+	var a roomAttributes
+	if err := json.Unmarshal([]byte(r.Attributes), &a); err != nil {
+		return fmt.Errorf("read attributes: %w", err)
+	}
+	if a.LucidityFlux != nil {
+		r.Flux.Override, r.Flux.HasOverride = lucidity.ToMilli(*a.LucidityFlux), true
+	}
+	if a.Encounter != "" {
+		kind, err := lucidity.ParseEncounter(a.Encounter)
+		if err != nil {
+			return err
+		}
+		r.Encounter = kind
+	}
+	return nil
 }

@@ -15,6 +15,7 @@ type Store interface {
 	CreateCharacter(ctx context.Context, name, passwordHash, roomID string, lucidity int, now time.Time) (store.Account, store.Character, error)
 	CharacterByAccount(ctx context.Context, accountID int64) (store.Character, error)
 	Visits(ctx context.Context, characterID int64) ([]string, error)
+	Facts(ctx context.Context, characterID int64) (map[string]int64, error)
 	Room(ctx context.Context, id string) (store.Room, error)
 	Zone(ctx context.Context, id string) (store.Zone, error)
 	// Submit hands a batch to the write-behind writer without waiting.

@@ -73,10 +73,23 @@ func pct(sorted []time.Duration, p int) time.Duration {
 	return sorted[max(i-1, 0)]
 }
 
+// effectsEvery is the cadence of timed tier effects (hallucination checks,
+// waking from delirium): their intervals are tens of seconds, so once a
+// second is exact enough and keeps the tick cheap with many characters.
+const effectsEvery = time.Second
+
 // tick runs the timed work of one tick and records how long it took and
 // how late it started.
 func (w *World) tick(scheduled time.Time) {
 	start := w.cfg.Clock.Now()
+	if !start.Before(w.nextFlux) {
+		w.nextFlux = start.Add(w.cfg.FluxEvery)
+		w.fluxPass(start)
+	}
+	if !start.Before(w.nextEffects) {
+		w.nextEffects = start.Add(effectsEvery)
+		w.timedEffects(start)
+	}
 	w.handOff()
 	end := w.cfg.Clock.Now()
 	w.ticks.record(end.Sub(start), max(start.Sub(scheduled), 0), w.cfg.Tick)

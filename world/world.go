@@ -16,6 +16,9 @@ import (
 	"math/rand/v2"
 	"runtime/debug"
 	"time"
+
+	"mythosd/store"
+	"mythosd/world/lucidity"
 )
 
 // Config is what a World is made of. Store, Clock, Logger, Hasher and
@@ -47,6 +50,8 @@ type Config struct {
 	// WorldTime is the in-game time at start, read from the store; the zero
 	// time starts the world clock at its epoch.
 	WorldTime time.Time
+	// Rules are the lucidity rules (default lucidity.DefaultRules()).
+	Rules *lucidity.Rules
 }
 
 const (
@@ -79,6 +84,14 @@ type World struct {
 	visits []visitRecord         // first visits since the last hand-off
 	snaps  snapshots
 	flux   FluxStats // loop-owned; copied into snapshots
+
+	rules    *lucidity.Rules
+	rng      *rand.Rand // loop-owned
+	clock    worldClock
+	nextFlux time.Time
+	nextEffects time.Time
+	changes  []store.LucidityChange // lucidity log entries since the last hand-off
+	facts    []store.Fact           // facts changed since the last hand-off
 }
 
 // New returns a World ready to Run.
@@ -108,6 +121,16 @@ func New(cfg Config) (*World, error) {
 		loads:  make(map[string][]*Session),
 	}
 	w.rooms = newRoomCache(cfg.Store, cfg.RoomTTL, w.post, w.log)
+	w.rules, w.rng = cfg.Rules, cfg.Rand
+	if w.rules == nil {
+		w.rules = lucidity.DefaultRules()
+	}
+	if cfg.WorldTime.IsZero() {
+		cfg.WorldTime = worldEpoch()
+	}
+	now := cfg.Clock.Now()
+	w.clock.set(now, cfg.WorldTime)
+	w.nextFlux = now.Add(cfg.FluxEvery)
 	w.cmds = newCommandTable()
 	help, err := loadHelp(cfg.Help)
 	if err != nil {
