@@ -2,6 +2,9 @@ package world
 
 import (
 	"strings"
+
+	"mythosd/store"
+	"mythosd/world/lucidity"
 )
 
 // command is one thing a player can type.
@@ -43,7 +46,11 @@ func allCommands() []*command {
 		{name: "status", aliases: []string{"score"}, summary: "your name, place and lucidity", run: (*World).cmdStatus},
 		{name: "help", aliases: []string{"?"}, summary: "this list, or help <topic>", run: (*World).cmdHelp},
 		{name: "quit", summary: "leave the game (you are saved)", run: (*World).cmdQuit, exact: true},
+		{name: "admin", run: (*World).cmdAdmin, exact: true},
 	}
+	cmds = append(cmds, lucidityCommands()...)
+	cmds = append(cmds, ritualCommands()...)
+	cmds = append(cmds, keyCommands()...)
 	for _, d := range directions() {
 		cmds = append(cmds, &command{name: d.name, aliases: []string{d.abbrev}, exact: true,
 			run: func(w *World, c *Character, _ string) { w.move(c, d.name) }})
@@ -80,7 +87,44 @@ func (w *World) dispatch(c *Character, line string) {
 		c.send(w.unknown(word))
 		return
 	}
+	fx := w.rules.EffectsOf(c.Lucidity)
+	switch {
+	case alwaysAllowed(cmd):
+	case fx.Stupor:
+		c.send("You cannot make your body answer. Only \"quit\" and \"help\" reach you now.\n")
+		return
+	case lucidity.Roll(w.rng, fx.Misfire):
+		w.misfire(c, cmd)
+		return
+	}
 	cmd.run(w, c, args)
+}
+
+// alwaysAllowed reports whether a command works in any state of mind.
+func alwaysAllowed(cmd *command) bool { return cmd.name == "quit" || cmd.name == "help" }
+
+// misfire does something other than what c meant: a walk goes a random
+// way, anything else slips away.
+func (w *World) misfire(c *Character, cmd *command) {
+	if _, isDir := parseDirection(cmd.name); !isDir && cmd.name != "go" {
+		c.send("You reach for the thought, but it skitters away like a beetle. Nothing happens.\n")
+		return
+	}
+	w.withRoom(c, c.RoomID, func(r *Room, err error) {
+		var exits []string
+		for i := 0; err == nil && i < len(r.Exits); i++ {
+			if e := r.Exits[i]; !e.Has(store.ExitLocked) {
+				exits = append(exits, e.Direction)
+			}
+		}
+		if len(exits) == 0 {
+			c.send("Your feet will not obey you.\n")
+			return
+		}
+		dir := exits[w.rng.IntN(len(exits))]
+		c.send("Your feet carry you " + departureTo(dir) + " instead, without asking you.\n")
+		w.move(c, dir)
+	})
 }
 
 // splitCommand splits a line into its lower-case command word and the rest.

@@ -2,6 +2,7 @@ package world
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -120,16 +121,26 @@ func testRooms() store.World {
 	exit := func(dir, to string, flags ...string) store.Exit {
 		return store.Exit{Direction: dir, Target: to, Flags: flags}
 	}
+	town := func(id, name, env, attrs string, exits ...store.Exit) store.Room {
+		r := room(id, name, exits...)
+		r.SubZone, r.Environment, r.Attributes = "downtown", env, attrs
+		return r
+	}
 	return store.World{
 		Zones: []store.Zone{
 			{ID: "earth_arkham", Plane: "earth", Zone: "arkham", Name: "Arkham", Environment: "outdoors"},
 			{ID: "earth_arkham_sanitarium", Plane: "earth", Zone: "arkham", SubZone: "sanitarium", Name: "Arkham Sanitarium", Environment: "indoors"},
+			{ID: "earth_arkham_downtown", Plane: "earth", Zone: "arkham", SubZone: "downtown", Name: "Downtown", Environment: "street_paved"},
 		},
 		Rooms: []store.Room{
 			room("ward", "Ward", exit("north", "hall"), exit("down", "cellar")),
 			room("hall", "Hall", exit("south", "ward"), exit("east", "garden"), exit("west", "ward", store.ExitLocked)),
-			room("garden", "Garden", exit("west", "hall")),
+			room("garden", "Garden", exit("west", "hall"), exit("north", "street")),
 			room("cellar", "Cellar", exit("up", "ward")),
+			town("street", "Street", "", "", exit("south", "garden"), exit("east", "church"), exit("down", "crypt"), exit("west", "still")),
+			town("church", "Church", "sanctuary", "", exit("west", "street")),
+			town("crypt", "Crypt", "eldritch", `{"encounter":"horrific"}`, exit("up", "street")),
+			town("still", "Still Room", "indoors", `{"lucidity_flux":0}`, exit("east", "street")),
 		},
 	}
 }
@@ -150,8 +161,17 @@ func newTestWorld(t testing.TB, dir string) *testWorld {
 		t.Fatal(err)
 	}
 	clock := newFakeClock()
+	saved, err := db.MetaGet(context.Background(), MetaWorldTime())
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		t.Fatal(err)
+	}
+	worldTime, err := ParseWorldTime(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
 	w, err := New(Config{
-		Store: db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
+		WorldTime: worldTime,
+		Store:     db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
 		LoginDelay: time.Millisecond, Rand: rand.New(rand.NewPCG(1, 2)),
 		Help: fstest.MapFS{
 			"look.txt":  {Data: []byte("LOOK shows the room.\n")},
@@ -235,4 +255,52 @@ func wantContains(t testing.TB, got string, want ...string) {
 			t.Errorf("output lacks %q:\n%s", w, got)
 		}
 	}
+}
+
+// onLoop runs fn on the world loop and waits for it.
+func (tw *testWorld) onLoop(fn func()) {
+	done := make(chan struct{})
+	if tw.post(func() { fn(); close(done) }) {
+		<-done
+	}
+}
+
+// character returns a copy of what the loop holds of the named character.
+func (tw *testWorld) character(t testing.TB, name string) Character {
+	t.Helper()
+	var c Character
+	found := false
+	tw.onLoop(func() {
+		if p := tw.chars[nameKey(name)]; p != nil {
+			c, found = *p, true
+		}
+	})
+	if !found {
+		t.Fatalf("no character %s in the world", name)
+	}
+	return c
+}
+
+// setLucidity sets a character's lucidity as an admin would.
+func (tw *testWorld) setLucidity(t testing.TB, name string, n int) {
+	t.Helper()
+	if err := tw.SetLucidity(context.Background(), name, n, "test"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fluxTick moves the clock on by one flux interval and runs the tick that
+// makes the pass.
+func (tw *testWorld) fluxTick() {
+	tw.clock.advance(tw.cfg.FluxEvery)
+	tw.tick()
+}
+
+// flush waits for the store writer and returns its commit count.
+func (tw *testWorld) flush(t testing.TB) uint64 {
+	t.Helper()
+	if err := tw.db.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return tw.db.Stats().Commits
 }

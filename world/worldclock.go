@@ -64,5 +64,5 @@ func worldTimeText(game time.Time) string {
 	case h >= 18 && h < 22:
 		part = "evening gathers in the gambrel roofs"
 	}
-	return fmt.Sprintf("It is %s on %s; %s.", game.Format("3:04 pm"), game.Format("Monday, January 2, 1906"), part)
+	return fmt.Sprintf("It is %s on %s; %s.", game.Format("3:04 pm"), game.Format("Monday, January 2, 2006"), part)
 }

@@ -5,6 +5,7 @@ import (
 	crand "crypto/rand"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"log/slog"
 	"math/rand/v2"
 	"path/filepath"
@@ -76,6 +77,10 @@ func (s *server) startWorld(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	worldTime, err := s.worldTime(ctx)
+	if err != nil {
+		return err
+	}
 	w, err := world.New(world.Config{
 		Store:     s.db,
 		Clock:     world.SystemClock{},
@@ -87,6 +92,7 @@ func (s *server) startWorld(ctx context.Context) error {
 		FluxEvery: cfg.FluxEvery,
 		Rand:      rand.New(rand.NewPCG(seed())),
 		RoomTTL:   cfg.RoomTTL,
+		WorldTime: worldTime,
 	})
 	if err != nil {
 		return err
@@ -94,6 +100,15 @@ func (s *server) startWorld(ctx context.Context) error {
 	s.world = w
 	go func() { s.loopDone <- w.Run(context.Background()) }()
 	return nil
+}
+
+// worldTime reads the in-game time the world stopped at.
+func (s *server) worldTime(ctx context.Context) (time.Time, error) {
+	v, err := s.db.MetaGet(ctx, world.MetaWorldTime())
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return time.Time{}, fmt.Errorf("read world time: %w", err)
+	}
+	return world.ParseWorldTime(v)
 }
 
 // serving records a started listener and the address it is bound to.
