@@ -76,7 +76,7 @@ func (t commandTable) isWord(word string) bool { return t.byWord[word] != nil }
 
 // dispatch runs one line typed by c's player.
 func (w *World) dispatch(c *Character, line string) {
-	c.LastActive = w.cfg.Clock.Now()
+	w.touch(c, w.cfg.Clock.Now())
 	w.markDirty(c)
 	word, args := splitCommand(line)
 	if word == "" {

@@ -12,7 +12,7 @@ import (
 type companyCount struct{ steady, troubled int }
 
 // count returns the steady and troubled active characters of p.
-func (w *World) count(p *place, now time.Time) companyCount {
+func (w *World) count(p *place, now int64) companyCount {
 	var n companyCount
 	for _, c := range p.chars {
 		if !w.active(c, now) {
@@ -39,9 +39,16 @@ func (n companyCount) without(c *Character) companyCount {
 	return n
 }
 
-// active reports whether c takes part in passive flux.
-func (w *World) active(c *Character, now time.Time) bool {
-	return c.online() && w.rules.IsActive(now, c.LastActive, c.CreatedAt)
+// active reports whether c takes part in passive flux: online, with a
+// command within the last ActiveWithin or created within NewFor.
+func (w *World) active(c *Character, now int64) bool {
+	return c.sess != nil && now < c.activeUntil
+}
+
+// touch records that c acted at now, which keeps c active in passive flux.
+func (w *World) touch(c *Character, now time.Time) {
+	c.LastActive = now
+	c.activeUntil = max(now.Add(w.rules.ActiveWithin).UnixNano(), c.CreatedAt.Add(w.rules.NewFor).UnixNano())
 }
 
 // fluxPass is one passive-flux evaluation of every active character. The
@@ -51,6 +58,7 @@ func (w *World) active(c *Character, now time.Time) bool {
 func (w *World) fluxPass(now time.Time) {
 	start := w.cfg.Clock.Now()
 	day := isDay(w.clock.at(now))
+	nowNs := now.UnixNano()
 	evaluated, changed := 0, 0
 	for _, p := range w.places {
 		if p.room == nil {
@@ -61,9 +69,9 @@ func (w *World) fluxPass(now time.Time) {
 		if day {
 			base = rates.Day
 		}
-		company := w.count(p, now)
+		company := w.count(p, nowNs)
 		for _, c := range p.chars {
-			if !w.active(c, now) {
+			if !w.active(c, nowNs) {
 				continue
 			}
 			evaluated++
@@ -79,7 +87,7 @@ func (w *World) fluxPass(now time.Time) {
 // lucidity changed.
 func (w *World) evaluate(c *Character, base lucidity.Milli, company companyCount) bool {
 	c.roomEvals++
-	whole, residual := w.rules.Evaluate(base, company.steady, company.troubled, c.roomEvals, c.residual)
+	whole, residual := w.rules.Evaluate(base, company.steady, company.troubled, int(c.roomEvals), c.residual)
 	if residual != c.residual {
 		c.residual = residual
 		w.markDirty(c)

@@ -26,8 +26,20 @@ func (w *World) sendData(c *Character, pkg string, v any) {
 	ds.SendData(pkg, payload)
 }
 
+// wantsData reports whether c's connection carries structured data.
+func (c *Character) wantsData() bool {
+	if c.sess == nil {
+		return false
+	}
+	_, ok := c.sess.conn.(DataSender)
+	return ok
+}
+
 // sendVitals sends Char.Vitals: lucidity and tier.
 func (w *World) sendVitals(c *Character) {
+	if !c.wantsData() {
+		return // building the payload costs an allocation: skip it
+	}
 	w.sendData(c, "Char.Vitals", struct {
 		Lucidity int    `json:"lucidity"`
 		Tier     string `json:"tier"`
@@ -62,10 +74,7 @@ type roomInfo struct {
 
 // sendRoomInfo sends Room.Info for room r.
 func (w *World) sendRoomInfo(c *Character, r *Room) {
-	if c.sess == nil {
-		return
-	}
-	if _, ok := c.sess.conn.(DataSender); !ok {
+	if !c.wantsData() {
 		return
 	}
 	info := roomInfo{Num: roomNum(r.ID), ID: r.ID, Name: r.Name, Area: r.Area, Environment: r.Env,

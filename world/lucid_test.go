@@ -239,7 +239,7 @@ func TestTierEffectRates(t *testing.T) {
 		hallLo, hallHi int // hallucinations out of 400 checks
 	}{
 		{80, 0, 0, 0, 0},
-		{30, 70, 130, 70, 130},  // fractured: 10%, 25%
+		{30, 70, 130, 70, 130},   // fractured: 10%, 25%
 		{10, 210, 290, 145, 215}, // deranged: 25%, 45%
 	}
 	for _, tt := range tests {
@@ -258,7 +258,7 @@ func TestTierEffectRates(t *testing.T) {
 				t.Errorf("%d misfires in 1000, want %d..%d", misfires, tt.misfireLo, tt.hi)
 			}
 			alice.conn.take()
-			tw.onLoop(func() { tw.chars["alice"].LastActive = tw.cfg.Clock.Now() })
+			tw.onLoop(func() { tw.touch(tw.chars["alice"], tw.cfg.Clock.Now()) })
 			hallucinations := 0
 			for range 400 {
 				tw.clock.advance(30 * time.Second)

@@ -68,7 +68,7 @@ func (w *World) characterLoaded(acc accountInfo, rec store.Character, visits []s
 
 // attach makes s the session that plays c, taking c over from any other.
 func (w *World) attach(s *Session, c *Character) {
-	c.LastActive = w.cfg.Clock.Now()
+	w.touch(c, w.cfg.Clock.Now())
 	w.markDirty(c)
 	if old := c.sess; old != nil {
 		old.char = nil

@@ -85,13 +85,13 @@ type World struct {
 	snaps  snapshots
 	flux   FluxStats // loop-owned; copied into snapshots
 
-	rules    *lucidity.Rules
-	rng      *rand.Rand // loop-owned
-	clock    worldClock
-	nextFlux time.Time
+	rules       *lucidity.Rules
+	rng         *rand.Rand // loop-owned
+	clock       worldClock
+	nextFlux    time.Time
 	nextEffects time.Time
-	changes  []store.LucidityChange // lucidity log entries since the last hand-off
-	facts    []store.Fact           // facts changed since the last hand-off
+	changes     []store.LucidityChange // lucidity log entries since the last hand-off
+	facts       []store.Fact           // facts changed since the last hand-off
 }
 
 // New returns a World ready to Run.

@@ -87,9 +87,3 @@ func defaultEnvironments() map[string]DayNight {
 		"forsaken": {-500, -200},
 	}
 }
-
-// IsActive reports whether a character takes part in passive flux: a
-// command within ActiveWithin, or created within NewFor.
-func (r *Rules) IsActive(now, lastActive, created time.Time) bool {
-	return now.Sub(lastActive) < r.ActiveWithin || now.Sub(created) < r.NewFor
-}
