@@ -27,6 +27,20 @@ const (
 	OptEcho byte = 1
 	// OptSGA is the SUPPRESS-GO-AHEAD option (RFC 858).
 	OptSGA byte = 3
+	// OptTTYPE is TERMINAL-TYPE (RFC 1091), with MTTS.
+	OptTTYPE byte = 24
+	// OptEOR is END-OF-RECORD (RFC 885): prompts end with IAC EOR.
+	OptEOR byte = 25
+	// OptNAWS is NEGOTIATE-ABOUT-WINDOW-SIZE (RFC 1073).
+	OptNAWS byte = 31
+	// OptCharset is CHARSET (RFC 2066).
+	OptCharset byte = 42
+	// OptMSSP is the MUD Server Status Protocol.
+	OptMSSP byte = 70
+	// OptMCCP2 is the MUD Client Compression Protocol, version 2.
+	OptMCCP2 byte = 86
+	// OptGMCP is the Generic MUD Communication Protocol.
+	OptGMCP byte = 201
 )
 
 // Limits on what the parser buffers.

@@ -64,12 +64,25 @@ type Peer interface {
 	// as IAC EOR; nil returns to IAC GA (unless suppressed). mark must
 	// not be changed afterwards.
 	SetPromptMark(mark []byte)
+	// Client is the connection's record of what the client told about
+	// itself, for the option to read and update during the call only.
+	Client() *Client
+	// Compress starts (on) or ends MCCP2 compression at this point of the
+	// output: on sends IAC SB MCCP2 IAC SE and compresses all that follows;
+	// off ends the compressed stream and returns to plain output. When
+	// compression cannot start, nothing is sent and the MCCP2 option is
+	// turned off on our side (WONT).
+	Compress(on bool)
 }
 
-// DefaultOptions returns fresh values of the options this package ships:
-// ECHO and SUPPRESS-GO-AHEAD. It is the default for Server.Options.
+// DefaultOptions returns fresh values of the options this package ships,
+// in the order they are offered: ECHO and SUPPRESS-GO-AHEAD (never
+// offered), TTYPE with MTTS, NAWS, CHARSET, EOR, GMCP and MCCP2. MSSP needs
+// the server's figures: see MSSPOption and Server.MSSP. It is the default
+// for Server.Options.
 func DefaultOptions() []Option {
-	return []Option{echoOption{}, sgaOption{}}
+	return []Option{echoOption{}, sgaOption{}, &ttypeOption{}, nawsOption{}, &charsetOption{},
+		eorOption{}, gmcpOption{}, mccp2Option{}}
 }
 
 // quietOption gives an Option no-op callbacks, for options that only need

@@ -14,8 +14,8 @@ import (
 // The fields a flux pass reads come first, so that a pass over many
 // characters touches one cache line of each.
 type Character struct {
-	sess        *Session       // nil while offline
-	activeUntil int64          // unix nanoseconds: active in passive flux before this
+	sess        *Session // nil while offline
+	activeUntil int64    // unix nanoseconds: active in passive flux before this
 	Lucidity    int
 	residual    lucidity.Milli // passive flux not yet applied
 	roomEvals   int32          // consecutive flux evaluations in this room
