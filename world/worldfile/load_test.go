@@ -30,7 +30,7 @@ func TestLoadWellFormedWorld(t *testing.T) {
 			"up":    nil,
 			"east":  ward1,
 			"north": map[string]any{"target": ward2, "flags": []string{"locked", "hidden"}, "description": "A barred door."},
-		}), "encounter", map[string]any{"kind": "horrific", "odds": 0.2}), "field1", 3)),
+		}), "encounter", "horrific"), "field1", 3)),
 	}
 	w, rep := mustLoad(t, fsys)
 	checkProblems(t, rep.Problems, nil)
@@ -51,7 +51,7 @@ func TestLoadWellFormedWorld(t *testing.T) {
 					{Direction: "north", Target: ward2, Flags: []string{"locked", "hidden"}, Description: "A barred door."},
 					{Direction: "east", Target: ward1},
 				},
-				Attributes: `{"encounter":{"kind":"horrific","odds":0.2},"field1":3}`,
+				Attributes: `{"encounter":"horrific","field1":3}`,
 				SourceFile: "earth/arkham_city/sanitarium/room_ward_001.json"},
 			{ID: ward2, Name: "Room ward_002", Description: "A room called ward_002 in sanitarium.",
 				Plane: "earth", Zone: "arkham_city", SubZone: "sanitarium", Environment: "haunted",
@@ -214,6 +214,20 @@ func TestLoadRoomContentProblems(t *testing.T) {
 			want: []wantProblem{{roomA, "exits.north", Error, "target is empty"}}},
 		{name: "exits not an object", files: fstest.MapFS{roomA: jsonFile(t, with(roomDoc("northside", "a", nil), "exits", []string{idA}))},
 			want: []wantProblem{{roomA, "exits", Error, "must be an object"}}},
+		{name: "unknown encounter kind dropped",
+			files: fstest.MapFS{roomA: jsonFile(t, with(roomDoc("northside", "a", nil), "encounter", "mild"))},
+			want:  []wantProblem{{roomA, "encounter", Error, `want "disturbing", "horrific" or "cosmic", got "mild"`}},
+			check: func(t *testing.T, w store.World) {
+				if r := loadedA(t, w); r.Attributes != "" {
+					t.Errorf("attributes = %s, want the bad encounter dropped", r.Attributes)
+				}
+			}},
+		{name: "lucidity_flux out of range",
+			files: fstest.MapFS{roomA: jsonFile(t, with(roomDoc("northside", "a", nil), "lucidity_flux", 12))},
+			want:  []wantProblem{{roomA, "lucidity_flux", Error, "want a number from -10 to 10, got 12"}}},
+		{name: "lucidity_flux not a number",
+			files: fstest.MapFS{roomA: jsonFile(t, with(roomDoc("northside", "a", nil), "lucidity_flux", "calm"))},
+			want:  []wantProblem{{roomA, "lucidity_flux", Error, `want a number from -10 to 10, got "calm"`}}},
 	}
 	runProblemCases(t, cases)
 }

@@ -37,7 +37,7 @@ func decodeRoom(file string, loc location, data []byte) (store.Room, []Problem, 
 		SubZone:     placeField(obj, "sub_zone", loc.subZone, p),
 		Environment: environmentField(obj, p),
 		Exits:       decodeExits(obj["exits"], p),
-		Attributes:  extraKeys(obj, p),
+		Attributes:  extraKeys(checkRules(obj, p), p),
 		SourceFile:  file,
 	}
 	if room.ID == "" {
@@ -68,6 +68,27 @@ func environmentField(obj map[string]json.RawMessage, p *fileProblems) string {
 		return ""
 	}
 	return env
+}
+
+// checkRules checks the extra keys that the game's rules read, dropping
+// those that are wrong: `encounter` (disturbing, horrific or cosmic) and
+// `lucidity_flux` (a number of points per evaluation, -10 to 10).
+func checkRules(obj map[string]json.RawMessage, p *fileProblems) map[string]json.RawMessage {
+	if raw, ok := obj["encounter"]; ok {
+		var kind string
+		if json.Unmarshal(raw, &kind) != nil || (kind != "disturbing" && kind != "horrific" && kind != "cosmic") {
+			p.errorf("encounter", "want \"disturbing\", \"horrific\" or \"cosmic\", got %s", raw)
+			delete(obj, "encounter")
+		}
+	}
+	if raw, ok := obj["lucidity_flux"]; ok {
+		var rate float64
+		if json.Unmarshal(raw, &rate) != nil || rate < -10 || rate > 10 {
+			p.errorf("lucidity_flux", "want a number from -10 to 10, got %s", raw)
+			delete(obj, "lucidity_flux")
+		}
+	}
+	return obj
 }
 
 // extraKeys returns the keys the room format does not define, as one JSON
