@@ -99,3 +99,37 @@ func TestCheckWorld(t *testing.T) {
 		}
 	}
 }
+
+func TestGrantAdmin(t *testing.T) {
+	dir := t.TempDir()
+	srv := startServer(t, testConfig(dir))
+	c := dial(t, srv.addr("telnet"))
+	c.createCharacter("Keeper", "lanterns1")
+	c.send("admin flux")
+	c.expect("grope for the meaning")
+	c.send("quit")
+	c.expect("Until next time")
+	tests := []struct {
+		args []string
+		want int
+		out  string
+	}{
+		{[]string{"-data", dir, "keeper"}, 0, "keeper is now an admin"},
+		{[]string{"-data", dir, "nobody"}, 1, `no account called "nobody"`},
+		{[]string{"-data", dir}, 2, "usage"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		got := runGrantAdmin(tt.args, noEnv, &stdout, &stderr)
+		if got != tt.want || !strings.Contains(stdout.String()+stderr.String(), tt.out) {
+			t.Errorf("grant-admin %q = %d, %q %q; want %d with %q", tt.args, got, stdout.String(), stderr.String(), tt.want, tt.out)
+		}
+	}
+	c = dial(t, srv.addr("telnet"))
+	c.login("Keeper", "lanterns1")
+	wantIn(t, c.do("admin flux", "Flux pass:"), "active characters evaluated")
+	var stdout, stderr bytes.Buffer
+	if got := runGrantAdmin([]string{"-data", dir, "-revoke", "Keeper"}, noEnv, &stdout, &stderr); got != 0 {
+		t.Errorf("revoke: %d %s", got, stderr.String())
+	}
+}
