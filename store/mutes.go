@@ -14,7 +14,7 @@ const GlobalMuteOwner int64 = 0
 // Mute is one receiver's mute of a sender, or (Owner GlobalMuteOwner) an
 // admin's mute of a sender for everyone.
 type Mute struct {
-	Owner     int64  // the receiver's account id, or GlobalMuteOwner
+	Owner     int64  // the receiver's character id, or GlobalMuteOwner
 	Name      string // the muted character's name
 	Expires   time.Time
 	CreatedAt time.Time

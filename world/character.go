@@ -32,6 +32,8 @@ type Character struct {
 	facts     map[string]int64    // cooldowns, encounter counts, liabilities
 	nextCheck time.Time           // next timed hallucination check
 	wakeAt    time.Time           // end of delirium; zero when not delirious
+	limits    chatLimits          // chat rate limits
+	replyTo   string              // who whispered last, for reply
 }
 
 func newCharacter(acc accountInfo, rec store.Character, visits []string, facts map[string]int64) *Character {

@@ -2,32 +2,9 @@ package world
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 )
-
-// cmdWho lists the characters in the waking world.
-func (w *World) cmdWho(c *Character, _ string) {
-	var online []*Character
-	for _, o := range w.chars {
-		if o.online() {
-			online = append(online, o)
-		}
-	}
-	slices.SortFunc(online, func(a, b *Character) int { return strings.Compare(a.Name, b.Name) })
-	var b strings.Builder
-	fmt.Fprintf(&b, "Wanderers of the waking world (%d):\n", len(online))
-	now := w.cfg.Clock.Now()
-	for _, o := range online {
-		area := ""
-		if r, ok := w.rooms.peek(o.RoomID); ok {
-			area = r.Area
-		}
-		fmt.Fprintf(&b, "  %-20s %-28s %s\n", o.Name, area, idleText(now.Sub(o.LastActive)))
-	}
-	c.send(b.String())
-}
 
 // idleText describes how long someone has been idle, "" when active.
 func idleText(d time.Duration) string {

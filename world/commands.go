@@ -49,6 +49,8 @@ func allCommands() []*command {
 		{name: "admin", run: (*World).cmdAdmin, exact: true},
 	}
 	cmds = append(cmds, lucidityCommands()...)
+	cmds = append(cmds, chatCommands()...)
+	cmds = append(cmds, muteCommands()...)
 	cmds = append(cmds, ritualCommands()...)
 	cmds = append(cmds, keyCommands()...)
 	for _, d := range directions() {

@@ -282,6 +282,7 @@ func TestChatDistortions(t *testing.T) {
 	bob.conn.take()
 	stripped := 0
 	for range 500 {
+		tw.clock.advance(4 * time.Second) // say allows 15 a minute
 		alice.do("say Hello, there!")
 		if strings.Contains(bob.conn.take(), `says, "Hello there"`) {
 			stripped++
@@ -293,6 +294,7 @@ func TestChatDistortions(t *testing.T) {
 	tw.setLucidity(t, "Alice", 30) // fractured speaker: 20% get glyphs
 	glyphed := 0
 	for range 500 {
+		tw.clock.advance(4 * time.Second)
 		if !strings.Contains(alice.do("say plain words here"), `"plain words here"`) {
 			glyphed++
 		}

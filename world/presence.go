@@ -81,6 +81,7 @@ func (w *World) attach(s *Session, c *Character) {
 		return
 	}
 	c.sess, s.char = s, c
+	w.mutes.need(c.ID)
 	s.log.Info("character entered", "name", c.Name)
 	w.arrive(c, c.RoomID)
 }

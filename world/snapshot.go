@@ -23,6 +23,7 @@ type Snapshot struct {
 	Flux        FluxStats
 	Cache       CacheStats
 	Store       store.WriterStats
+	Bus         BusStats      // zero when chat stays in the process
 	Sessions    []SessionInfo // sorted by name
 }
 
@@ -42,6 +43,7 @@ type SessionInfo struct {
 	Addr      string
 	RoomID    string
 	RoomName  string
+	Area      string
 	Lucidity  int
 	Tier      string
 	Idle      time.Duration
@@ -79,6 +81,9 @@ func (w *World) publish(now time.Time) {
 		Store:       w.cfg.Store.Stats(),
 		Sessions:    w.sessionInfos(now),
 	}
+	if w.cfg.Bus != nil {
+		s.Bus = w.cfg.Bus.Stats()
+	}
 	w.snaps.latest.Store(s)
 }
 
@@ -96,7 +101,7 @@ func (w *World) sessionInfos(now time.Time) []SessionInfo {
 			Idle: now.Sub(c.LastActive), Admin: c.Admin,
 		}
 		if p := w.places[c.RoomID]; p != nil && p.room != nil {
-			si.RoomName = p.room.Name
+			si.RoomName, si.Area = p.room.Name, p.room.Area
 		}
 		out = append(out, si)
 	}

@@ -27,4 +27,7 @@ type Store interface {
 	Submit(b store.Batch) bool
 	// Stats describes the writer; it never waits on I/O.
 	Stats() store.WriterStats
+	SetMute(ctx context.Context, m store.Mute) error
+	Unmute(ctx context.Context, owner int64, name string) error
+	Mutes(ctx context.Context, owners []int64, now time.Time) (map[int64][]store.Mute, error)
 }

@@ -89,6 +89,8 @@ func (w *World) tick(scheduled time.Time) {
 	if !start.Before(w.nextEffects) {
 		w.nextEffects = start.Add(effectsEvery)
 		w.timedEffects(start)
+		w.mutes.refresh(w, start)
+		w.pruneLocalEcho(start)
 	}
 	w.handOff()
 	end := w.cfg.Clock.Now()

@@ -52,6 +52,8 @@ type Config struct {
 	WorldTime time.Time
 	// Rules are the lucidity rules (default lucidity.DefaultRules()).
 	Rules *lucidity.Rules
+	// Bus carries chat to the other nodes; nil keeps chat in the process.
+	Bus Bus
 }
 
 const (
@@ -92,6 +94,11 @@ type World struct {
 	nextEffects time.Time
 	changes     []store.LucidityChange // lucidity log entries since the last hand-off
 	facts       []store.Fact           // facts changed since the last hand-off
+
+	mutes     *muteCache
+	chatSeq   uint64               // numbers this node's chat messages
+	localEcho map[string]time.Time // chat delivered here while the bus was down
+	nodesSeen nodesSeenCounter     // nodes that answered the last who
 }
 
 // New returns a World ready to Run.
@@ -121,6 +128,9 @@ func New(cfg Config) (*World, error) {
 		loads:  make(map[string][]*Session),
 	}
 	w.rooms = newRoomCache(cfg.Store, cfg.RoomTTL, w.post, w.log)
+	w.mutes = newMuteCache(cfg.Store, w.post, w.log)
+	w.localEcho = make(map[string]time.Time)
+	w.chatSeq = uint64(cfg.Clock.Now().UnixNano())
 	w.rules, w.rng = cfg.Rules, cfg.Rand
 	if w.rules == nil {
 		w.rules = lucidity.DefaultRules()

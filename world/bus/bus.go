@@ -253,9 +253,10 @@ func (b *Bus) Request(ctx context.Context, subject string, data []byte) ([]byte,
 	return m.Data, nil
 }
 
-// Gather sends data on subject and collects every answer that arrives
-// within wait (or until ctx ends). It blocks: never call it from the loop.
-func (b *Bus) Gather(ctx context.Context, subject string, data []byte, wait time.Duration) ([][]byte, error) {
+// Gather sends data on subject and collects the answers that arrive within
+// wait (or until ctx ends), returning early once it has want of them (want
+// 0 waits the whole time). It blocks: never call it from the loop.
+func (b *Bus) Gather(ctx context.Context, subject string, data []byte, wait time.Duration, want int) ([][]byte, error) {
 	inbox := b.nc.NewRespInbox()
 	sub, err := b.nc.SubscribeSync(inbox)
 	if err != nil {
@@ -268,13 +269,14 @@ func (b *Bus) Gather(ctx context.Context, subject string, data []byte, wait time
 	ctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
 	var out [][]byte
-	for {
+	for want <= 0 || len(out) < want {
 		m, err := sub.NextMsgWithContext(ctx)
 		if err != nil {
 			return out, nil // the wait is over
 		}
 		out = append(out, m.Data)
 	}
+	return out, nil
 }
 
 // Connected reports whether the connection to NATS is up.

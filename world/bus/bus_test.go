@@ -120,7 +120,7 @@ func TestRequestAndGather(t *testing.T) {
 	a.nc.Flush()
 	b.nc.Flush()
 	ctx := context.Background()
-	got, err := a.Gather(ctx, "who", nil, 300*time.Millisecond)
+	got, err := a.Gather(ctx, "who", nil, 300*time.Millisecond, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,6 +131,13 @@ func TestRequestAndGather(t *testing.T) {
 	slices.Sort(names)
 	if !slices.Equal(names, []string{"a", "b"}) {
 		t.Errorf("gathered %v", names)
+	}
+	start := time.Now()
+	if got, _ := a.Gather(ctx, "who", nil, time.Minute, 2); len(got) != 2 {
+		t.Errorf("gathered %d answers, want 2", len(got))
+	}
+	if time.Since(start) > 30*time.Second {
+		t.Error("Gather with want 2 waited for its whole wait")
 	}
 	rctx, cancel := context.WithTimeout(ctx, time.Second)
 	defer cancel()

@@ -1,0 +1,128 @@
+package world
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// Bus carries chat between the nodes that serve one game; world/bus
+// provides it over NATS. A World without a Bus is a single node whose chat
+// never leaves the process. Publish never blocks; Request and Gather block
+// and are only ever called off the loop.
+type Bus interface {
+	Node() string
+	Publish(subject string, data []byte) bool
+	Connected() bool
+	Request(ctx context.Context, subject string, data []byte) ([]byte, error)
+	Gather(ctx context.Context, subject string, data []byte, wait time.Duration, want int) ([][]byte, error)
+	Stats() BusStats
+}
+
+// BusStats describes the chat bus for the console and metrics.
+type BusStats struct {
+	Node       string
+	Connected  bool
+	Server     string
+	Embedded   bool
+	In, Out    uint64
+	Dropped    uint64
+	Reconnects uint64
+}
+
+// Bus subjects (GAME-RULES.md), and the request subject of `who`.
+const (
+	SubjectSay     = "chat.say.room."       // + room id
+	SubjectEmote   = "chat.emote.room."     // + room id
+	SubjectLocal   = "chat.local.subzone."  // + sub-zone
+	SubjectGlobal  = "chat.global"          //
+	SubjectWhisper = "chat.whisper.player." // + name, lower case
+	SubjectSystem  = "chat.system"          //
+	SubjectWho     = "mythos.who"
+)
+
+// ChatSubjects are the subjects a node subscribes to with OnChat.
+func ChatSubjects() []string {
+	return []string{SubjectSay + "*", SubjectEmote + "*", SubjectLocal + "*", SubjectGlobal, SubjectSystem}
+}
+
+// WhisperSubjects is the subject a node answers with OnWhisper.
+func WhisperSubjects() string { return SubjectWhisper + "*" }
+
+// OnChat takes a chat message from the bus (on a bus goroutine) and hands
+// it to the loop.
+func (w *World) OnChat(_ string, data []byte) {
+	var m chatMsg
+	if err := json.Unmarshal(data, &m); err != nil {
+		w.log.Warn("bad chat message from the bus", "err", err)
+		return
+	}
+	w.post(func() { w.deliverChat(m) })
+}
+
+// whisperAnswer is the reply to a whisper request.
+type whisperAnswer struct {
+	Delivered bool   `json:"delivered"`
+	Name      string `json:"name"`
+}
+
+// OnWhisper answers a whisper request from the bus (on a bus goroutine):
+// when the player is here, the whisper is delivered and acknowledged;
+// otherwise no answer is sent, so that the node that has the player
+// answers.
+func (w *World) OnWhisper(_ string, data []byte) []byte {
+	var m chatMsg
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil
+	}
+	res := make(chan string, 1)
+	if !w.post(func() { res <- w.deliverWhisper(m) }) {
+		return nil
+	}
+	select {
+	case name := <-res:
+		if name == "" {
+			return nil
+		}
+		answer, _ := json.Marshal(whisperAnswer{Delivered: true, Name: name})
+		return answer
+	case <-time.After(storeTimeout):
+		return nil
+	}
+}
+
+// whoEntry is one player in a node's answer to `who`.
+type whoEntry struct {
+	Name string `json:"name"`
+	Area string `json:"area"`
+	Idle int64  `json:"idle"` // seconds
+}
+
+// whoAnswer is one node's answer to `who`.
+type whoAnswer struct {
+	Node    string     `json:"node"`
+	Players []whoEntry `json:"players"`
+}
+
+// OnWho answers `who` from another node with this node's players, from the
+// latest snapshot: the loop is not disturbed.
+func (w *World) OnWho(_ string, _ []byte) []byte {
+	snap := w.Snapshot()
+	a := whoAnswer{Node: w.node(), Players: make([]whoEntry, 0, len(snap.Sessions))}
+	for _, s := range snap.Sessions {
+		a.Players = append(a.Players, whoEntry{Name: s.Name, Area: s.Area, Idle: int64(s.Idle / time.Second)})
+	}
+	out, _ := json.Marshal(a)
+	return out
+}
+
+// node is this node's name, "" without a bus.
+func (w *World) node() string {
+	if w.cfg.Bus == nil {
+		return ""
+	}
+	return w.cfg.Bus.Node()
+}
+
+// busUp reports whether chat can travel over the bus now.
+func (w *World) busUp() bool { return w.cfg.Bus != nil && w.cfg.Bus.Connected() }

@@ -1,0 +1,171 @@
+package world
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"mythosd/store"
+)
+
+// muteCommands are the commands that hide a player's chat.
+func muteCommands() []*command {
+	return []*command{
+		{name: "mute", summary: "stop hearing someone: mute <name> [minutes]", run: (*World).cmdMute},
+		{name: "unmute", summary: "hear someone again: unmute <name>", run: (*World).cmdUnmute},
+		{name: "mutes", summary: "who you have muted", run: (*World).cmdMutes},
+	}
+}
+
+// muteOwner reads an optional leading "global" (admins only) and returns
+// whose list the command is about and the rest of the arguments.
+func (w *World) muteOwner(c *Character, args string) (int64, []string, bool) {
+	fields := strings.Fields(args)
+	if len(fields) > 0 && strings.EqualFold(fields[0], "global") {
+		if !c.Admin {
+			c.send("Only the keepers of the game can mute someone for everyone.\n")
+			return 0, nil, false
+		}
+		return store.GlobalMuteOwner, fields[1:], true
+	}
+	return c.ID, fields, true
+}
+
+// cmdMute mutes a sender for c, or (admins) for everyone, for a number of
+// minutes or for good.
+func (w *World) cmdMute(c *Character, args string) {
+	owner, fields, ok := w.muteOwner(c, args)
+	if !ok {
+		return
+	}
+	if len(fields) == 0 {
+		w.cmdMutes(c, "")
+		return
+	}
+	m := store.Mute{Owner: owner, Name: properName(fields[0]), CreatedAt: w.cfg.Clock.Now(), By: c.Name}
+	if len(fields) > 1 {
+		minutes, err := strconv.Atoi(fields[1])
+		if err != nil || minutes < 1 {
+			c.send("Mute for how many minutes? mute <name> [minutes]\n")
+			return
+		}
+		m.Expires = m.CreatedAt.Add(time.Duration(minutes) * time.Minute)
+	}
+	if err := w.checkName(m.Name); err != nil || nameKey(m.Name) == nameKey(c.Name) {
+		c.send("You cannot mute \"" + fields[0] + "\".\n")
+		return
+	}
+	w.storeMute(c, m, func(ctx context.Context, st Store) error {
+		if acc, err := st.AccountByName(ctx, m.Name); err == nil && acc.Admin {
+			return errAdminMute
+		}
+		return st.SetMute(ctx, m)
+	})
+}
+
+// errAdminMute refuses muting an admin.
+var errAdminMute = errors.New("admins cannot be muted")
+
+// cmdUnmute lifts a mute.
+func (w *World) cmdUnmute(c *Character, args string) {
+	owner, fields, ok := w.muteOwner(c, args)
+	if !ok {
+		return
+	}
+	if len(fields) != 1 {
+		c.send("Unmute whom? unmute <name>\n")
+		return
+	}
+	m := store.Mute{Owner: owner, Name: properName(fields[0])}
+	w.storeMute(c, m, func(ctx context.Context, st Store) error { return st.Unmute(ctx, owner, m.Name) })
+}
+
+// storeMute writes a mute change off the loop, then updates the cached list
+// at once and tells c. The command counts as running until then.
+func (w *World) storeMute(c *Character, m store.Mute, write func(context.Context, Store) error) {
+	s := c.sess
+	s.pending++
+	unmute := m.CreatedAt.IsZero()
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		defer cancel()
+		err := write(ctx, w.cfg.Store)
+		w.post(func() {
+			s.pending--
+			defer s.finished()
+			w.muteStored(c, m, unmute, err)
+		})
+	}()
+}
+
+// muteStored applies a stored mute change to the cache and tells c.
+func (w *World) muteStored(c *Character, m store.Mute, unmute bool, err error) {
+	switch {
+	case errors.Is(err, errAdminMute):
+		c.send(m.Name + " keeps the game; admins cannot be muted.\n")
+	case errors.Is(err, store.ErrNotFound):
+		c.send("You had not muted " + m.Name + ".\n")
+	case err != nil:
+		w.log.Error("store mute", "name", m.Name, "err", err)
+		c.send("The change could not be written down; try again in a moment.\n")
+	default:
+		list, _ := w.mutes.list(m.Owner)
+		list = slices.DeleteFunc(slices.Clone(list), func(o store.Mute) bool { return strings.EqualFold(o.Name, m.Name) })
+		if !unmute {
+			list = append(list, m)
+		}
+		w.mutes.set(m.Owner, list)
+		c.send(muteDone(m, unmute))
+	}
+}
+
+// muteDone confirms a mute or unmute.
+func muteDone(m store.Mute, unmute bool) string {
+	who := "you"
+	if m.Owner == store.GlobalMuteOwner {
+		who = "everyone"
+	}
+	if unmute {
+		return fmt.Sprintf("%s can be heard by %s again.\n", m.Name, who)
+	}
+	until := "until you unmute them"
+	if !m.Expires.IsZero() {
+		until = "for " + roundDuration(m.Expires.Sub(m.CreatedAt))
+	}
+	return fmt.Sprintf("%s is muted for %s, %s.\n", m.Name, who, until)
+}
+
+// cmdMutes lists c's mutes (and, for admins, the global ones).
+func (w *World) cmdMutes(c *Character, _ string) {
+	now := w.cfg.Clock.Now()
+	var b strings.Builder
+	mine, _ := w.mutes.list(c.ID)
+	b.WriteString("You have muted: " + muteList(mine, now) + "\n")
+	if c.Admin {
+		global, _ := w.mutes.list(store.GlobalMuteOwner)
+		b.WriteString("Muted for everyone: " + muteList(global, now) + "\n")
+	}
+	c.send(b.String())
+}
+
+func muteList(mutes []store.Mute, now time.Time) string {
+	var out []string
+	for _, m := range mutes {
+		switch {
+		case m.Expired(now):
+		case m.Expires.IsZero():
+			out = append(out, m.Name)
+		default:
+			out = append(out, m.Name+" ("+roundDuration(m.Expires.Sub(now))+" left)")
+		}
+	}
+	if len(out) == 0 {
+		return "no one"
+	}
+	slices.Sort(out)
+	return strings.Join(out, ", ")
+}
