@@ -4,8 +4,9 @@
 GO      ?= go
 BIN     := bin/mythosd
 ARGS    ?=
-# Debian packages the build and the tests need (cgo for SQLite and -race).
-DEB_PKGS := gcc libc6-dev
+# Debian packages the build and the tests need (cgo for SQLite and -race;
+# tmux renders the admin console in its golden test).
+DEB_PKGS := gcc libc6-dev tmux
 
 .PHONY: build run test deps vet bench fuzz clean
 

@@ -2,6 +2,7 @@ package telnet
 
 import (
 	"context"
+	"crypto/tls"
 	"log/slog"
 	"net"
 	"sync"
@@ -14,9 +15,12 @@ import (
 type msgKind uint8
 
 const (
-	msgText   msgKind = iota // text: line ends translated, IAC doubled
-	msgPrompt                // text followed by the prompt end (IAC GA, ...)
-	msgRaw                   // telnet commands, sent as they are
+	msgText        msgKind = iota // text: rendered, line ends translated, IAC doubled
+	msgPrompt                     // text followed by the prompt end (IAC GA, ...)
+	msgRaw                        // telnet commands, sent as they are
+	msgGMCP                       // a GMCP message, "Package.Name json"
+	msgCompressOn                 // MCCP2 starts here
+	msgCompressOff                // MCCP2 ends here
 )
 
 // Reasons logged when a connection is dropped.
@@ -38,10 +42,13 @@ type message struct {
 // bounded outbox drained by the connection's write loop; a client that does
 // not keep up is dropped.
 type Conn struct {
-	nc           net.Conn
-	logger       *slog.Logger
-	remote       string
-	writeTimeout time.Duration
+	nc            net.Conn
+	logger        *slog.Logger
+	remote        string
+	transport     string // "telnet" or "telnet+tls"
+	writeTimeout  time.Duration
+	compressLevel int
+	mssp          func() map[string]string // nil: no MSSP
 
 	outbox     chan message
 	closing    chan struct{} // closed once the connection is to end
@@ -53,35 +60,53 @@ type Conn struct {
 	dropped bool        // the socket was closed without flushing
 	neg     *negotiator // option state, guarded by mu
 	raw     []byte      // negotiation output not yet queued, guarded by mu
+	style   styleOverride
 
 	parser parser // used by the read loop only
 }
 
 // connConfig is what a Conn takes from its server.
 type connConfig struct {
-	logger       *slog.Logger
-	writeTimeout time.Duration
-	outboxSize   int
-	options      []Option
+	logger        *slog.Logger
+	writeTimeout  time.Duration
+	outboxSize    int
+	options       []Option
+	compressLevel int
+	mssp          func() map[string]string
 }
 
 // newConn wraps nc; run starts serving it.
 func newConn(nc net.Conn, cfg connConfig) *Conn {
 	c := &Conn{
-		nc:           nc,
-		logger:       cfg.logger,
-		remote:       nc.RemoteAddr().String(),
-		writeTimeout: cfg.writeTimeout,
-		outbox:       make(chan message, cfg.outboxSize),
-		closing:      make(chan struct{}),
-		writerDone:   make(chan struct{}),
-		drained:      make(chan struct{}, 1),
+		nc:            nc,
+		logger:        cfg.logger,
+		remote:        nc.RemoteAddr().String(),
+		transport:     transportName(nc),
+		writeTimeout:  cfg.writeTimeout,
+		compressLevel: cfg.compressLevel,
+		mssp:          cfg.mssp,
+		outbox:        make(chan message, cfg.outboxSize),
+		closing:       make(chan struct{}),
+		writerDone:    make(chan struct{}),
+		drained:       make(chan struct{}, 1),
 	}
 	c.neg = newNegotiator(cfg.options, c)
 	return c
 }
 
-var _ world.Conn = (*Conn)(nil)
+var (
+	_ world.Conn       = (*Conn)(nil)
+	_ world.DataSender = (*Conn)(nil)
+	_ world.Styler     = (*Conn)(nil)
+)
+
+// transportName names the transport of nc for ConnInfo.
+func transportName(nc net.Conn) string {
+	if _, ok := nc.(*tls.Conn); ok {
+		return "telnet+tls"
+	}
+	return "telnet"
+}
 
 // Send queues text; "\n" is sent as "\r\n". It returns false when the
 // connection is closed or its outbox is full, in which case the connection
@@ -116,9 +141,13 @@ func (c *Conn) Close() {
 	c.closeLocked()
 }
 
-// Info describes the connection.
+// Info describes the connection: the client's name (TTYPE, else GMCP
+// Core.Hello) and its width (NAWS; 0 when unknown) as they are now.
 func (c *Conn) Info() world.ConnInfo {
-	return world.ConnInfo{Transport: "telnet", RemoteAddr: c.remote}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cl := &c.neg.client
+	return world.ConnInfo{Transport: c.transport, RemoteAddr: c.remote, Client: cl.label(), Width: cl.Width}
 }
 
 // enqueue adds m to the outbox without waiting.
@@ -147,6 +176,17 @@ func (c *Conn) enqueueLocked(m message) bool {
 // of negotiation from the client takes one outbox entry, not one each.
 func (c *Conn) writeRaw(b []byte) {
 	c.raw = append(c.raw, b...)
+}
+
+// compress queues the start or end of compression after the negotiation
+// output gathered so far; the negotiator calls it with mu held.
+func (c *Conn) compress(on bool) {
+	c.flushRawLocked()
+	kind := msgCompressOff
+	if on {
+		kind = msgCompressOn
+	}
+	c.enqueueLocked(message{kind: kind})
 }
 
 // flushRaw queues the negotiation output gathered so far.
@@ -203,11 +243,4 @@ func (c *Conn) dropLocked(level slog.Level, reason string) {
 	c.dropped = true
 	c.logger.Log(context.Background(), level, "connection dropped", "remote", c.remote, "reason", reason)
 	_ = c.nc.Close() // the loops see the error; nothing else to do with it
-}
-
-// promptEnd returns what follows a prompt right now.
-func (c *Conn) promptEnd() []byte {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.neg.promptEnd()
 }

@@ -95,16 +95,23 @@ func (c *Conn) panicked(where string, r any) {
 
 // connEvents wires the parser to the world's handler and the negotiator.
 type connEvents struct {
-	c *Conn
-	h world.LineHandler
+	c      *Conn
+	h      world.LineHandler
+	talked bool // a line has gone to the world
 }
 
 // line hands a line to the world, unless the connection is closing. The
-// negotiation answers found before it go out first.
+// negotiation answers found before it go out first. A crawler's
+// MSSP-REQUEST before any other line is answered here.
 func (e *connEvents) line(text string) {
 	e.c.flushRaw()
+	if !e.talked && text == msspRequestLine && e.c.mssp != nil {
+		e.c.Send(msspText(e.c.mssp()))
+		return
+	}
 	e.c.awaitRoom()
 	if !e.c.isClosed() {
+		e.talked = true
 		e.h.Line(text)
 	}
 }

@@ -16,60 +16,61 @@ const keepWriteCap = 1 << 10
 // writeLoop drains the outbox to the socket until the connection ends.
 func (c *Conn) writeLoop() {
 	defer close(c.writerDone)
-	var buf []byte
+	e := &encoder{c: c}
 	for {
 		select {
 		case m := <-c.outbox:
-			buf = c.collect(c.appendMessage(buf[:0], m))
-			if !c.write(buf, time.Now().Add(c.writeTimeout)) {
+			e.begin()
+			e.add(m)
+			c.collect(e)
+			if !c.write(e.end(), time.Now().Add(c.writeTimeout)) {
 				return
 			}
-			if cap(buf) > keepWriteCap {
-				buf = nil
-			}
+			e.release()
 		case <-c.closing:
-			c.flush(buf[:0])
+			c.flush(e)
 			return
 		}
 	}
 }
 
-// collect appends what else is queued, without waiting, up to a batch.
-func (c *Conn) collect(buf []byte) []byte {
-	for len(buf) < maxWriteBatch {
+// collect encodes what else is queued, without waiting, up to a batch.
+func (c *Conn) collect(e *encoder) {
+	for len(e.out.b) < maxWriteBatch {
 		select {
 		case m := <-c.outbox:
-			buf = c.appendMessage(buf, m)
+			e.add(m)
 		default:
-			return buf
+			return
 		}
 	}
-	return buf
 }
 
-// flush writes what is left in the outbox within one write timeout, then
-// closes the socket.
-func (c *Conn) flush(buf []byte) {
+// flush writes what is left in the outbox within one write timeout, ends
+// the compressed stream if any, then closes the socket.
+func (c *Conn) flush(e *encoder) {
 	deadline := time.Now().Add(c.writeTimeout)
 	for {
-		buf = c.collect(buf[:0])
-		if len(buf) == 0 || !c.write(buf, deadline) {
+		e.begin()
+		c.collect(e)
+		out := e.end()
+		if len(c.outbox) == 0 {
+			out = e.finish()
+		}
+		if len(out) == 0 || !c.write(out, deadline) || len(c.outbox) == 0 {
 			break
 		}
 	}
 	_ = c.nc.Close() // the connection is over; a close error changes nothing
 }
 
-// appendMessage encodes m for the wire.
-func (c *Conn) appendMessage(buf []byte, m message) []byte {
-	switch m.kind {
-	case msgRaw:
-		return append(buf, m.text...)
-	case msgPrompt:
-		return append(appendText(buf, m.text), c.promptEnd()...)
-	default:
-		return appendText(buf, m.text)
-	}
+// refuseCompression turns MCCP2 off on our side after compression could
+// not start; the write loop calls it.
+func (c *Conn) refuseCompression() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.neg.RequestLocal(OptMCCP2, false)
+	c.flushRawLocked()
 }
 
 // write writes buf with a deadline; on failure it drops the connection.

@@ -74,3 +74,43 @@ func checkBounded(tb testing.TB, p *parser) {
 		tb.Fatalf("subnegotiation buffer of %d bytes", c)
 	}
 }
+
+// FuzzNegotiation feeds arbitrary client bytes to a connection's parser
+// and every shipped option, whole and split in two, and checks that
+// nothing panics, what the client reports stays bounded, the answers stay
+// proportionate, and the split changes nothing.
+func FuzzNegotiation(f *testing.F) {
+	for _, seed := range []string{
+		"\xff\xfb\x18\xff\xfa\x18\x00TINTIN++\xff\xf0\xff\xfa\x18\x00MTTS 271\xff\xf0",
+		"\xff\xfb\x1f\xff\xfa\x1f\x00\xff\xff\x00\x18\xff\xf0",
+		"\xff\xfd\x2a\xff\xfa\x2a\x01[TTABLE]\x01;UTF-8\xff\xf0\xff\xfa\x2a\x02UTF-8\xff\xf0",
+		"\xff\xfd\xc9\xff\xfa\xc9Core.Supports.Set [\"Room 1\"]\xff\xf0\xff\xfa\xc9Core.Ping\xff\xf0",
+		"\xff\xfd\x46\xff\xfe\x46\xff\xfd\x46\xff\xfd\x56\xff\xfe\x56\xff\xfd\x19\xff\xfd\x03",
+	} {
+		f.Add([]byte(seed), uint16(7))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, at uint16) {
+		k := 0
+		if len(data) > 0 {
+			k = int(at) % (len(data) + 1)
+		}
+		opts := func() []Option { return append(DefaultOptions(), MSSPOption(testFigures)) }
+		whole, n := play(opts, data)
+		split, _ := play(opts, data[:k], data[k:])
+		if whole != split {
+			t.Fatalf("split at %d: sent %q, whole sent %q", k, split, whole)
+		}
+		if limit := 256 + 24*len(data); len(whole) > limit {
+			t.Fatalf("%d bytes of input got %d bytes of answers", len(data), len(whole))
+		}
+		c := n.Client()
+		for _, s := range []string{c.Name, c.Terminal, c.Hello} {
+			if len(s) > maxClientText {
+				t.Fatalf("client text of %d bytes kept", len(s))
+			}
+		}
+		if len(c.gmcp) > maxGMCPModules {
+			t.Fatalf("%d GMCP modules kept", len(c.gmcp))
+		}
+	})
+}

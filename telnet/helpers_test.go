@@ -1,8 +1,11 @@
 package telnet
 
 import (
+	"bufio"
 	"bytes"
+	"compress/zlib"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -16,6 +19,18 @@ import (
 // ioTimeout bounds every wait of a test for the network; it only turns a
 // hang into a failure and is never what a test measures.
 const ioTimeout = 10 * time.Second
+
+// offers is what DefaultOptions send when a connection opens: DO TTYPE,
+// DO NAWS, WILL CHARSET, WILL EOR, WILL GMCP, WILL MCCP2.
+const offers = "\xff\xfd\x18\xff\xfd\x1f\xff\xfb\x2a\xff\xfb\x19\xff\xfb\xc9\xff\xfb\x56"
+
+// greeting is what a test world's client first receives.
+const greeting = offers + "Welcome.\r\n"
+
+// testFigures are MSSP figures for tests.
+func testFigures() map[string]string {
+	return map[string]string{"NAME": "MythosMUD", "PLAYERS": "3", "UPTIME": "1700000000"}
+}
 
 // testAcceptor is a tiny world: it greets, echoes lines and obeys a few
 // commands, and records connections and hangups.
@@ -73,6 +88,13 @@ type echoHandler struct {
 
 func (h *echoHandler) Line(line string) {
 	switch line {
+	case "gmcp":
+		ok := h.c.(world.DataSender).SendData("Room.Info", []byte(`{"num":1}`))
+		h.c.Send(fmt.Sprintf("sent: %v\n", ok))
+	case "color":
+		h.c.Send("\x1b[38;2;255;0;0mred\x1b[0m\n")
+	case "quote":
+		h.c.Send("“Ph’nglui” — é…\n")
 	case "panic":
 		panic("test handler panics")
 	case "password":
@@ -151,11 +173,15 @@ func startServer(tb testing.TB, s *Server) string {
 	return l.Addr().String()
 }
 
-// client is a raw TCP client that reads exactly what the server sends.
+// client is a raw TCP client that reads exactly what the server sends,
+// inflating it while MCCP2 compresses it.
 type client struct {
 	tb      testing.TB
 	nc      net.Conn
-	pending []byte
+	src     *bufio.Reader // what the socket sent, not yet read
+	zr      io.ReadCloser // the compressed stream, while there is one
+	zEnded  bool          // and it has ended
+	pending []byte        // read (and inflated) but not yet expected
 }
 
 // dial connects to addr; the connection is closed when the test ends.
@@ -165,8 +191,48 @@ func dial(tb testing.TB, addr string) *client {
 	if err != nil {
 		tb.Fatalf("dial %s: %v", addr, err)
 	}
+	return newClient(tb, nc)
+}
+
+// newClient wraps nc, which is closed when the test ends.
+func newClient(tb testing.TB, nc net.Conn) *client {
 	tb.Cleanup(func() { _ = nc.Close() })
-	return &client{tb: tb, nc: nc}
+	return &client{tb: tb, nc: nc, src: bufio.NewReader(nc)}
+}
+
+// inflate reads what follows as a zlib stream, as a client does after
+// IAC SB MCCP2 IAC SE.
+func (c *client) inflate() {
+	c.tb.Helper()
+	c.src = bufio.NewReader(io.MultiReader(bytes.NewReader(c.pending), c.src))
+	c.pending = nil
+	if err := c.nc.SetReadDeadline(time.Now().Add(ioTimeout)); err != nil {
+		c.tb.Fatal(err)
+	}
+	zr, err := zlib.NewReader(c.src)
+	if err != nil {
+		c.tb.Fatalf("start of the compressed stream: %v", err)
+	}
+	c.zr = zr
+}
+
+// expectStreamEnd checks that the compressed stream ends cleanly (its
+// checksum verified) with nothing unread in it; what follows is plain.
+func (c *client) expectStreamEnd() {
+	c.tb.Helper()
+	for {
+		err := c.fill()
+		if len(c.pending) > 0 {
+			c.tb.Fatalf("compressed data before the end of the stream: %q", c.pending)
+		}
+		if errors.Is(err, io.EOF) {
+			c.zr, c.zEnded = nil, false
+			return
+		}
+		if err != nil {
+			c.tb.Fatalf("waiting for the end of the compressed stream: %v", err)
+		}
+	}
 }
 
 // write sends s as it is.
@@ -245,7 +311,21 @@ func (c *client) fill() error {
 		return err
 	}
 	buf := make([]byte, 64<<10)
-	n, err := c.nc.Read(buf)
+	if c.zr == nil {
+		n, err := c.src.Read(buf)
+		c.pending = append(c.pending, buf[:n]...)
+		return err
+	}
+	if c.zEnded {
+		return io.EOF
+	}
+	n, err := c.zr.Read(buf)
 	c.pending = append(c.pending, buf[:n]...)
+	if errors.Is(err, io.EOF) {
+		c.zEnded = true
+		if n > 0 {
+			return nil // the end is reported by the next fill
+		}
+	}
 	return err
 }

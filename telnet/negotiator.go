@@ -1,8 +1,10 @@
 package telnet
 
-// rawWriter queues bytes that are already telnet-encoded.
+// rawWriter queues bytes that are already telnet-encoded, and the start
+// and end of compression.
 type rawWriter interface {
 	writeRaw(b []byte)
+	compress(on bool)
 }
 
 // optionEntry is one known option with the Q-method state of both sides.
@@ -20,6 +22,7 @@ type negotiator struct {
 	out        rawWriter
 	noGoAhead  bool   // SGA is in force on our side
 	promptMark []byte // replaces IAC GA after prompts when set
+	client     Client // what the client told about itself
 }
 
 // newNegotiator returns a negotiator for opts that sends through out.
@@ -148,6 +151,19 @@ func (n *negotiator) Subnegotiate(code byte, data []byte) {
 	b = appendEscaped(b, data)
 	b = append(b, cmdIAC, cmdSE)
 	n.out.writeRaw(b)
+}
+
+// Client returns what the client told about itself.
+func (n *negotiator) Client() *Client { return &n.client }
+
+// Compress starts or ends compression at this point of the output.
+func (n *negotiator) Compress(on bool) { n.out.compress(on) }
+
+// enabledLocal reports whether the option with this code is in force on
+// our side.
+func (n *negotiator) enabledLocal(code byte) bool {
+	e := n.entry(code)
+	return e != nil && e.us.enabled()
 }
 
 // SuppressGoAhead turns off (on) or back on IAC GA after prompts.

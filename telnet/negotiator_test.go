@@ -8,10 +8,19 @@ import (
 	"testing"
 )
 
-// wire records what a negotiator sends.
+// wire records what a negotiator sends; the start and end of compression
+// are recorded as "<compress on>" and "<compress off>".
 type wire struct{ bytes.Buffer }
 
 func (w *wire) writeRaw(b []byte) { w.Write(b) }
+
+func (w *wire) compress(on bool) {
+	if on {
+		w.WriteString("<compress on>")
+	} else {
+		w.WriteString("<compress off>")
+	}
+}
 
 // commands returns the recorded commands as "VERB option" strings and
 // forgets them.
@@ -32,8 +41,8 @@ func optionCode(tb testing.TB, name string) byte {
 		return OptEcho
 	case "SGA":
 		return OptSGA
-	case "TTYPE":
-		return 24
+	case "UNKNOWN":
+		return unknownOptionCode
 	case "TEST":
 		return testOptionCode
 	}
@@ -80,9 +89,9 @@ func TestNegotiation(t *testing.T) {
 		steps []string
 		want  []string
 	}{
-		{"DO unknown is refused once", []string{"DO TTYPE"}, []string{"WONT 24"}},
-		{"WILL unknown is refused once", []string{"WILL TTYPE"}, []string{"DONT 24"}},
-		{"WONT and DONT unknown need no answer", []string{"WONT TTYPE", "DONT TTYPE"}, nil},
+		{"DO unknown is refused once", []string{"DO UNKNOWN"}, []string{"WONT 99"}},
+		{"WILL unknown is refused once", []string{"WILL UNKNOWN"}, []string{"DONT 99"}},
+		{"WONT and DONT unknown need no answer", []string{"WONT UNKNOWN", "DONT UNKNOWN"}, nil},
 		{"unrequested DO ECHO is refused", []string{"DO ECHO"}, []string{"WONT 1"}},
 		{"WILL ECHO is refused", []string{"WILL ECHO"}, []string{"DONT 1"}},
 		{"DO SGA is accepted, repeats get no answer", []string{"DO SGA", "DO SGA", "DO SGA"}, []string{"WILL 3"}},
@@ -100,12 +109,12 @@ func TestNegotiation(t *testing.T) {
 		{"DO answered to our WONT", []string{"local ECHO on", "DO ECHO", "local ECHO off", "DO ECHO"}, []string{"WILL 1", "WONT 1"}},
 		{"we ask the client for SGA", []string{"remote SGA on", "WILL SGA", "remote SGA off", "WONT SGA"}, []string{"DO 3", "DONT 3"}},
 		{"client refuses our DO", []string{"remote SGA on", "WONT SGA", "remote SGA on"}, []string{"DO 3", "DO 3"}},
-		{"requests for unknown options are ignored", []string{"local TTYPE on", "remote TTYPE on"}, nil},
+		{"requests for unknown options are ignored", []string{"local UNKNOWN on", "remote UNKNOWN on"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var w wire
-			n := newNegotiator(DefaultOptions(), &w)
+			n := newNegotiator(baseOptions(), &w)
 			if got := runSteps(t, n, &w, tt.steps); !slices.Equal(got, tt.want) {
 				t.Fatalf("sent %q, want %q", got, tt.want)
 			}
@@ -134,7 +143,7 @@ func TestNegotiationState(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var w wire
-			n := newNegotiator(DefaultOptions(), &w)
+			n := newNegotiator(baseOptions(), &w)
 			runSteps(t, n, &w, tt.steps)
 			q := n.entry(OptEcho).us
 			if q.state != tt.want || q.opposite != tt.wantOpposite {
@@ -166,7 +175,7 @@ func TestNegotiationNoLoop(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var w wire
-			n := newNegotiator(append(DefaultOptions(), &testOption{}), &w)
+			n := newNegotiator(append(DefaultOptions(), &testOption{}, MSSPOption(testFigures)), &w)
 			n.start()
 			n.RequestLocal(OptEcho, true)
 			n.RequestRemote(OptSGA, true)
@@ -210,6 +219,12 @@ func (checkingNothing) subnegotiation(byte, []byte) {}
 // testOptionCode is the code of testOption, one no real client uses.
 const testOptionCode = 200
 
+// unknownOptionCode is an option no connection knows.
+const unknownOptionCode = 99
+
+// baseOptions are the options that offer nothing: ECHO and SGA.
+func baseOptions() []Option { return []Option{echoOption{}, sgaOption{}} }
+
 // testOption is a plug-in option as a later one would be written: it offers
 // itself at the start, answers "ping" subnegotiations with "pong" (an IAC
 // in it to check escaping), and replaces IAC GA with IAC EOR after prompts
@@ -246,7 +261,7 @@ func (o *testOption) Subnegotiation(p Peer, data []byte) {
 func TestOptionPlugin(t *testing.T) {
 	var w wire
 	opt := &testOption{}
-	n := newNegotiator(append(DefaultOptions(), opt), &w)
+	n := newNegotiator(append(baseOptions(), opt), &w)
 	n.start()
 	if got, want := w.String(), "\xff\xfb\xc8"; got != want {
 		t.Fatalf("opening offer %q, want %q", got, want)

@@ -3,7 +3,7 @@ package telnet
 // appendText appends s as telnet text: "\n" becomes "\r\n" (a "\r\n"
 // already there stays as it is, a lone "\r" is left alone) and IAC (255) is
 // doubled.
-func appendText(dst []byte, s string) []byte {
+func appendText[T ~string | ~[]byte](dst []byte, s T) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -22,10 +22,10 @@ func appendText(dst []byte, s string) []byte {
 }
 
 // appendEscaped appends data with IAC doubled, for subnegotiation payloads.
-func appendEscaped(dst, data []byte) []byte {
+func appendEscaped[T ~string | ~[]byte](dst []byte, data T) []byte {
 	start := 0
-	for i, b := range data {
-		if b == cmdIAC {
+	for i := 0; i < len(data); i++ {
+		if data[i] == cmdIAC {
 			dst = append(dst, data[start:i+1]...)
 			start = i
 		}

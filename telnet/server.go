@@ -43,9 +43,17 @@ type Server struct {
 	WriteTimeout time.Duration
 	// OutboxSize is each connection's outbox (DefaultOutboxSize if 0).
 	OutboxSize int
-	// Options returns fresh options for each connection (DefaultOptions if
-	// nil).
+	// Options returns fresh options for each connection (if nil,
+	// DefaultOptions, plus MSSPOption(MSSP) when MSSP is set).
 	Options func() []Option
+	// MSSP returns the server's figures for MSSP crawlers (NAME, PLAYERS,
+	// UPTIME, ...), both by the telnet option and in reply to a plain
+	// MSSP-REQUEST line; nil turns MSSP off. It must not block.
+	MSSP func() map[string]string
+	// CompressionLevel is the zlib level of MCCP2, 1 (fastest) to 9
+	// (smallest); 0 means DefaultCompressionLevel. With a level zlib
+	// refuses, compression never starts (it is logged, and MCCP2 refused).
+	CompressionLevel int
 	// Logger receives the server's logs (slog.Default() if nil).
 	Logger *slog.Logger
 
@@ -165,9 +173,14 @@ func (s *Server) refuse(nc net.Conn) {
 // connConfig returns the settings for a new connection.
 func (s *Server) connConfig() connConfig {
 	cfg := connConfig{
-		logger:       s.log(),
-		writeTimeout: s.WriteTimeout,
-		outboxSize:   s.OutboxSize,
+		logger:        s.log(),
+		writeTimeout:  s.WriteTimeout,
+		outboxSize:    s.OutboxSize,
+		compressLevel: s.CompressionLevel,
+		mssp:          s.MSSP,
+	}
+	if cfg.compressLevel == 0 {
+		cfg.compressLevel = DefaultCompressionLevel
 	}
 	if cfg.writeTimeout <= 0 {
 		cfg.writeTimeout = DefaultWriteTimeout
@@ -175,9 +188,12 @@ func (s *Server) connConfig() connConfig {
 	if cfg.outboxSize <= 0 {
 		cfg.outboxSize = DefaultOutboxSize
 	}
-	if s.Options != nil {
+	switch {
+	case s.Options != nil:
 		cfg.options = s.Options()
-	} else {
+	case s.MSSP != nil:
+		cfg.options = append(DefaultOptions(), MSSPOption(s.MSSP))
+	default:
 		cfg.options = DefaultOptions()
 	}
 	return cfg

@@ -36,10 +36,10 @@ func TestServerMaxConns(t *testing.T) {
 	s := &Server{Acceptor: acc, MaxConns: 2}
 	addr := startServer(t, s)
 	first := dial(t, addr)
-	first.expect("Welcome.\r\n")
+	first.expect(greeting)
 	firstConn := acc.next(t)
 	second := dial(t, addr)
-	second.expect("Welcome.\r\n")
+	second.expect(greeting)
 	acc.next(t)
 	third := dial(t, addr)
 	if got := third.readToEOF(); got != tooManyMessage {
@@ -53,7 +53,7 @@ func TestServerMaxConns(t *testing.T) {
 	acc.waitHangup(t, firstConn)
 	waitFor(t, "the first connection to be forgotten", func() bool { return s.Stats().Current == 1 })
 	fourth := dial(t, addr)
-	fourth.expect("Welcome.\r\n")
+	fourth.expect(greeting)
 	if got, want := s.Stats(), (Stats{Current: 2, Total: 3, Refused: 1}); got != want {
 		t.Fatalf("Stats() = %+v, want %+v", got, want)
 	}
@@ -91,7 +91,7 @@ func TestServerShutdownWaitsForConnections(t *testing.T) {
 	s := &Server{Acceptor: acc}
 	addr, served := serveOn(t, s)
 	c := dial(t, addr)
-	c.expect("Welcome.\r\n")
+	c.expect(greeting)
 	conn := acc.next(t)
 	shut := make(chan error, 1)
 	go func() { shut <- s.Shutdown(context.Background()) }()
@@ -130,7 +130,7 @@ func TestServerShutdownContextDone(t *testing.T) {
 	s := &Server{Acceptor: acc}
 	addr, served := serveOn(t, s)
 	c := dial(t, addr)
-	c.expect("Welcome.\r\n")
+	c.expect(greeting)
 	conn := acc.next(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -158,7 +158,7 @@ func TestServerCloseDoesNotWait(t *testing.T) {
 	s := &Server{Acceptor: acc}
 	addr, served := serveOn(t, s)
 	c := dial(t, addr)
-	c.expect("Welcome.\r\n")
+	c.expect(greeting)
 	conn := acc.next(t)
 	if err := s.Close(); err != nil {
 		t.Fatalf("Close returned %v", err)
@@ -253,7 +253,7 @@ func TestServerAcceptErrors(t *testing.T) {
 				return
 			}
 			c := dial(t, inner.Addr().String())
-			c.expect("Welcome.\r\n")
+			c.expect(greeting)
 			if n := strings.Count(logs.String(), tt.wantLog); n != len(tt.errs) {
 				t.Fatalf("log has %d %q, want %d:\n%s", n, tt.wantLog, len(tt.errs), logs.String())
 			}

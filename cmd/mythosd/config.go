@@ -17,6 +17,9 @@ type config struct {
 	DataDir      string
 	WorldDir     string
 	TelnetAddr   string
+	TelnetTLS    string // TLS telnet listen address; "" or "off" disables it
+	TLSCert      string // PEM certificate file; with TLSKey, else self-signed
+	TLSKey       string // PEM private key file
 	Tick         time.Duration
 	FluxEvery    time.Duration
 	RoomTTL      time.Duration
@@ -25,6 +28,8 @@ type config struct {
 	WriteTimeout time.Duration
 	LogFormat    string
 	LogLevel     string
+	AdminAddr    string // admin console (SSH) listen address; "" or "off" disables it
+	MetricsAddr  string // Prometheus /metrics listen address; "" or "off" disables it
 
 	// testHash makes password hashing cheap; only tests set it, to keep
 	// the race detector's runs short.
@@ -46,6 +51,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&cfg.DataDir, "data", "./var", "`DIR` for the SQLite database and all other state")
 	fs.StringVar(&cfg.WorldDir, "world", "", "world `DIR` to load (default: the shipped world built into the binary)")
 	fs.StringVar(&cfg.TelnetAddr, "telnet", ":4000", "telnet listen `ADDR`; empty or \"off\" disables it")
+	fs.StringVar(&cfg.TelnetTLS, "telnet-tls", "", "telnet over TLS listen `ADDR`; empty or \"off\" disables it")
+	fs.StringVar(&cfg.TLSCert, "tls-cert", "", "PEM certificate `FILE` for -telnet-tls (default: a self-signed one kept in the data dir)")
+	fs.StringVar(&cfg.TLSKey, "tls-key", "", "PEM private key `FILE` for -tls-cert")
 	fs.DurationVar(&cfg.Tick, "tick", 100*time.Millisecond, "world tick `DURATION`")
 	fs.DurationVar(&cfg.FluxEvery, "flux-every", 15*time.Second, "cadence of passive lucidity flux, one in-game minute (`DURATION`)")
 	fs.DurationVar(&cfg.RoomTTL, "room-ttl", 60*time.Second, "how long a room stays cached (`DURATION`)")
@@ -54,6 +62,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 10*time.Second, "drop a client that cannot take output for this `DURATION`")
 	fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format: text or json")
 	fs.StringVar(&cfg.LogLevel, "log-level", "info", "log level: debug, info, warn or error")
+	fs.StringVar(&cfg.AdminAddr, "admin", "127.0.0.1:4023", "admin console (SSH, keys in DIR/admin_authorized_keys) listen `ADDR`; empty or \"off\" disables it")
+	fs.StringVar(&cfg.MetricsAddr, "metrics", "127.0.0.1:4080", "Prometheus metrics listen `ADDR` (path /metrics); empty or \"off\" disables it")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, err
@@ -115,8 +125,17 @@ func (c *config) validate() error {
 	if _, err := parseLevel(c.LogLevel); err != nil {
 		return bad("log-level", err.Error())
 	}
+	if err := checkAddr(c.AdminAddr); err != nil {
+		return bad("admin", err.Error())
+	}
+	if err := checkAddr(c.MetricsAddr); err != nil {
+		return bad("metrics", err.Error())
+	}
 	if err := checkAddr(c.TelnetAddr); err != nil {
 		return bad("telnet", err.Error())
+	}
+	if err := c.validateTLS(); err != nil {
+		return err
 	}
 	if c.WorldDir != "" {
 		if st, err := os.Stat(c.WorldDir); err != nil || !st.IsDir() {

@@ -4,6 +4,7 @@
 //	mythosd [flags]                  serve (see -h)
 //	mythosd check-world [-world DIR] check a world's files and report every problem
 //	mythosd grant-admin [-data DIR] [-revoke] NAME   make NAME an admin (or not)
+//	mythosd console [-data DIR] [-admin ADDR]        open the admin console
 package main
 
 import (
@@ -24,6 +25,8 @@ func main() {
 			os.Exit(runCheckWorld(args[1:], os.Stdout, os.Stderr))
 		case "grant-admin":
 			os.Exit(runGrantAdmin(args[1:], os.Getenv, os.Stdout, os.Stderr))
+		case "console":
+			os.Exit(runConsole(args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
 		}
 	}
 	os.Exit(run(args, os.Getenv, os.Stderr))
@@ -56,6 +59,8 @@ func run(args []string, getenv func(string) string, stderr io.Writer) int {
 	select {
 	case <-ctx.Done():
 		log.Info("signal received; shutting down")
+	case <-srv.halted():
+		log.Info("shutdown asked for from the admin console; shutting down")
 	case err := <-srv.loopEnded():
 		log.Error("world loop ended", "err", err)
 		status = 1

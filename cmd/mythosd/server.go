@@ -29,6 +29,10 @@ type server struct {
 	addrs     map[string]string // bound address by listener name
 	stopOnce  sync.Once
 	stopErr   error
+	named     map[string]listener // started listeners by name, for metrics
+	halt      chan struct{}       // closed when an admin's shutdown countdown ends
+	haltOnce  sync.Once
+	started   time.Time // for MSSP's UPTIME
 }
 
 // listener is anything the server serves that must stop accepting and end
@@ -42,7 +46,7 @@ type starter func(s *server) error
 
 // starters lists every listener in the order they start.
 func starters() []starter {
-	return []starter{(*server).startTelnet}
+	return []starter{(*server).startTelnet, (*server).startTelnetTLS, (*server).startAdmin, (*server).startMetrics}
 }
 
 // dbFile is the SQLite file inside the data directory.
@@ -51,7 +55,8 @@ const dbFile = "mythos.db"
 // start opens the store, imports the world, starts the world loop and the
 // listeners. On error everything started is stopped again.
 func start(ctx context.Context, cfg config, log *slog.Logger) (*server, error) {
-	s := &server{cfg: cfg, log: log, loopDone: make(chan error, 1), addrs: make(map[string]string)}
+	s := &server{cfg: cfg, log: log, loopDone: make(chan error, 1), addrs: make(map[string]string),
+		started: time.Now(), halt: make(chan struct{}), named: make(map[string]listener)}
 	db, err := store.Open(filepath.Join(cfg.DataDir, dbFile), log)
 	if err != nil {
 		return nil, err
@@ -115,6 +120,7 @@ func (s *server) worldTime(ctx context.Context) (time.Time, error) {
 func (s *server) serving(name, addr string, l listener) {
 	s.listeners = append(s.listeners, l)
 	s.addrs[name] = addr
+	s.named[name] = l
 	s.log.Info(name+" listening", "addr", addr)
 }
 

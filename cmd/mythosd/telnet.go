@@ -30,6 +30,7 @@ func (s *server) startTelnet() error {
 			Acceptor:     s.world,
 			MaxConns:     s.cfg.MaxConns,
 			WriteTimeout: s.cfg.WriteTimeout,
+			MSSP:         s.msspFigures,
 			Logger:       s.log.With("component", "telnet"),
 		},
 		served: make(chan error, 1),

@@ -50,10 +50,10 @@ type Stats struct {
 
 // Bus is a connection to NATS with a non-blocking publisher.
 type Bus struct {
-	cfg  Config
-	log  *slog.Logger
-	srv  *server.Server // the embedded server, nil with an external cluster
-	nc   *nats.Conn
+	cfg    Config
+	log    *slog.Logger
+	srv    *server.Server // the embedded server, nil with an external cluster
+	nc     *nats.Conn
 	out    chan outgoing
 	done   chan struct{}
 	closed chan struct{} // closed by nats.go when the connection is closed
