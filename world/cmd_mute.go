@@ -59,6 +59,10 @@ func (w *World) cmdMute(c *Character, args string) {
 		c.send("You cannot mute \"" + fields[0] + "\".\n")
 		return
 	}
+	if o := w.chars[nameKey(m.Name)]; o != nil && o.Admin {
+		w.muteStored(c, m, false, errAdminMute)
+		return
+	}
 	w.storeMute(c, m, func(ctx context.Context, st Store) error {
 		if acc, err := st.AccountByName(ctx, m.Name); err == nil && acc.Admin {
 			return errAdminMute

@@ -296,6 +296,23 @@ func (tw *testWorld) fluxTick() {
 	tw.tick()
 }
 
+// waitFor polls cond on the loop until it holds, or fails after a while.
+func (tw *testWorld) waitFor(t testing.TB, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ok := false
+		tw.onLoop(func() { ok = cond() })
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met in 10s")
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 // flush waits for the store writer and returns its commit count.
 func (tw *testWorld) flush(t testing.TB) uint64 {
 	t.Helper()

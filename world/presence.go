@@ -30,27 +30,41 @@ func (w *World) enter(s *Session, acc accountInfo) {
 func (w *World) loadCharacter(acc accountInfo) {
 	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 	defer cancel()
-	rec, err := w.cfg.Store.CharacterByAccount(ctx, acc.ID)
-	var visits []string
-	var facts map[string]int64
+	var l loadedCharacter
+	var err error
+	l.rec, err = w.cfg.Store.CharacterByAccount(ctx, acc.ID)
 	if err == nil {
-		visits, err = w.cfg.Store.Visits(ctx, rec.ID)
+		l.visits, err = w.cfg.Store.Visits(ctx, l.rec.ID)
 	}
 	if err == nil {
-		facts, err = w.cfg.Store.Facts(ctx, rec.ID)
+		l.facts, err = w.cfg.Store.Facts(ctx, l.rec.ID)
 	}
-	w.post(func() { w.characterLoaded(acc, rec, visits, facts, err) })
+	if err == nil {
+		var mutes map[int64][]store.Mute
+		mutes, err = w.cfg.Store.Mutes(ctx, []int64{l.rec.ID}, w.cfg.Clock.Now())
+		l.mutes = mutes[l.rec.ID]
+	}
+	w.post(func() { w.characterLoaded(acc, l, err) })
+}
+
+// loadedCharacter is what a login reads of a character off the loop.
+type loadedCharacter struct {
+	rec    store.Character
+	visits []string
+	facts  map[string]int64
+	mutes  []store.Mute
 }
 
 // characterLoaded admits the sessions that waited for a character.
-func (w *World) characterLoaded(acc accountInfo, rec store.Character, visits []string, facts map[string]int64, err error) {
+func (w *World) characterLoaded(acc accountInfo, l loadedCharacter, err error) {
 	key := nameKey(acc.Name)
 	sessions := w.loads[key]
 	delete(w.loads, key)
 	var c *Character
 	if err == nil {
-		c = newCharacter(acc, rec, visits, facts)
+		c = newCharacter(acc, l.rec, l.visits, l.facts)
 		w.chars[key] = c
+		w.mutes.set(c.ID, l.mutes)
 	} else {
 		w.log.Error("load character", "name", acc.Name, "err", err)
 	}
@@ -81,7 +95,6 @@ func (w *World) attach(s *Session, c *Character) {
 		return
 	}
 	c.sess, s.char = s, c
-	w.mutes.need(c.ID)
 	s.log.Info("character entered", "name", c.Name)
 	w.arrive(c, c.RoomID)
 }

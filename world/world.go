@@ -171,6 +171,7 @@ func (w *World) Run(ctx context.Context) error {
 	defer w.rooms.close()
 	ticker := w.cfg.Clock.NewTicker(w.cfg.Tick)
 	defer ticker.Stop()
+	w.mutes.refresh(w, w.cfg.Clock.Now()) // the global mutes, at once
 	for {
 		select {
 		case fn := <-w.inbox:
