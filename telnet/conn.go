@@ -42,13 +42,13 @@ type message struct {
 // bounded outbox drained by the connection's write loop; a client that does
 // not keep up is dropped.
 type Conn struct {
-	nc            net.Conn
-	logger        *slog.Logger
-	remote        string
-	transport     string // "telnet" or "telnet+tls"
-	writeTimeout  time.Duration
-	compressLevel int
-	mssp          func() map[string]string // nil: no MSSP
+	nc           net.Conn
+	logger       *slog.Logger
+	remote       string
+	transport    string // "telnet" or "telnet+tls"
+	writeTimeout time.Duration
+	compressors  *compressors             // for MCCP2
+	mssp         func() map[string]string // nil: no MSSP
 
 	outbox     chan message
 	closing    chan struct{} // closed once the connection is to end
@@ -67,28 +67,28 @@ type Conn struct {
 
 // connConfig is what a Conn takes from its server.
 type connConfig struct {
-	logger        *slog.Logger
-	writeTimeout  time.Duration
-	outboxSize    int
-	options       []Option
-	compressLevel int
-	mssp          func() map[string]string
+	logger       *slog.Logger
+	writeTimeout time.Duration
+	outboxSize   int
+	options      []Option
+	compressors  *compressors
+	mssp         func() map[string]string
 }
 
 // newConn wraps nc; run starts serving it.
 func newConn(nc net.Conn, cfg connConfig) *Conn {
 	c := &Conn{
-		nc:            nc,
-		logger:        cfg.logger,
-		remote:        nc.RemoteAddr().String(),
-		transport:     transportName(nc),
-		writeTimeout:  cfg.writeTimeout,
-		compressLevel: cfg.compressLevel,
-		mssp:          cfg.mssp,
-		outbox:        make(chan message, cfg.outboxSize),
-		closing:       make(chan struct{}),
-		writerDone:    make(chan struct{}),
-		drained:       make(chan struct{}, 1),
+		nc:           nc,
+		logger:       cfg.logger,
+		remote:       nc.RemoteAddr().String(),
+		transport:    transportName(nc),
+		writeTimeout: cfg.writeTimeout,
+		compressors:  cfg.compressors,
+		mssp:         cfg.mssp,
+		outbox:       make(chan message, cfg.outboxSize),
+		closing:      make(chan struct{}),
+		writerDone:   make(chan struct{}),
+		drained:      make(chan struct{}, 1),
 	}
 	c.neg = newNegotiator(cfg.options, c)
 	return c

@@ -36,7 +36,7 @@ func (c *Conn) writeLoop() {
 
 // collect encodes what else is queued, without waiting, up to a batch.
 func (c *Conn) collect(e *encoder) {
-	for len(e.out.b) < maxWriteBatch {
+	for e.size() < maxWriteBatch {
 		select {
 		case m := <-c.outbox:
 			e.add(m)

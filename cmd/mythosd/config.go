@@ -14,9 +14,17 @@ import (
 // config is the server's configuration, from flags with MYTHOS_<FLAG>
 // environment fallbacks.
 type config struct {
+	Node         string
+	NATS         string
+	NATSListen   string
+	NATSCreds    string
+	NATSCA       string
+	NATSCert     string
+	NATSKey      string
 	DataDir      string
 	WorldDir     string
 	TelnetAddr   string
+	SSHAddr      string // player SSH listen address; "" or "off" disables it
 	TelnetTLS    string // TLS telnet listen address; "" or "off" disables it
 	TLSCert      string // PEM certificate file; with TLSKey, else self-signed
 	TLSKey       string // PEM private key file
@@ -51,6 +59,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&cfg.DataDir, "data", "./var", "`DIR` for the SQLite database and all other state")
 	fs.StringVar(&cfg.WorldDir, "world", "", "world `DIR` to load (default: the shipped world built into the binary)")
 	fs.StringVar(&cfg.TelnetAddr, "telnet", ":4000", "telnet listen `ADDR`; empty or \"off\" disables it")
+	fs.StringVar(&cfg.SSHAddr, "ssh", ":4022", "player SSH listen `ADDR` (ssh -p 4022 NAME@host, or new@host); empty or \"off\" disables it")
 	fs.StringVar(&cfg.TelnetTLS, "telnet-tls", "", "telnet over TLS listen `ADDR`; empty or \"off\" disables it")
 	fs.StringVar(&cfg.TLSCert, "tls-cert", "", "PEM certificate `FILE` for -telnet-tls (default: a self-signed one kept in the data dir)")
 	fs.StringVar(&cfg.TLSKey, "tls-key", "", "PEM private key `FILE` for -tls-cert")
@@ -60,6 +69,13 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&cfg.StartRoom, "start", "", "`ROOM_ID` where new characters wake (default: the world's sanitarium, else its first room)")
 	fs.IntVar(&cfg.MaxConns, "max-conns", 2000, "most connections at once per listener (`N`)")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 10*time.Second, "drop a client that cannot take output for this `DURATION`")
+	fs.StringVar(&cfg.Node, "node", defaultNode(), "this node's `NAME` (who marks players of other nodes with it)")
+	fs.StringVar(&cfg.NATS, "nats", "", "NATS `URL[,URL...]` of an external cluster for chat between nodes (default: NATS embedded in the process)")
+	fs.StringVar(&cfg.NATSListen, "nats-listen", "", "open the embedded NATS server's client port on `ADDR` so other nodes can join with -nats")
+	fs.StringVar(&cfg.NATSCreds, "nats-creds", "", "NATS credentials `FILE` for -nats")
+	fs.StringVar(&cfg.NATSCA, "nats-tls-ca", "", "CA certificate `FILE` to verify the NATS servers of -nats")
+	fs.StringVar(&cfg.NATSCert, "nats-tls-cert", "", "client certificate `FILE` for -nats (with -nats-tls-key)")
+	fs.StringVar(&cfg.NATSKey, "nats-tls-key", "", "client key `FILE` for -nats-tls-cert")
 	fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format: text or json")
 	fs.StringVar(&cfg.LogLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.StringVar(&cfg.AdminAddr, "admin", "127.0.0.1:4023", "admin console (SSH, keys in DIR/admin_authorized_keys) listen `ADDR`; empty or \"off\" disables it")
@@ -131,8 +147,14 @@ func (c *config) validate() error {
 	if err := checkAddr(c.MetricsAddr); err != nil {
 		return bad("metrics", err.Error())
 	}
+	if err := c.validateBus(); err != nil {
+		return err
+	}
 	if err := checkAddr(c.TelnetAddr); err != nil {
 		return bad("telnet", err.Error())
+	}
+	if err := checkAddr(c.SSHAddr); err != nil {
+		return bad("ssh", err.Error())
 	}
 	if err := c.validateTLS(); err != nil {
 		return err

@@ -14,7 +14,7 @@ func testConfig(dir string) config {
 	return config{
 		DataDir: dir, TelnetAddr: "127.0.0.1:0", Tick: 20 * time.Millisecond, FluxEvery: time.Second,
 		RoomTTL: time.Minute, MaxConns: 100, WriteTimeout: 5 * time.Second,
-		LogFormat: "text", LogLevel: "error", testHash: true,
+		LogFormat: "text", LogLevel: "error", testHash: true, Node: "test",
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"mythosd/data"
 	"mythosd/store"
 	"mythosd/world"
+	"mythosd/world/bus"
 )
 
 // server is a running mythosd: its store, world loop and listeners.
@@ -23,6 +24,7 @@ type server struct {
 	cfg       config
 	log       *slog.Logger
 	db        *store.DB
+	bus       *bus.Bus
 	world     *world.World
 	loopDone  chan error
 	listeners []listener
@@ -46,7 +48,7 @@ type starter func(s *server) error
 
 // starters lists every listener in the order they start.
 func starters() []starter {
-	return []starter{(*server).startTelnet, (*server).startTelnetTLS, (*server).startAdmin, (*server).startMetrics}
+	return []starter{(*server).startTelnet, (*server).startTelnetTLS, (*server).startSSH, (*server).startAdmin, (*server).startMetrics}
 }
 
 // dbFile is the SQLite file inside the data directory.
@@ -62,8 +64,17 @@ func start(ctx context.Context, cfg config, log *slog.Logger) (*server, error) {
 		return nil, err
 	}
 	s.db = db
-	if err := s.startWorld(ctx); err != nil {
+	if err := s.openBus(); err != nil {
 		s.db.Close()
+		return nil, err
+	}
+	if err := s.startWorld(ctx); err != nil {
+		s.bus.Close()
+		s.db.Close()
+		return nil, err
+	}
+	if err := s.subscribe(); err != nil {
+		s.shutdown(context.Background())
 		return nil, err
 	}
 	for _, st := range starters() {
@@ -98,6 +109,7 @@ func (s *server) startWorld(ctx context.Context) error {
 		Rand:      rand.New(rand.NewPCG(seed())),
 		RoomTTL:   cfg.RoomTTL,
 		WorldTime: worldTime,
+		Bus:       worldBus{s.bus},
 	})
 	if err != nil {
 		return err
@@ -148,6 +160,9 @@ func (s *server) stop(ctx context.Context) error {
 	}
 	for range s.listeners {
 		all = append(all, <-errs)
+	}
+	if s.bus != nil {
+		all = append(all, s.bus.Close())
 	}
 	all = append(all, s.db.Close())
 	return errors.Join(all...)

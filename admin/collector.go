@@ -1,0 +1,127 @@
+package admin
+
+import (
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"mythosd/world"
+)
+
+// Collector serves the figures of the world's latest snapshot to
+// Prometheus: ticks, flux, room cache, store writer, sessions, and the
+// connection counts of the listeners it is given. Each scrape reads one
+// snapshot; nothing is kept between scrapes.
+type Collector struct {
+	src       Source
+	listeners map[string]func() ConnStats
+	descs     descs
+}
+
+// NewCollector returns a collector of src's snapshots and of the named
+// listeners' connection counts (listeners may be nil).
+func NewCollector(src Source, listeners map[string]func() ConnStats) *Collector {
+	return &Collector{src: src, listeners: listeners, descs: newDescs()}
+}
+
+// Describe sends every metric's description.
+func (c *Collector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range c.descs.all() {
+		ch <- d
+	}
+}
+
+// Collect sends the figures of the latest snapshot.
+func (c *Collector) Collect(ch chan<- prometheus.Metric) {
+	s := c.src.Snapshot()
+	if s == nil {
+		s = &world.Snapshot{}
+	}
+	e := emitter{ch: ch}
+	c.ticks(e, s)
+	c.cache(e, s.Cache)
+	c.store(e, s)
+	c.sessions(e, s.Sessions)
+	for _, name := range slices.Sorted(maps.Keys(c.listeners)) {
+		st := c.listeners[name]()
+		e.gauge(c.descs.connsOpen, float64(st.Current), name)
+		e.counter(c.descs.connsTotal, float64(st.Total), name)
+		e.counter(c.descs.connsRefused, float64(st.Refused), name)
+	}
+}
+
+func (c *Collector) ticks(e emitter, s *world.Snapshot) {
+	d := c.descs
+	e.counter(d.ticks, float64(s.Ticks.Count))
+	e.counter(d.overBudget, float64(s.Ticks.OverBudget))
+	e.gauge(d.tickInterval, secs(s.TickEvery))
+	e.gauge(d.tickLast, secs(s.Ticks.Last))
+	e.gauge(d.lateLast, secs(s.Ticks.LastLate))
+	e.gauge(d.lateMax, secs(s.Ticks.MaxLate))
+	for _, w := range []struct {
+		name string
+		st   world.TickStats
+	}{{"1m", s.Ticks}, {"10ticks", s.RecentTicks}} {
+		e.gauge(d.tickQuantile, secs(w.st.P50), w.name, "0.5")
+		e.gauge(d.tickQuantile, secs(w.st.P95), w.name, "0.95")
+		e.gauge(d.tickQuantile, secs(w.st.P99), w.name, "0.99")
+		e.gauge(d.tickQuantile, secs(w.st.Max), w.name, "1")
+	}
+	e.counter(d.fluxPasses, float64(s.Flux.Passes))
+	e.gauge(d.fluxLast, secs(s.Flux.Last))
+	e.gauge(d.fluxChars, float64(s.Flux.Characters))
+	e.gauge(d.fluxChanged, float64(s.Flux.Changed))
+}
+
+func (c *Collector) cache(e emitter, s world.CacheStats) {
+	d := c.descs
+	e.gauge(d.cacheRooms, float64(s.Rooms))
+	e.counter(d.cacheHits, float64(s.Hits))
+	e.counter(d.cacheMisses, float64(s.Misses))
+	e.gauge(d.cacheHitRatio, s.HitRate())
+	e.counter(d.cacheLoads, float64(s.Loads))
+	e.counter(d.cacheLoadErrors, float64(s.LoadErrors))
+	e.counter(d.cacheExpirations, float64(s.Expirations))
+	e.gauge(d.cacheInFlight, float64(s.InFlight))
+	e.gauge(d.cacheLoadAvg, secs(s.AvgLoad))
+}
+
+func (c *Collector) store(e emitter, s *world.Snapshot) {
+	d := c.descs
+	e.gauge(d.storeQueue, float64(s.Store.QueueDepth))
+	e.counter(d.storeCommits, float64(s.Store.Commits))
+	e.counter(d.storeRows, float64(s.Store.RowsWritten))
+	e.counter(d.storeErrors, float64(s.Store.Errors))
+	e.gauge(d.storeLastCommit, secs(s.Store.LastCommit))
+}
+
+// sessions counts the sessions by transport and by lucidity tier.
+func (c *Collector) sessions(e emitter, list []world.SessionInfo) {
+	byTransport, byTier := map[string]int{}, map[string]int{}
+	for _, s := range list {
+		byTransport[s.Transport]++
+		byTier[s.Tier]++
+	}
+	e.gauge(c.descs.sessions, float64(len(list)))
+	for _, t := range slices.Sorted(maps.Keys(byTransport)) {
+		e.gauge(c.descs.sessionsTransport, float64(byTransport[t]), t)
+	}
+	for _, t := range slices.Sorted(maps.Keys(byTier)) {
+		e.gauge(c.descs.sessionsTier, float64(byTier[t]), t)
+	}
+}
+
+func secs(d time.Duration) float64 { return d.Seconds() }
+
+// emitter sends const metrics on a collect channel.
+type emitter struct{ ch chan<- prometheus.Metric }
+
+func (e emitter) gauge(d *prometheus.Desc, v float64, labels ...string) {
+	e.ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, v, labels...)
+}
+
+func (e emitter) counter(d *prometheus.Desc, v float64, labels ...string) {
+	e.ch <- prometheus.MustNewConstMetric(d, prometheus.CounterValue, v, labels...)
+}

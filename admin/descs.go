@@ -1,0 +1,73 @@
+package admin
+
+import "github.com/prometheus/client_golang/prometheus"
+
+// descs describe the collector's metrics.
+type descs struct {
+	ticks, overBudget, tickInterval, tickLast, lateLast, lateMax, tickQuantile *prometheus.Desc
+	fluxPasses, fluxLast, fluxChars, fluxChanged                               *prometheus.Desc
+	cacheRooms, cacheHits, cacheMisses, cacheHitRatio, cacheLoads              *prometheus.Desc
+	cacheLoadErrors, cacheExpirations, cacheInFlight, cacheLoadAvg             *prometheus.Desc
+	storeQueue, storeCommits, storeRows, storeErrors, storeLastCommit          *prometheus.Desc
+	sessions, sessionsTransport, sessionsTier                                  *prometheus.Desc
+	connsOpen, connsTotal, connsRefused                                        *prometheus.Desc
+}
+
+// desc describes one metric of the mythosd namespace.
+func desc(name, help string, labels ...string) *prometheus.Desc {
+	return prometheus.NewDesc("mythosd_"+name, help, labels, nil)
+}
+
+func newDescs() descs {
+	return descs{
+		ticks:        desc("ticks_total", "World ticks since the start."),
+		overBudget:   desc("ticks_over_budget_total", "Ticks that took longer than the tick interval."),
+		tickInterval: desc("tick_interval_seconds", "The world tick's cadence."),
+		tickLast:     desc("tick_last_duration_seconds", "Duration of the last tick."),
+		lateLast:     desc("tick_lateness_seconds", "How late the last tick started."),
+		lateMax:      desc("tick_lateness_max_seconds", "The latest start over the last minute."),
+		tickQuantile: desc("tick_duration_seconds", "Tick duration quantiles (1 is the max) over a window: the last minute or the last ten ticks.", "window", "quantile"),
+
+		fluxPasses:  desc("flux_passes_total", "Passive lucidity flux passes."),
+		fluxLast:    desc("flux_last_duration_seconds", "Duration of the last flux pass."),
+		fluxChars:   desc("flux_characters", "Active characters the last flux pass evaluated."),
+		fluxChanged: desc("flux_changed_characters", "Characters whose lucidity the last flux pass changed."),
+
+		cacheRooms:       desc("room_cache_rooms", "Rooms held in the room cache."),
+		cacheHits:        desc("room_cache_hits_total", "Room cache lookups that found the room."),
+		cacheMisses:      desc("room_cache_misses_total", "Room cache lookups that had to load the room."),
+		cacheHitRatio:    desc("room_cache_hit_ratio", "Hits over lookups since the start."),
+		cacheLoads:       desc("room_cache_loads_total", "Rooms loaded from the store."),
+		cacheLoadErrors:  desc("room_cache_load_errors_total", "Room loads that failed."),
+		cacheExpirations: desc("room_cache_expirations_total", "Rooms evicted when their time to live ran out."),
+		cacheInFlight:    desc("room_cache_loads_in_flight", "Room loads under way."),
+		cacheLoadAvg:     desc("room_cache_load_seconds_avg", "Mean room load latency since the start."),
+
+		storeQueue:      desc("store_queue_depth", "Items submitted to the store writer and not yet committed."),
+		storeCommits:    desc("store_commits_total", "Write-behind transactions committed."),
+		storeRows:       desc("store_rows_written_total", "Rows written by those transactions."),
+		storeErrors:     desc("store_errors_total", "Failed commit attempts."),
+		storeLastCommit: desc("store_last_commit_seconds", "Duration of the last successful commit."),
+
+		sessions:          desc("sessions", "Sessions playing."),
+		sessionsTransport: desc("sessions_by_transport", "Sessions playing, by transport.", "transport"),
+		sessionsTier:      desc("sessions_by_tier", "Sessions playing, by lucidity tier.", "tier"),
+
+		connsOpen:    desc("connections", "Connections open, by listener.", "listener"),
+		connsTotal:   desc("connections_total", "Connections accepted since the start, by listener.", "listener"),
+		connsRefused: desc("connections_refused_total", "Connections refused because the listener was full.", "listener"),
+	}
+}
+
+// all lists every description.
+func (d descs) all() []*prometheus.Desc {
+	return []*prometheus.Desc{
+		d.ticks, d.overBudget, d.tickInterval, d.tickLast, d.lateLast, d.lateMax, d.tickQuantile,
+		d.fluxPasses, d.fluxLast, d.fluxChars, d.fluxChanged,
+		d.cacheRooms, d.cacheHits, d.cacheMisses, d.cacheHitRatio, d.cacheLoads,
+		d.cacheLoadErrors, d.cacheExpirations, d.cacheInFlight, d.cacheLoadAvg,
+		d.storeQueue, d.storeCommits, d.storeRows, d.storeErrors, d.storeLastCommit,
+		d.sessions, d.sessionsTransport, d.sessionsTier,
+		d.connsOpen, d.connsTotal, d.connsRefused,
+	}
+}

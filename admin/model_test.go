@@ -1,0 +1,167 @@
+package admin
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"mythosd/world"
+)
+
+// TestPanelsShowSnapshot checks that every panel shows the figures of the
+// snapshot, at the smallest and the roomy size, and that the view fills the
+// terminal exactly.
+func TestPanelsShowSnapshot(t *testing.T) {
+	later := snapshot()
+	later.At = epoch.Add(2 * time.Second)
+	setStore(later, 1520, 6050) // 10 commits/s, 25 rows/s
+	want := map[string][]string{
+		"header":  {"2026-03-14 21:07:07", testFP},
+		"ticks":   {"12,345", "100ms", "over budget 6", "812µs", "1.90ms", "2.75ms", "4.10ms", "(600)"},
+		"last 10": {"640µs", "700µs", "705µs", "731µs", "(10)"},
+		"late":    {"last 655µs", "late 120µs", "max late 9.50ms"},
+		"flux":    {"flux 42.0µs for 3 chars, 2 changed, pass 77"},
+		"graph":   {"peak 731µs"},
+		"cache":   {"Room cache", "29", "98.0%", "4,321", "87", "1.25ms", "90", "11"},
+		"store":   {"Store writer", "3.40ms", "10.0", "25.0", "1,520", "6,050"},
+		"bus":     {"chat bus: not connected"},
+		"table":   {"Sessions  3 of 3", "NAME", "ROOM", "LCD", "TIER", "IDLE"},
+		"players": {"Alice", "Orne Library", "88", "lucid", "Bob", "deranged", "1m", "Carol", "uneasy", "2h00m"},
+	}
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}, {200, 60}} {
+		src := &source{snap: snapshot()}
+		m := newModel(t, src, &recorder{}, 0, 0)
+		m = send(t, m, tea.WindowSizeMsg{Width: size.w, Height: size.h})
+		src.set(later)
+		m = send(t, m, refreshMsg{})
+		view := m.View()
+		for panel, figures := range want {
+			for _, f := range figures {
+				if !strings.Contains(view, f) {
+					t.Errorf("%dx%d: %s panel lacks %q:\n%s", size.w, size.h, panel, f, view)
+				}
+			}
+		}
+		checkSize(t, view, size.w, size.h)
+	}
+}
+
+// TestRoomyShowsEverySessionColumn checks the columns that only wide
+// terminals get.
+func TestRoomyShowsEverySessionColumn(t *testing.T) {
+	m := newModel(t, &source{snap: snapshot()}, &recorder{}, 120, 40)
+	view := m.View()
+	for _, f := range []string{"TRANSPORT", "CLIENT", "ADDRESS", "telnet+tls", "TINTIN++", "10.0.0.3:40022", "xterm-256color"} {
+		if !strings.Contains(view, f) {
+			t.Errorf("120x40 lacks %q:\n%s", f, view)
+		}
+	}
+	narrow := newModel(t, &source{snap: snapshot()}, &recorder{}, 80, 24).View()
+	if strings.Contains(narrow, "ADDRESS") {
+		t.Errorf("80x24 should drop the address column:\n%s", narrow)
+	}
+}
+
+// checkSize fails unless view is h lines of at most w cells.
+func checkSize(t testing.TB, view string, w, h int) {
+	t.Helper()
+	ls := lines(view)
+	if len(ls) != h {
+		t.Errorf("%dx%d: view has %d lines", w, h, len(ls))
+	}
+	for i, l := range ls {
+		if lipgloss.Width(l) > w {
+			t.Errorf("%dx%d: line %d is %d cells wide: %q", w, h, i, lipgloss.Width(l), l)
+		}
+	}
+}
+
+// TestEmptySnapshot checks the view before the world's first snapshot and
+// with nobody playing.
+func TestEmptySnapshot(t *testing.T) {
+	for _, snap := range []*world.Snapshot{nil, {}} {
+		m := newModel(t, &source{snap: snap}, &recorder{}, 80, 24)
+		view := m.View()
+		for _, f := range []string{"waiting for the first snapshot", "no one is playing", "Sessions  0 of 0"} {
+			if !strings.Contains(view, f) {
+				t.Errorf("lacks %q:\n%s", f, view)
+			}
+		}
+		checkSize(t, view, 80, 24)
+		if sp := press(t, m, "k"); sp.form != nil || !strings.Contains(sp.View(), "no session selected") {
+			t.Errorf("kick with nobody selected:\n%s", sp.View())
+		}
+	}
+}
+
+// TestRefreshFollowsSource checks that each refresh shows the newest
+// snapshot and asks for the next one.
+func TestRefreshFollowsSource(t *testing.T) {
+	src := &source{snap: snapshot()}
+	m := newModel(t, src, &recorder{}, 120, 40)
+	if m.Init() == nil {
+		t.Fatal("Init starts no refresh")
+	}
+	next := snapshot()
+	next.At = epoch.Add(time.Second)
+	next.Ticks.Count = 12399
+	src.set(next)
+	updated, cmd := m.Update(refreshMsg{})
+	if cmd == nil {
+		t.Error("a refresh does not schedule the next")
+	}
+	if view := updated.View(); !strings.Contains(view, "12,399") {
+		t.Errorf("tick count did not advance:\n%s", view)
+	}
+}
+
+// TestResize checks that the view follows the terminal's size.
+func TestResize(t *testing.T) {
+	m := newModel(t, &source{snap: snapshot()}, &recorder{}, 120, 40)
+	for _, size := range []struct{ w, h int }{{80, 24}, {132, 50}, {100, 30}, {120, 40}} {
+		m = send(t, m, tea.WindowSizeMsg{Width: size.w, Height: size.h})
+		checkSize(t, m.View(), size.w, size.h)
+	}
+}
+
+// TestQuit checks the keys that leave the console and the server's
+// closing message.
+func TestQuit(t *testing.T) {
+	for _, msg := range []tea.Msg{keyMsg("q"), keyMsg("ctrl+c"), ClosingMsg{}} {
+		m := newModel(t, &source{snap: snapshot()}, &recorder{}, 80, 24)
+		next, cmd := m.Update(msg)
+		if cmd == nil {
+			t.Fatalf("%#v: no command", msg)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%#v does not quit", msg)
+		}
+		if _, closing := msg.(ClosingMsg); closing && !strings.Contains(next.View(), "shutting down") {
+			t.Errorf("closing is not shown:\n%s", next.View())
+		}
+	}
+}
+
+// TestGraphGrows checks that the tick graph gains a point per new snapshot
+// and none for the same snapshot seen twice.
+func TestGraphGrows(t *testing.T) {
+	src := &source{snap: snapshot()}
+	m := newModel(t, src, &recorder{}, 120, 40)
+	m = send(t, m, refreshMsg{})
+	for i := 1; i <= 5; i++ {
+		s := snapshot()
+		s.At = epoch.Add(time.Duration(i) * 200 * time.Millisecond)
+		s.RecentTicks.Max = time.Duration(i) * time.Millisecond
+		src.set(s)
+		m = send(t, m, refreshMsg{})
+	}
+	if got := len(m.hist.graph); got != 6 {
+		t.Fatalf("graph has %d points, want 6", got)
+	}
+	if view := m.View(); !strings.Contains(view, "peak 5.00ms") || !strings.Contains(view, "█") {
+		t.Errorf("graph does not show the peak:\n%s", view)
+	}
+}

@@ -1,0 +1,59 @@
+// Package admin holds the admin console's Bubble Tea model and the
+// Prometheus collector. Both read the world's published snapshots and never
+// touch world state; the console acts through the Actions interface, which
+// posts messages to the world loop.
+package admin
+
+import (
+	"context"
+	"time"
+
+	"mythosd/world"
+)
+
+// Source gives the latest snapshot of the world's figures. *world.World is
+// one.
+type Source interface {
+	Snapshot() *world.Snapshot
+}
+
+// Actions is what an admin can do from the console. by is the admin's key
+// fingerprint, written to the log by every action.
+type Actions interface {
+	// Kick ends a player's session, telling them why.
+	Kick(ctx context.Context, name, reason, by string) error
+	// Broadcast tells every player something.
+	Broadcast(ctx context.Context, text, by string) error
+	// Teleport moves a player to a room.
+	Teleport(ctx context.Context, name, roomID, by string) error
+	// SetLucidity sets a player's lucidity.
+	SetLucidity(ctx context.Context, name string, n int, by string) error
+	// ScheduleShutdown shuts the server down after delay, warning the
+	// players as it counts down.
+	ScheduleShutdown(ctx context.Context, delay time.Duration, by string) error
+	// CancelShutdown stops a countdown in progress.
+	CancelShutdown(ctx context.Context, by string) error
+}
+
+// BusStats describes the chat bus. The zero value means no bus is
+// connected.
+type BusStats struct {
+	State    string // e.g. "connected", "reconnecting"; "" when there is no bus
+	Server   string // the NATS server's address or "embedded"
+	MsgsIn   uint64
+	MsgsOut  uint64
+	BytesIn  uint64
+	BytesOut uint64
+}
+
+// BusSource gives the chat bus's figures.
+type BusSource interface {
+	BusStats() BusStats
+}
+
+// ConnStats counts one listener's connections, for metrics.
+type ConnStats struct {
+	Current int   // open now
+	Total   int64 // served since the start
+	Refused int64 // refused because the listener was full
+}

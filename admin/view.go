@@ -1,0 +1,115 @@
+package admin
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// roomy reports whether the terminal has room for framed panels side by
+// side (e.g. 120x40); smaller ones (down to 80x24) get a compact layout.
+func (m Model) roomy() bool { return m.width >= 110 && m.height >= 32 }
+
+// View draws the console to exactly the terminal's size.
+func (m Model) View() string {
+	w, h := m.width, m.height
+	header := m.header(w)
+	top := m.panels(w)
+	bus := m.busLine(w)
+	footer := m.footer(w)
+	used := 1 + lipgloss.Height(top) + 1 + 2
+	body := strings.Join([]string{header, top, bus, m.table(w, h-used), footer}, "\n")
+	return m.cfg.Renderer.NewStyle().MaxWidth(w).MaxHeight(h).Render(body)
+}
+
+// header is the top line: what this is, the snapshot's time, who is in.
+func (m Model) header(w int) string {
+	when := "waiting for the first snapshot"
+	if !m.snap.At.IsZero() {
+		when = m.snap.At.Format("2006-01-02 15:04:05")
+	}
+	text := " mythosd admin console  │  " + when + "  │  admin " + m.cfg.By
+	return m.st.header.Render(fit(text, w))
+}
+
+// panels draws ticks, room cache and store: side by side in frames when
+// roomy, else ticks above cache and store.
+func (m Model) panels(w int) string {
+	if m.roomy() {
+		side := (w - 58) / 2
+		const rows = 10
+		return lipgloss.JoinHorizontal(lipgloss.Top,
+			m.frame(m.ticksLines(58-4, rows), 58, rows),
+			m.frame(m.cacheLines(side-4, 1), side, rows),
+			m.frame(m.storeLines(w-58-side-4, 1), w-58-side, rows))
+	}
+	half := w / 2
+	return strings.Join([]string{
+		m.flat(m.ticksLines(w, 7), w),
+		lipgloss.JoinHorizontal(lipgloss.Top,
+			m.flat(m.cacheLines(half-2, 2), half),
+			m.flat(m.storeLines(w-half, 2), w-half)),
+	}, "\n")
+}
+
+// frame draws lines in a rounded frame width cells wide with rows lines
+// inside.
+func (m Model) frame(lines []string, width, rows int) string {
+	return m.st.box.Width(width - 2).Height(rows).Render(strings.Join(fitAll(lines, width-4), "\n"))
+}
+
+// flat draws lines without a frame, each cut or padded to width.
+func (m Model) flat(lines []string, width int) string {
+	return strings.Join(fitAll(lines, width), "\n")
+}
+
+func fitAll(lines []string, width int) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = fit(l, width)
+	}
+	return out
+}
+
+// busLine shows the chat bus, or that there is none yet.
+func (m Model) busLine(w int) string {
+	var b BusStats
+	if m.cfg.Bus != nil {
+		b = m.cfg.Bus.BusStats()
+	}
+	text := m.st.dim.Render("chat bus: not connected")
+	if b.State != "" {
+		text = b.State + " " + b.Server + m.st.label.Render("  in ") + count(b.MsgsIn) +
+			m.st.label.Render(" msgs  out ") + count(b.MsgsOut) + m.st.label.Render(" msgs")
+	}
+	return fit(m.st.title.Render("Bus")+"  "+text, w)
+}
+
+// footer is two lines: the action being prepared or the last status, and
+// the keys.
+func (m Model) footer(w int) string {
+	keys := "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  x shutdown  c cancel it  q quit"
+	if w < 110 {
+		keys = "↑↓ / s r  k kick  t tele  l lucid  b bcast  x shutdown  c cancel  q quit"
+	}
+	return fit(m.statusLine(), w) + "\n" + m.st.dim.Render(fit(keys, w))
+}
+
+// statusLine is the prompt or question of the action being prepared, or
+// the last status.
+func (m Model) statusLine() string {
+	f := m.form
+	switch {
+	case f != nil && f.ready != nil:
+		return m.st.prompt.Render(f.ready.question + " [y/N]")
+	case f != nil:
+		line := m.st.prompt.Render(f.name()+" · "+f.spec.prompt+": ") + string(f.input) + "█"
+		if f.err != "" {
+			line += "  " + m.st.bad.Render(f.err)
+		}
+		return line
+	case m.failed:
+		return m.st.bad.Render(m.status)
+	}
+	return m.st.good.Render(m.status)
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"mythosd/admin"
+)
+
+// metricsPath is where the Prometheus figures are served.
+const metricsPath = "/metrics"
+
+// metricsListener is the HTTP server of /metrics with the goroutine that
+// serves it.
+type metricsListener struct {
+	srv    *http.Server
+	served chan error
+}
+
+// connCounter is a listener that counts its connections.
+type connCounter interface {
+	connStats() admin.ConnStats
+}
+
+// startMetrics serves the world's figures, the listeners' connection
+// counts and the Go runtime's for Prometheus, unless -metrics is off. It
+// starts after the listeners whose connections it counts.
+func (s *server) startMetrics() error {
+	if listenerOff(s.cfg.MetricsAddr) {
+		s.log.Info("metrics off")
+		return nil
+	}
+	reg := prometheus.NewRegistry()
+	if err := reg.Register(admin.NewCollector(s.world, s.connCounters())); err != nil {
+		return fmt.Errorf("register metrics: %w", err)
+	}
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	log := s.log.With("component", "metrics")
+	mux := http.NewServeMux()
+	mux.Handle(metricsPath, promhttp.HandlerFor(reg, promhttp.HandlerOpts{
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn), Registry: reg, MaxRequestsInFlight: 4,
+	}))
+	ln, err := net.Listen("tcp", s.cfg.MetricsAddr)
+	if err != nil {
+		return fmt.Errorf("listen metrics on %s: %w (change -metrics)", s.cfg.MetricsAddr, err)
+	}
+	ml := &metricsListener{
+		srv: &http.Server{
+			Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second,
+			ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		},
+		served: make(chan error, 1),
+	}
+	go func() { ml.served <- ml.srv.Serve(ln) }()
+	s.serving("metrics", ln.Addr().String(), ml)
+	return nil
+}
+
+// connCounters returns the connection counts of the listeners started so
+// far that keep them, by listener name.
+func (s *server) connCounters() map[string]func() admin.ConnStats {
+	out := make(map[string]func() admin.ConnStats)
+	for name, l := range s.named {
+		if c, ok := l.(connCounter); ok {
+			out[name] = c.connStats
+		}
+	}
+	return out
+}
+
+// connStats counts the telnet server's connections.
+func (tl *telnetListener) connStats() admin.ConnStats {
+	st := tl.srv.Stats()
+	return admin.ConnStats{Current: st.Current, Total: st.Total, Refused: st.Refused}
+}
+
+// Shutdown stops serving /metrics, waiting for scrapes under way.
+func (ml *metricsListener) Shutdown(ctx context.Context) error {
+	err := ml.srv.Shutdown(ctx)
+	if served := <-ml.served; !errors.Is(served, http.ErrServerClosed) {
+		err = errors.Join(err, served)
+	}
+	return err
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"path/filepath"
+
+	mssh "mythosd/ssh"
+	"mythosd/world"
+)
+
+// The world is what the player SSH server plays.
+var _ mssh.Game = (*world.World)(nil)
+
+// sshListener is the player SSH server with the goroutine that serves it.
+type sshListener struct {
+	srv    *mssh.Server
+	served chan error
+}
+
+// startSSH opens the player SSH listener unless -ssh is off. The host key
+// is made in the data directory on first start and kept.
+func (s *server) startSSH() error {
+	if listenerOff(s.cfg.SSHAddr) {
+		s.log.Info("ssh listener off")
+		return nil
+	}
+	host, err := mssh.LoadOrCreateHostKey(filepath.Join(s.cfg.DataDir, mssh.HostKeyFile))
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", s.cfg.SSHAddr)
+	if err != nil {
+		return fmt.Errorf("listen ssh on %s: %w (change -ssh)", s.cfg.SSHAddr, err)
+	}
+	sl := &sshListener{
+		srv: &mssh.Server{
+			Game:         s.world,
+			HostKey:      host,
+			MaxConns:     s.cfg.MaxConns,
+			WriteTimeout: s.cfg.WriteTimeout,
+			Logger:       s.log,
+		},
+		served: make(chan error, 1),
+	}
+	go func() { sl.served <- sl.srv.Serve(ln) }()
+	s.serving("ssh", ln.Addr().String(), sl)
+	return nil
+}
+
+// Shutdown stops accepting, waits for the sessions to end (the world ends
+// them), and for Serve to return.
+func (sl *sshListener) Shutdown(ctx context.Context) error {
+	err := sl.srv.Shutdown(ctx)
+	if served := <-sl.served; !errors.Is(served, mssh.ErrServerClosed) {
+		err = errors.Join(err, served)
+	}
+	return err
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+)
+
+// writeJSON prints the report as one indented JSON object.
+func writeJSON(w io.Writer, r Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// writeText prints the report for a person.
+func writeText(w io.Writer, r Report) error {
+	ew := &errWriter{w: w}
+	ew.printf("mythosload %s: %d bots, %s\n", r.Addr, r.Bots, r.workload())
+	ew.printf("bots:       %d in the world (%d created, %d logged in) after %.1fs; %d failed to connect\n",
+		r.Connected, r.Created, r.LoggedIn, r.LoginSeconds, r.ConnectFailed)
+	if !r.Idle {
+		ew.printf("looks:      %d sent, %d answered, %d late, %d unanswered; %d stray answers\n",
+			r.Sent, r.Answered, r.Late, r.Unanswered, r.Stray)
+		l := r.RTT
+		ew.printf("round trip: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, mean %.3f ms (%d answers)\n",
+			l.P50, l.P90, l.P99, l.Max, l.Mean, l.Count)
+	}
+	ew.printf("errors:     %d bots lost their connection\n", r.Errors)
+	if s := r.Server; s != nil {
+		ew.printf("server:     RSS %d KiB before, %d KiB with the bots in, %d KiB at the end: %.1f KiB per connection; CPU %.1f%% of a core while measuring\n",
+			s.RSSBeforeKiB, s.RSSReadyKiB, s.RSSEndKiB, s.KiBPerConnection, s.CPUPercent)
+		if s.Error != "" {
+			ew.printf("server:     %s\n", s.Error)
+		}
+	}
+	ew.printf("loadgen:    CPU %.1f%% of a core while measuring\n", r.LoadgenCPUPercent)
+	ew.reasons("connect failures", r.ConnectFailures)
+	ew.reasons("errors", r.ErrorKinds)
+	return ew.err
+}
+
+// workload says what the bots did.
+func (r Report) workload() string {
+	if r.Idle {
+		return fmt.Sprintf("idle for %s (ramp %s)", r.Duration, r.Ramp)
+	}
+	return fmt.Sprintf("look every %s for %s (ramp %s, timeout %s)", r.Rate, r.Duration, r.Ramp, r.Timeout)
+}
+
+// errWriter keeps the first write error, so a report prints without a
+// check per line.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+// reasons lists counted reasons, most frequent first.
+func (e *errWriter) reasons(title string, m map[string]int) {
+	if len(m) == 0 {
+		return
+	}
+	e.printf("%s:\n", title)
+	keys := slices.SortedFunc(maps.Keys(m), func(a, b string) int {
+		return cmp.Or(cmp.Compare(m[b], m[a]), cmp.Compare(a, b))
+	})
+	for _, k := range keys {
+		e.printf("  %6d  %s\n", m[k], k)
+	}
+}

@@ -1,0 +1,193 @@
+package ssh
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	gliderssh "github.com/gliderlabs/ssh"
+	"golang.org/x/term"
+
+	"mythosd/world"
+)
+
+// Conn is a player's SSH session as the world sees it: a world.Conn and a
+// world.Styler. A golang.org/x/term Terminal does the line editing, history
+// and echo; a read loop feeds the lines to the world, and a write loop
+// drains a bounded outbox onto the channel with a write deadline.
+//
+// The Terminal never touches the network: what it writes (output, echo,
+// prompt redraws) collects in a buffer that only the write loop flushes, so
+// a client that stops reading blocks nobody but its own write loop, and is
+// dropped when the deadline passes.
+type Conn struct {
+	ch     channel
+	log    *slog.Logger
+	term   *term.Terminal
+	sink   *termSink
+	hangup func() // closes the whole SSH connection, at once
+
+	outbox  *outbox
+	flushed chan struct{} // the write loop's answers to barriers
+	done    chan struct{} // closed when the connection is over
+	written chan struct{} // closed when the write loop has returned
+	winch   <-chan gliderssh.Window
+
+	dropOnce sync.Once
+	closing  atomic.Bool // Close or drop called: nothing more is queued
+	echoOff  atomic.Bool
+	width    atomic.Int32
+	style    *style
+
+	remote   string
+	termType string
+	timeout  time.Duration
+	timer    *time.Timer // the write deadline; fires drop
+
+	prompt atomic.Pointer[string] // set by the write loop
+
+	// Write loop only.
+	scratch []byte
+	spare   []byte
+	batch   []outItem
+}
+
+// channel is the part of an SSH session a Conn uses.
+type channel interface {
+	io.ReadWriter
+	// Exit sends the exit status and closes the channel.
+	Exit(code int) error
+}
+
+// connConfig is what a Conn needs besides its channel.
+type connConfig struct {
+	logger       *slog.Logger
+	writeTimeout time.Duration
+	outboxSize   int
+	remote       string
+	termType     string
+	colorTerm    string // the client's COLORTERM, when it sent one
+	window       gliderssh.Window
+	winch        <-chan gliderssh.Window
+	hangup       func()
+}
+
+// Limits on the bytes a Conn holds.
+const (
+	maxBatch     = 16 << 10 // bytes the write loop gathers before flushing
+	maxPending   = 1 << 20  // bytes the Terminal may queue before the client counts as stuck
+	keepBufCap   = 4 << 10  // buffers larger than this are released once flushed
+	minTermWidth = 1
+)
+
+func newConn(ch channel, cfg connConfig) *Conn {
+	c := &Conn{
+		ch:       ch,
+		log:      cfg.logger,
+		hangup:   cfg.hangup,
+		outbox:   newOutbox(cfg.outboxSize),
+		flushed:  make(chan struct{}, 1),
+		done:     make(chan struct{}),
+		written:  make(chan struct{}),
+		winch:    cfg.winch,
+		remote:   cfg.remote,
+		termType: cfg.termType,
+		timeout:  cfg.writeTimeout,
+		style:    newStyle(cfg.termType, cfg.colorTerm),
+	}
+	c.sink = newTermSink(ch, c.overflow)
+	c.term = term.NewTerminal(c.sink, "")
+	c.resize(cfg.window)
+	c.timer = time.AfterFunc(time.Hour, func() { c.drop(slog.LevelInfo, "write timeout") })
+	c.timer.Stop()
+	return c
+}
+
+// Send queues text for the player; false when the connection is closed or
+// its outbox is full, in which case the connection is dropped.
+func (c *Conn) Send(text string) bool { return c.enqueue(outItem{kind: itemText, text: text}) }
+
+// Prompt queues a prompt: the Terminal shows it before what the player
+// types, and redraws it when output arrives while they type.
+func (c *Conn) Prompt(text string) bool { return c.enqueue(outItem{kind: itemPrompt, text: text}) }
+
+// SetEcho turns the echo of typed characters on or off (off for passwords).
+// It applies to the next line read.
+func (c *Conn) SetEcho(on bool) { c.echoOff.Store(!on) }
+
+// Close ends the session once what is queued has been written, bounded by
+// the write deadline. Closing twice is harmless.
+func (c *Conn) Close() {
+	if c.closing.Swap(true) {
+		return
+	}
+	c.outbox.push(outItem{kind: itemClose}, true)
+}
+
+// Info describes the connection; Width follows the client's window.
+func (c *Conn) Info() world.ConnInfo {
+	return world.ConnInfo{
+		Transport:  "ssh",
+		RemoteAddr: c.remote,
+		Client:     c.termType,
+		Width:      int(c.width.Load()),
+	}
+}
+
+// SetColorMode sets how colour is rendered; ColorAuto follows TERM.
+func (c *Conn) SetColorMode(m world.ColorMode) { c.style.setMode(m) }
+
+// SetScreenReader on strips colour and decoration.
+func (c *Conn) SetScreenReader(on bool) { c.style.setScreenReader(on) }
+
+// Style reports the colour mode in force (ColorAuto resolved from TERM)
+// and whether screen-reader mode is on.
+func (c *Conn) Style() (world.ColorMode, bool) { return c.style.current() }
+
+// enqueue puts it in the outbox without waiting, dropping the connection
+// when the outbox is full.
+func (c *Conn) enqueue(it outItem) bool {
+	if c.closing.Load() {
+		return false
+	}
+	if !c.outbox.push(it, false) {
+		c.drop(slog.LevelInfo, "outbox full: client too slow")
+		return false
+	}
+	return true
+}
+
+// drop ends the connection now: the SSH connection is closed, which ends
+// both loops. The first reason is logged.
+func (c *Conn) drop(level slog.Level, reason string) {
+	c.dropOnce.Do(func() {
+		c.closing.Store(true)
+		c.log.Log(context.Background(), level, "ssh session dropped", "reason", reason)
+		close(c.done)
+		c.hangup()
+	})
+}
+
+// overflow drops a client whose terminal output piles up unread.
+func (c *Conn) overflow() { c.drop(slog.LevelInfo, "output piles up: client not reading") }
+
+// currentPrompt is the prompt the write loop set last.
+func (c *Conn) currentPrompt() string {
+	if p := c.prompt.Load(); p != nil {
+		return *p
+	}
+	return ""
+}
+
+// resize applies a window size to the wrap width and the line editor.
+func (c *Conn) resize(w gliderssh.Window) {
+	if w.Width < minTermWidth {
+		return
+	}
+	c.width.Store(int32(w.Width))
+	// The Terminal writes its repaint to the sink, which never fails.
+	_ = c.term.SetSize(w.Width, w.Height)
+}

@@ -1,0 +1,116 @@
+package ssh
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	gliderssh "github.com/gliderlabs/ssh"
+	gossh "golang.org/x/crypto/ssh"
+
+	"mythosd/world"
+)
+
+// Authentication limits.
+const (
+	// maxAuthTries is the SSH protocol's limit of failed attempts per
+	// connection, as in OpenSSH.
+	maxAuthTries = 6
+	// authTimeout bounds one check against the world's store.
+	authTimeout = 10 * time.Second
+	// maxNameLen and maxPasswordLen bound what is worth checking at all.
+	maxNameLen     = 64
+	maxPasswordLen = 1024
+)
+
+// errNeedAuth refuses the "none" method to every user but "new".
+var errNeedAuth = errors.New("authentication required")
+
+// serverConfig lets the user "new" in with no authentication at all; every
+// other user needs a password or a registered key.
+func (s *Server) serverConfig(gliderssh.Context) *gossh.ServerConfig {
+	return &gossh.ServerConfig{
+		NoClientAuth: true,
+		NoClientAuthCallback: func(m gossh.ConnMetadata) (*gossh.Permissions, error) {
+			if isNewUser(m.User()) {
+				return nil, nil
+			}
+			return nil, errNeedAuth
+		},
+		MaxAuthTries: maxAuthTries,
+	}
+}
+
+// passwordAuth checks a password. A refusal is answered LoginDelay after
+// the attempt began, whatever the reason, so that neither the pace nor the
+// answer tells whether the name exists.
+func (s *Server) passwordAuth(ctx gliderssh.Context, password string) bool {
+	start := time.Now()
+	name := ctx.User()
+	log := s.logger.With("remote", ctx.RemoteAddr().String(), "user", name)
+	err := world.ErrBadLogin
+	if plausibleLogin(name) && len(password) <= maxPasswordLen {
+		err = s.check(ctx, func(cctx context.Context) error { return s.Game.CheckPassword(cctx, name, password) })
+	}
+	if err == nil {
+		log.Info("ssh login", "method", "password")
+		return true
+	}
+	if errors.Is(err, world.ErrBadLogin) {
+		log.Warn("ssh password refused")
+	} else {
+		log.Error("ssh password check", "err", err)
+	}
+	pauseUntil(ctx, start.Add(setting(s.LoginDelay, DefaultLoginDelay)))
+	return false
+}
+
+// publicKeyAuth checks whether key is registered to the user's character.
+// Clients offer their keys one by one, so a refusal is not paced.
+func (s *Server) publicKeyAuth(ctx gliderssh.Context, key gliderssh.PublicKey) bool {
+	name := ctx.User()
+	if !plausibleLogin(name) {
+		return false
+	}
+	fp := gossh.FingerprintSHA256(key)
+	log := s.logger.With("remote", ctx.RemoteAddr().String(), "user", name, "fingerprint", fp)
+	err := s.check(ctx, func(cctx context.Context) error { return s.Game.CheckKey(cctx, name, fp) })
+	switch {
+	case err == nil:
+		log.Info("ssh login", "method", "publickey")
+		return true
+	case errors.Is(err, world.ErrBadLogin):
+		log.Debug("ssh key refused")
+	default:
+		log.Error("ssh key check", "err", err)
+	}
+	return false
+}
+
+// check runs one login check with a timeout, ending early when the
+// connection goes away.
+func (s *Server) check(ctx context.Context, fn func(context.Context) error) error {
+	cctx, cancel := context.WithTimeout(ctx, authTimeout)
+	defer cancel()
+	return fn(cctx)
+}
+
+// plausibleLogin reports whether name could be a character's: not "new"
+// and not absurdly long.
+func plausibleLogin(name string) bool {
+	return name != "" && len(name) <= maxNameLen && !isNewUser(name)
+}
+
+// pauseUntil waits until t or until ctx ends.
+func pauseUntil(ctx context.Context, t time.Time) {
+	d := time.Until(t)
+	if d <= 0 {
+		return
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+	case <-ctx.Done():
+	}
+}

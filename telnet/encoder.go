@@ -1,0 +1,158 @@
+package telnet
+
+import (
+	"log/slog"
+	"strings"
+
+	"mythosd/world/ansi"
+)
+
+// wireBuffer gathers bytes; a deflate writer writes into it.
+type wireBuffer struct{ b []byte }
+
+// Write appends p; it never fails.
+func (w *wireBuffer) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
+// encoder turns outbox messages into the bytes of one write: text
+// rendered for the client, telnet escaping, and MCCP2 compression. It
+// belongs to the write loop.
+type encoder struct {
+	c       *Conn
+	out     []byte       // the bytes to write
+	plain   []byte       // encoded bytes waiting to be compressed
+	scratch [2][]byte    // rendering and transliteration
+	z       *mccp2Stream // non-nil while compressing
+	style   outputStyle  // taken at the start of each batch
+}
+
+// begin starts a batch.
+func (e *encoder) begin() {
+	e.out = e.out[:0]
+	e.style = e.c.outputStyle()
+}
+
+// size is how many bytes the batch holds so far.
+func (e *encoder) size() int { return len(e.out) + len(e.plain) }
+
+// add encodes one message.
+func (e *encoder) add(m message) {
+	switch m.kind {
+	case msgCompressOn:
+		e.startCompression()
+	case msgCompressOff:
+		e.endCompression()
+	default:
+		if e.z == nil {
+			e.out = e.encode(e.out, m)
+		} else {
+			e.plain = e.encode(e.plain, m)
+		}
+	}
+}
+
+// end finishes the batch, compressing and flushing what waits, and returns
+// the bytes to write.
+func (e *encoder) end() []byte {
+	e.compressPlain()
+	return e.out
+}
+
+// finish ends the compressed stream, if any, before the connection closes.
+func (e *encoder) finish() []byte {
+	e.endCompression()
+	return e.out
+}
+
+// release lets go of buffers that grew large, so that an idle connection
+// holds little memory.
+func (e *encoder) release() {
+	for _, b := range []*[]byte{&e.out, &e.plain, &e.scratch[0], &e.scratch[1]} {
+		if cap(*b) > keepWriteCap {
+			*b = nil
+		}
+	}
+}
+
+// encode appends the wire form of m, uncompressed.
+func (e *encoder) encode(dst []byte, m message) []byte {
+	switch m.kind {
+	case msgRaw:
+		return append(dst, m.text...)
+	case msgGMCP:
+		dst = append(dst, cmdIAC, cmdSB, OptGMCP)
+		return append(appendEscaped(dst, m.text), cmdIAC, cmdSE)
+	case msgPrompt:
+		return append(e.appendText(dst, m.text), e.style.promptEnd...)
+	default:
+		return e.appendText(dst, m.text)
+	}
+}
+
+// appendText appends text rendered for the client's colours and character
+// set, with line ends translated and IAC doubled.
+func (e *encoder) appendText(dst []byte, s string) []byte {
+	if strings.IndexByte(s, '\x1b') >= 0 {
+		e.scratch[0] = ansi.Render(e.scratch[0][:0], s, e.style.mode)
+		if !e.style.ascii {
+			return appendText(dst, e.scratch[0])
+		}
+		e.scratch[1] = ansi.AppendASCII(e.scratch[1][:0], string(e.scratch[0]))
+		return appendText(dst, e.scratch[1])
+	}
+	if e.style.ascii && !ansi.IsASCII(s) {
+		e.scratch[1] = ansi.AppendASCII(e.scratch[1][:0], s)
+		return appendText(dst, e.scratch[1])
+	}
+	return appendText(dst, s)
+}
+
+// startCompression starts MCCP2 here. When no compressor can be had (a
+// bad Server.CompressionLevel), nothing is sent and the option is turned
+// off.
+func (e *encoder) startCompression() {
+	if e.z != nil {
+		return
+	}
+	z, err := newMCCP2Stream(e.c.compressors)
+	if err != nil {
+		e.c.logger.Warn("MCCP2 compression unavailable; turned off", "remote", e.c.remote, "err", err)
+		e.c.refuseCompression()
+		return
+	}
+	e.out = z.start(e.out)
+	e.z = z
+	e.c.logger.Debug("MCCP2 compression started", "remote", e.c.remote)
+}
+
+// endCompression finishes the compressed stream; what follows is plain.
+func (e *encoder) endCompression() {
+	if e.z == nil {
+		return
+	}
+	e.compressPlain()
+	if e.z != nil {
+		e.out = e.z.finish(e.out)
+		e.z = nil
+		e.c.logger.Debug("MCCP2 compression ended", "remote", e.c.remote)
+	}
+}
+
+// compressPlain compresses and flushes what waits. Compression writes to
+// memory and cannot fail; if it ever did, the stream would be corrupt, so
+// the connection is dropped.
+func (e *encoder) compressPlain() {
+	if e.z == nil || len(e.plain) == 0 {
+		return
+	}
+	out, err := e.z.compress(e.out, e.plain)
+	e.plain = e.plain[:0]
+	if err != nil {
+		e.z = nil
+		e.c.drop(slog.LevelWarn, "MCCP2 compression failed: "+err.Error())
+		return
+	}
+	e.out = out
+}
