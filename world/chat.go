@@ -59,26 +59,26 @@ func (w *World) sendChat(c *Character, m chatMsg) {
 	w.chatSeq++
 	m.ID, m.Node, m.From, m.Admin = strconv.FormatUint(w.chatSeq, 36), w.node(), c.Name, c.Admin
 	if w.cfg.Bus == nil {
-		w.deliverChat(m)
+		w.broadcast(m)
 		return
 	}
-	if !w.busUp() {
+	delivered := !w.busUp()
+	if delivered {
+		w.broadcast(m)
 		w.localEcho[m.ID] = w.cfg.Clock.Now()
-		w.deliverChat(m)
 	}
 	data, err := json.Marshal(m)
 	if err != nil {
 		w.log.Error("marshal chat", "err", err)
 		return
 	}
-	if !w.cfg.Bus.Publish(m.subject(), data) && w.busUp() {
-		w.localEcho[m.ID] = w.cfg.Clock.Now()
-		w.deliverChat(m) // the bus is full: this node at least hears it
+	if !w.cfg.Bus.Publish(m.subject(), data) && !delivered {
+		w.broadcast(m) // the bus is full: this node at least hears it
 	}
 }
 
-// deliverChat gives a line of chat to every player of this node who should
-// hear it, each through their own mutes, channels and state of mind.
+// deliverChat takes a line of chat from the bus, unless this node already
+// delivered it while the bus was down.
 func (w *World) deliverChat(m chatMsg) {
 	if m.Node == w.node() {
 		if _, done := w.localEcho[m.ID]; done {
@@ -86,6 +86,12 @@ func (w *World) deliverChat(m chatMsg) {
 			return
 		}
 	}
+	w.broadcast(m)
+}
+
+// broadcast gives a line of chat to every player of this node who should
+// hear it, each through their own mutes, channels and state of mind.
+func (w *World) broadcast(m chatMsg) {
 	w.forListeners(m, func(o *Character) {
 		if w.hears(o, m) {
 			line := w.render(o, m)

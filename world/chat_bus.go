@@ -104,16 +104,20 @@ type whoAnswer struct {
 	Players []whoEntry `json:"players"`
 }
 
-// OnWho answers `who` from another node with this node's players, from the
-// latest snapshot: the loop is not disturbed.
+// OnWho answers `who` from another node (on a bus goroutine) with this
+// node's players, as the loop knows them now.
 func (w *World) OnWho(_ string, _ []byte) []byte {
-	snap := w.Snapshot()
-	a := whoAnswer{Node: w.node(), Players: make([]whoEntry, 0, len(snap.Sessions))}
-	for _, s := range snap.Sessions {
-		a.Players = append(a.Players, whoEntry{Name: s.Name, Area: s.Area, Idle: int64(s.Idle / time.Second)})
+	res := make(chan whoAnswer, 1)
+	if !w.post(func() { res <- w.whoHere() }) {
+		return nil
 	}
-	out, _ := json.Marshal(a)
-	return out
+	select {
+	case a := <-res:
+		out, _ := json.Marshal(a)
+		return out
+	case <-time.After(whoWait):
+		return nil
+	}
 }
 
 // node is this node's name, "" without a bus.

@@ -14,7 +14,7 @@ func TestRender(t *testing.T) {
 		boldRed = "\x1b[1;31m"
 	)
 	tests := []struct {
-		name, in                string
+		name, in               string
 		none, c16, c256, cTrue string
 	}{
 		{"plain text", "Arkham at dusk.\n", "Arkham at dusk.\n", "Arkham at dusk.\n", "Arkham at dusk.\n", "Arkham at dusk.\n"},

@@ -16,6 +16,7 @@ import (
 
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nuid"
 )
 
 // Config says how to reach NATS.
@@ -55,12 +56,20 @@ type Bus struct {
 	srv    *server.Server // the embedded server, nil with an external cluster
 	nc     *nats.Conn
 	out    chan outgoing
+	held   []outgoing    // sender-owned: published while NATS was away
+	back   chan struct{} // signalled on every reconnect
 	done   chan struct{}
 	closed chan struct{} // closed by nats.go when the connection is closed
 	wg     sync.WaitGroup
 
 	in, sent, dropped, reconnects atomic.Uint64
 	lastDropLog                   atomic.Int64
+
+	// Answers to Gather arrive on one subscription made at Open, so that
+	// the cluster knows of it long before the first question.
+	gatherPrefix string
+	gatherMu     sync.Mutex
+	gatherers    map[string]chan []byte
 }
 
 type outgoing struct {
@@ -85,7 +94,8 @@ func Open(cfg Config) (*Bus, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	b := &Bus{cfg: cfg, log: cfg.Logger.With("component", "bus", "node", cfg.Node),
-		out: make(chan outgoing, cfg.Buffer), done: make(chan struct{}), closed: make(chan struct{})}
+		out: make(chan outgoing, cfg.Buffer), back: make(chan struct{}, 1), done: make(chan struct{}),
+		closed: make(chan struct{})}
 	opts := b.natsOptions()
 	if len(cfg.URLs) == 0 {
 		srv, err := startEmbedded(cfg)
@@ -101,9 +111,37 @@ func Open(cfg Config) (*Bus, error) {
 		return nil, fmt.Errorf("connect to nats %s: %w", joinURLs(cfg.URLs), err)
 	}
 	b.nc = nc
+	if err := b.listenForAnswers(); err != nil {
+		nc.Close()
+		b.shutdownServer()
+		return nil, err
+	}
 	b.wg.Add(1)
 	go b.send()
 	return b, nil
+}
+
+// listenForAnswers subscribes to the inbox prefix that Gather's questions
+// name as their reply subject.
+func (b *Bus) listenForAnswers() error {
+	b.gatherPrefix = nats.NewInbox()
+	b.gatherers = make(map[string]chan []byte)
+	_, err := b.nc.Subscribe(b.gatherPrefix+".*", func(m *nats.Msg) {
+		b.in.Add(1)
+		b.gatherMu.Lock()
+		ch := b.gatherers[m.Subject]
+		b.gatherMu.Unlock()
+		if ch != nil {
+			select {
+			case ch <- m.Data:
+			default: // the gatherer has all it wanted
+			}
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("subscribe answers: %w", err)
+	}
+	return nil
 }
 
 // natsOptions are the connection's options: endless reconnects with a short
@@ -120,6 +158,10 @@ func (b *Bus) natsOptions() []nats.Option {
 		nats.ReconnectHandler(func(nc *nats.Conn) {
 			b.reconnects.Add(1)
 			b.log.Info("nats reconnected", "server", nc.ConnectedUrlRedacted())
+			select {
+			case b.back <- struct{}{}:
+			default:
+			}
 		}),
 	}
 	if b.cfg.Creds != "" {
@@ -176,26 +218,66 @@ func (b *Bus) logDrop(subject string) {
 	}
 }
 
-// send drains the outgoing buffer into the connection. nats.go itself
-// buffers while reconnecting, so a node that loses NATS catches up when it
-// comes back.
+// settle is how long the sender waits after a reconnect before it sends
+// what it held: long enough for the cluster to learn who listens where, so
+// that the held messages reach the other nodes.
+const settle = 500 * time.Millisecond
+
+// send drains the outgoing buffer into the connection. While NATS is away
+// it holds messages (up to the buffer's size) and sends them, in order,
+// once the connection has been back for a moment: a node that loses NATS
+// catches up when it returns.
 func (b *Bus) send() {
 	defer b.wg.Done()
+	var release <-chan time.Time
 	for {
 		select {
 		case m := <-b.out:
-			b.publish(m)
+			b.route(m)
+		case <-b.back:
+			release = time.After(settle)
+		case <-release:
+			release = nil
+			b.release()
 		case <-b.done:
+			b.release()
 			for {
 				select {
 				case m := <-b.out:
-					b.publish(m)
+					b.route(m)
 				default:
 					return
 				}
 			}
 		}
 	}
+}
+
+// route publishes m, or holds it while NATS is away or earlier messages
+// are still held.
+func (b *Bus) route(m outgoing) {
+	if b.nc.IsConnected() && len(b.held) == 0 {
+		b.publish(m)
+		return
+	}
+	if len(b.held) >= b.cfg.Buffer {
+		b.dropped.Add(1)
+		b.logDrop(m.subject)
+		return
+	}
+	b.held = append(b.held, m)
+}
+
+// release sends the held messages if NATS is there.
+func (b *Bus) release() {
+	if !b.nc.IsConnected() {
+		return
+	}
+	for _, m := range b.held {
+		b.publish(m)
+	}
+	clear(b.held)
+	b.held = b.held[:0]
 }
 
 func (b *Bus) publish(m outgoing) {
@@ -257,12 +339,16 @@ func (b *Bus) Request(ctx context.Context, subject string, data []byte) ([]byte,
 // wait (or until ctx ends), returning early once it has want of them (want
 // 0 waits the whole time). It blocks: never call it from the loop.
 func (b *Bus) Gather(ctx context.Context, subject string, data []byte, wait time.Duration, want int) ([][]byte, error) {
-	inbox := b.nc.NewRespInbox()
-	sub, err := b.nc.SubscribeSync(inbox)
-	if err != nil {
-		return nil, fmt.Errorf("gather %s: %w", subject, err)
-	}
-	defer sub.Unsubscribe()
+	inbox := b.gatherPrefix + "." + nuid.Next()
+	answers := make(chan []byte, 64)
+	b.gatherMu.Lock()
+	b.gatherers[inbox] = answers
+	b.gatherMu.Unlock()
+	defer func() {
+		b.gatherMu.Lock()
+		delete(b.gatherers, inbox)
+		b.gatherMu.Unlock()
+	}()
 	if err := b.nc.PublishRequest(subject, inbox, data); err != nil {
 		return nil, fmt.Errorf("gather %s: %w", subject, err)
 	}
@@ -270,11 +356,12 @@ func (b *Bus) Gather(ctx context.Context, subject string, data []byte, wait time
 	defer cancel()
 	var out [][]byte
 	for want <= 0 || len(out) < want {
-		m, err := sub.NextMsgWithContext(ctx)
-		if err != nil {
+		select {
+		case a := <-answers:
+			out = append(out, a)
+		case <-ctx.Done():
 			return out, nil // the wait is over
 		}
-		out = append(out, m.Data)
 	}
 	return out, nil
 }
@@ -309,8 +396,11 @@ func (b *Bus) Close() error {
 	}
 	close(b.done)
 	b.wg.Wait()
-	err := b.nc.Drain()
-	if err != nil {
+	if n := len(b.held); n > 0 {
+		b.log.Warn("nats unreachable at shutdown; held messages dropped", "messages", n)
+	}
+	if err := b.nc.Drain(); err != nil {
+		b.log.Warn("nats drain", "err", err)
 		b.nc.Close()
 	}
 	select {
@@ -319,7 +409,7 @@ func (b *Bus) Close() error {
 		b.nc.Close()
 	}
 	b.shutdownServer()
-	return err
+	return nil
 }
 
 func (b *Bus) shutdownServer() {
