@@ -149,6 +149,12 @@ func testRooms() store.World {
 // when dir is "").
 func newTestWorld(t testing.TB, dir string) *testWorld {
 	t.Helper()
+	return newTestWorldWith(t, dir, nil)
+}
+
+// newTestWorldWith is newTestWorld with a last say on the configuration.
+func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld {
+	t.Helper()
 	if dir == "" {
 		dir = t.TempDir()
 	}
@@ -169,7 +175,7 @@ func newTestWorld(t testing.TB, dir string) *testWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := New(Config{
+	cfg := Config{
 		WorldTime: worldTime,
 		Store:     db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
 		LoginDelay: time.Millisecond, Rand: rand.New(rand.NewPCG(1, 2)),
@@ -178,7 +184,11 @@ func newTestWorld(t testing.TB, dir string) *testWorld {
 			"index.txt": {Data: []byte("Help index.\n")},
 			"motd.txt":  {Data: []byte("Welcome to the test.\n")},
 		},
-	})
+	}
+	if adjust != nil {
+		adjust(&cfg)
+	}
+	w, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
