@@ -17,12 +17,12 @@ const maxMessage = 500
 // chatCommands are the chat commands beyond say and emote.
 func chatCommands() []*command {
 	return []*command{
-		{name: "local", summary: "speak to everyone in this part of town", run: (*World).cmdLocal},
-		{name: "global", aliases: []string{"shout"}, summary: "speak to everyone awake", run: (*World).cmdGlobal},
-		{name: "whisper", summary: "whisper to one player: whisper <name> <message>", run: (*World).cmdWhisper},
-		{name: "reply", summary: "whisper back to whoever whispered last", run: (*World).cmdReply},
-		{name: "pose", summary: "set a scene: pose The lamps gutter.", run: (*World).cmdPose},
-		{name: "channels", summary: "list channels, or turn one off or on: channels off global", run: (*World).cmdChannels},
+		{name: "local", summary: "speak to everyone in this part of town", run: (*World).cmdLocal, topic: "chat"},
+		{name: "global", aliases: []string{"shout"}, summary: "speak to everyone awake", run: (*World).cmdGlobal, topic: "chat"},
+		{name: "whisper", summary: "whisper to one player: whisper <name> <message>", run: (*World).cmdWhisper, topic: "chat"},
+		{name: "reply", summary: "whisper back to whoever whispered last", run: (*World).cmdReply, topic: "chat"},
+		{name: "pose", summary: "set a scene: pose The lamps gutter.", run: (*World).cmdPose, topic: "chat"},
+		{name: "channels", summary: "list channels, or turn one off or on: channels off global", run: (*World).cmdChannels, topic: "chat"},
 		{name: "system", run: (*World).cmdSystem, exact: true},
 	}
 }

@@ -36,17 +36,24 @@ func (w *World) cmdHelp(c *Character, args string) {
 		c.send(w.helpList())
 		return
 	}
-	if cmd := w.cmds.find(topic); cmd != nil && !w.help.has(topic) {
+	cmd := w.cmds.find(topic)
+	if cmd != nil && !w.help.has(topic) {
 		topic = cmd.name
+		if cmd.topic != "" && !w.help.has(topic) {
+			topic = cmd.topic
+		}
 	}
 	if _, isDir := parseDirection(topic); isDir {
 		topic = "directions"
 	}
-	if text, ok := w.help.topic(topic); ok {
+	switch text, ok := w.help.topic(topic); {
+	case ok:
 		c.send(text)
-		return
+	case cmd != nil && cmd.summary != "":
+		c.send(cmd.name + ": " + cmd.summary + "\n")
+	default:
+		c.send("There is no help on \"" + args + "\". Type \"help\" for the list.\n")
 	}
-	c.send("There is no help on \"" + args + "\". Type \"help\" for the list.\n")
 }
 
 // helpList is the list of commands and topics.

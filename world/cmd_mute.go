@@ -15,9 +15,9 @@ import (
 // muteCommands are the commands that hide a player's chat.
 func muteCommands() []*command {
 	return []*command{
-		{name: "mute", summary: "stop hearing someone: mute <name> [minutes]", run: (*World).cmdMute},
-		{name: "unmute", summary: "hear someone again: unmute <name>", run: (*World).cmdUnmute},
-		{name: "mutes", summary: "who you have muted", run: (*World).cmdMutes},
+		{name: "mute", summary: "stop hearing someone: mute <name> [minutes]", run: (*World).cmdMute, topic: "mute"},
+		{name: "unmute", summary: "hear someone again: unmute <name>", run: (*World).cmdUnmute, topic: "mute"},
+		{name: "mutes", summary: "who you have muted", run: (*World).cmdMutes, topic: "mute"},
 	}
 }
 

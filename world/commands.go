@@ -13,7 +13,8 @@ type command struct {
 	aliases []string
 	summary string // one line for the help list
 	run     func(w *World, c *Character, args string)
-	exact   bool // only the full name or an alias calls it, never a prefix
+	exact   bool   // only the full name or an alias calls it, never a prefix
+	topic   string // the help topic that tells of it, when not its name
 }
 
 // commandTable finds commands by name, alias or unambiguous prefix.
