@@ -80,9 +80,12 @@ type WriterStats struct {
 }
 
 // Stats returns a copy of the writer's counters; safe from any goroutine.
+// It merges what is queued (to count it exactly), so the world loop leaves
+// it to the readers of its snapshots.
 func (db *DB) Stats() WriterStats {
 	w := db.w
 	w.mu.Lock()
+	w.absorb()
 	depth := w.pending.size()
 	if w.inflight != nil {
 		depth += w.inflight.size()
@@ -110,6 +113,7 @@ func (db *DB) Commits() uint64 {
 func (w *writer) overlay(fn func(p *pending)) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.absorb()
 	if w.inflight != nil {
 		fn(w.inflight)
 	}

@@ -23,6 +23,7 @@ type writer struct {
 	done chan struct{} // closed when run returns
 
 	mu         sync.Mutex
+	queued     []Batch // submitted, not yet merged into pending
 	pending    *pending
 	inflight   *pending // nil unless a commit is under way
 	closing    bool
@@ -49,12 +50,15 @@ func newWriter(db *sql.DB, logger *slog.Logger, cfg config) *writer {
 	}
 }
 
-// Submit hands b to the write-behind writer and returns at once: it merges
-// b into the pending batch as Batch says (latest state, fact and meta value
-// wins, visits are kept once, lucidity changes of one character with one
-// reason are summed) and wakes the writer. It never waits on I/O and keeps
-// nothing of b's maps and slices. A batch with nothing in it is accepted
-// and dropped. After Close it refuses the batch, logs it and returns false.
+// Submit hands b to the write-behind writer and returns at once: it queues
+// b and wakes the writer, which merges queued batches into its pending one
+// as Batch says (latest state, fact and meta value wins, visits are kept
+// once, lucidity changes of one character with one reason are summed)
+// before each commit. It never waits on I/O and costs its caller no merge
+// (unless the writer is held up, see maxQueued). Submit takes b's maps and
+// slices: the caller must not change them afterwards. A batch with nothing
+// in it is accepted and dropped. After Close it refuses the batch, logs it
+// and returns false.
 func (db *DB) Submit(b Batch) bool {
 	return db.w.submit(b)
 }
@@ -70,7 +74,10 @@ func (w *writer) submit(b Batch) bool {
 		w.mu.Unlock()
 		return true
 	}
-	w.pending.add(b)
+	w.queued = append(w.queued, b)
+	if len(w.queued) >= maxQueued {
+		w.absorb() // the writer is held up: merge now, so memory stays bounded
+	}
 	w.submitted++
 	w.mu.Unlock()
 	select {
@@ -78,6 +85,22 @@ func (w *writer) submit(b Batch) bool {
 	default:
 	}
 	return true
+}
+
+// maxQueued is how many batches may wait unmerged. Submit only queues a
+// batch, so that the caller (the world loop) pays no merge; the writer
+// merges them before each commit. When the writer is held up, Submit
+// merges once this many are waiting.
+const maxQueued = 64
+
+// absorb merges the queued batches into pending, oldest first. Callers
+// hold w.mu.
+func (w *writer) absorb() {
+	for _, b := range w.queued {
+		w.pending.add(b)
+	}
+	clear(w.queued)
+	w.queued = w.queued[:0]
 }
 
 // run is the writer goroutine.
@@ -116,6 +139,7 @@ func (w *writer) take() (*pending, bool) {
 			w.mu.Lock()
 			continue
 		}
+		w.absorb()
 		if !w.pending.empty() {
 			w.inflight, w.pending = w.pending, newPending()
 			w.taken = w.submitted
@@ -145,6 +169,7 @@ func (w *writer) commitBatch(batch *pending) bool {
 		w.errors.Add(1)
 		w.log.Error("write-behind commit failed; keeping the batch to retry",
 			append([]any{"err", err}, batch.contents().attrs()...)...)
+		w.absorb()
 		w.pending.addOlder(batch)
 		w.inflight = nil
 		return false
@@ -205,6 +230,7 @@ func (w *writer) close() error {
 	<-w.done
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.absorb()
 	if left := w.pending.contents(); left.size() > 0 {
 		w.log.Error("write-behind writer stopped with unwritten changes", left.attrs()...)
 		return fmt.Errorf("write-behind: %s not written after %d failed commits", left, w.errors.Load())

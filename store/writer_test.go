@@ -313,26 +313,31 @@ func TestItemsOfUnknownCharactersDoNotPoisonTheBatch(t *testing.T) {
 	}
 }
 
-func TestSubmitCopiesTheBatch(t *testing.T) {
+// TestSubmitStaysBoundedWhileHeld submits many more batches than may wait
+// unmerged while the writer is held: the queue never outgrows maxQueued,
+// reads see the newest state, and one commit writes it all.
+func TestSubmitStaysBoundedWhileHeld(t *testing.T) {
 	db := newDB(t)
 	_, c := mustCreate(t, db, "Olmstead")
 	resume := db.Pause()
-	chars := map[int64]CharacterState{c.ID: state(c.ID, "first", 1, t0())}
-	facts := []Fact{{c.ID, "encounters.horrific", 1}}
-	changes := []LucidityChange{change(c.ID, -12, "encounter_horrific", t0())}
-	meta := map[string]string{"clock": "first"}
-	db.Submit(Batch{Characters: chars, Facts: facts, Changes: changes, Meta: meta})
-	chars[c.ID] = state(c.ID, "changed after submit", 2, t0())
-	facts[0].Value, changes[0].Delta, meta["clock"] = 2, -99, "changed after submit"
+	commits := db.Commits()
+	for i := range 3 * maxQueued {
+		db.Submit(Batch{Characters: map[int64]CharacterState{c.ID: state(c.ID, fmt.Sprint("room", i), i, t0())}})
+		db.w.mu.Lock()
+		n := len(db.w.queued)
+		db.w.mu.Unlock()
+		if n >= maxQueued {
+			t.Fatalf("%d batches wait unmerged after %d submits; want fewer than %d", n, i+1, maxQueued)
+		}
+	}
+	if got, err := db.CharacterByAccount(ctxT(t), c.AccountID); err != nil || got.RoomID != fmt.Sprint("room", 3*maxQueued-1) {
+		t.Fatalf("read while held: %q %v", got.RoomID, err)
+	}
 	resume()
 	flush(t, db)
-	if got := storedCharacter(t, db, c.ID); got.RoomID != "first" {
-		t.Fatalf("stored %q; the caller's later change leaked in", got.RoomID)
+	if got := db.Commits() - commits; got != 1 {
+		t.Errorf("%d commits after resume, want 1", got)
 	}
-	if f, l := stored(t, db, c.ID), lucidityLog(t, db, c.ID); f["encounters.horrific"] != 1 || len(l) != 1 || l[0].Delta != -12 {
-		t.Fatalf("stored facts %v, log %v; the caller's later change leaked in", f, l)
-	}
-	checkMeta(t, db, "clock", "first", db.storedMeta)
 }
 
 // TestConcurrentSubmit has each goroutine own a character and lower its

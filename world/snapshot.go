@@ -56,13 +56,20 @@ type snapshots struct {
 	last   time.Time // loop-owned: when the loop last published
 }
 
-// Snapshot returns the latest published snapshot; safe from any goroutine.
-// Before the loop's first publication it returns an empty snapshot.
+// Snapshot returns the latest published snapshot, with the store's and the
+// bus's figures read now, on the caller's goroutine (reading them costs a
+// lock and some work that the loop does not take on). Safe from any
+// goroutine; before the loop's first publication the loop's part is empty.
 func (w *World) Snapshot() *Snapshot {
-	if s := w.snaps.latest.Load(); s != nil {
-		return s
+	s := Snapshot{TickEvery: w.cfg.Tick}
+	if p := w.snaps.latest.Load(); p != nil {
+		s = *p
 	}
-	return &Snapshot{TickEvery: w.cfg.Tick}
+	s.Store = w.cfg.Store.Stats()
+	if w.cfg.Bus != nil {
+		s.Bus = w.cfg.Bus.Stats()
+	}
+	return &s
 }
 
 // publish makes a new snapshot when the last one is old enough. Loop only.
@@ -78,11 +85,7 @@ func (w *World) publish(now time.Time) {
 		TickEvery:   w.cfg.Tick,
 		Flux:        w.flux,
 		Cache:       w.rooms.Stats(),
-		Store:       w.cfg.Store.Stats(),
 		Sessions:    w.sessionInfos(now),
-	}
-	if w.cfg.Bus != nil {
-		s.Bus = w.cfg.Bus.Stats()
 	}
 	w.snaps.latest.Store(s)
 }
