@@ -6,7 +6,7 @@ BIN     := bin/mythosd
 ARGS    ?=
 # Debian packages the build and the tests need (cgo for SQLite and -race;
 # tmux renders the admin console in its golden test).
-DEB_PKGS := gcc libc6-dev tmux
+DEB_PKGS := gcc libc6-dev tmux tintin++ openssh-client
 
 .PHONY: build run test deps vet bench fuzz clean
 
@@ -39,6 +39,10 @@ bench:
 FUZZTIME ?= 1m
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParser -fuzztime $(FUZZTIME) ./telnet/
+	$(GO) test -run '^$$' -fuzz FuzzCleanInput -fuzztime $(FUZZTIME) ./ssh/
+	$(GO) test -run '^$$' -fuzz FuzzNegotiation -fuzztime $(FUZZTIME) ./telnet/
+	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime $(FUZZTIME) ./world/ansi/
+	$(GO) test -run '^$$' -fuzz FuzzAppendASCII -fuzztime $(FUZZTIME) ./world/ansi/
 	$(GO) test -run '^$$' -fuzz FuzzDecodeRoom -fuzztime $(FUZZTIME) ./world/worldfile/
 
 clean:

@@ -44,6 +44,7 @@ func (c *Collector) Collect(ch chan<- prometheus.Metric) {
 	c.cache(e, s.Cache)
 	c.store(e, s)
 	c.sessions(e, s.Sessions)
+	c.bus(e, s.Bus)
 	for _, name := range slices.Sorted(maps.Keys(c.listeners)) {
 		st := c.listeners[name]()
 		e.gauge(c.descs.connsOpen, float64(st.Current), name)
@@ -95,6 +96,23 @@ func (c *Collector) store(e emitter, s *world.Snapshot) {
 	e.counter(d.storeRows, float64(s.Store.RowsWritten))
 	e.counter(d.storeErrors, float64(s.Store.Errors))
 	e.gauge(d.storeLastCommit, secs(s.Store.LastCommit))
+}
+
+// bus sends the chat bus's figures, when chat goes over NATS.
+func (c *Collector) bus(e emitter, b world.BusStats) {
+	if b == (world.BusStats{}) {
+		return
+	}
+	d := c.descs
+	connected := 0.0
+	if b.Connected {
+		connected = 1
+	}
+	e.gauge(d.busConnected, connected)
+	e.counter(d.busIn, float64(b.In))
+	e.counter(d.busOut, float64(b.Out))
+	e.counter(d.busDropped, float64(b.Dropped))
+	e.counter(d.busReconnects, float64(b.Reconnects))
 }
 
 // sessions counts the sessions by transport and by lucidity tier.

@@ -6,6 +6,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
+
+	"mythosd/world"
 )
 
 // TestCollector gathers the sample snapshot and checks each family's value.
@@ -81,6 +83,32 @@ func TestCollector(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("gathered %d series, want %d", len(got), len(want))
+	}
+}
+
+// TestCollectorBus checks the chat bus's figures, present only when chat
+// goes over NATS.
+func TestCollectorBus(t *testing.T) {
+	s := snapshot()
+	s.Bus = world.BusStats{Node: "n1", Connected: true, In: 10, Out: 20, Dropped: 1, Reconnects: 4}
+	reg := prometheus.NewPedanticRegistry()
+	reg.MustRegister(NewCollector(&source{snap: s}, nil))
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, f := range families {
+		for _, m := range f.GetMetric() {
+			got[f.GetName()] = value(m)
+		}
+	}
+	want := map[string]float64{"mythosd_bus_connected": 1, "mythosd_bus_messages_in_total": 10,
+		"mythosd_bus_messages_out_total": 20, "mythosd_bus_messages_dropped_total": 1, "mythosd_bus_reconnects_total": 4}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s = %v, want %v", name, got[name], w)
+		}
 	}
 }
 

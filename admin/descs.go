@@ -11,6 +11,7 @@ type descs struct {
 	storeQueue, storeCommits, storeRows, storeErrors, storeLastCommit          *prometheus.Desc
 	sessions, sessionsTransport, sessionsTier                                  *prometheus.Desc
 	connsOpen, connsTotal, connsRefused                                        *prometheus.Desc
+	busConnected, busIn, busOut, busDropped, busReconnects                     *prometheus.Desc
 }
 
 // desc describes one metric of the mythosd namespace.
@@ -56,6 +57,12 @@ func newDescs() descs {
 		connsOpen:    desc("connections", "Connections open, by listener.", "listener"),
 		connsTotal:   desc("connections_total", "Connections accepted since the start, by listener.", "listener"),
 		connsRefused: desc("connections_refused_total", "Connections refused because the listener was full.", "listener"),
+
+		busConnected:  desc("bus_connected", "1 when the chat bus is connected to NATS, 0 when not; absent when chat stays in the process."),
+		busIn:         desc("bus_messages_in_total", "Chat bus messages received."),
+		busOut:        desc("bus_messages_out_total", "Chat bus messages published."),
+		busDropped:    desc("bus_messages_dropped_total", "Chat bus messages dropped because the publisher was full."),
+		busReconnects: desc("bus_reconnects_total", "Reconnections of the chat bus to NATS."),
 	}
 }
 
@@ -69,5 +76,6 @@ func (d descs) all() []*prometheus.Desc {
 		d.storeQueue, d.storeCommits, d.storeRows, d.storeErrors, d.storeLastCommit,
 		d.sessions, d.sessionsTransport, d.sessionsTier,
 		d.connsOpen, d.connsTotal, d.connsRefused,
+		d.busConnected, d.busIn, d.busOut, d.busDropped, d.busReconnects,
 	}
 }

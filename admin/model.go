@@ -21,8 +21,6 @@ const refreshEvery = 200 * time.Millisecond
 type Config struct {
 	Source  Source
 	Actions Actions
-	// Bus gives the chat bus's figures; nil shows the bus as not connected.
-	Bus BusSource
 	// By is the admin's key fingerprint, passed to every action for the log.
 	By string
 	// Renderer styles the view for the admin's terminal; nil renders plain

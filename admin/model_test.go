@@ -165,3 +165,30 @@ func TestGraphGrows(t *testing.T) {
 		t.Errorf("graph does not show the peak:\n%s", view)
 	}
 }
+
+// TestBusPanel checks the bus line with and without NATS.
+func TestBusPanel(t *testing.T) {
+	tests := []struct {
+		name string
+		bus  world.BusStats
+		want []string
+	}{
+		{"in process", world.BusStats{}, []string{"chat bus: not connected"}},
+		{"embedded", world.BusStats{Node: "arkham-1", Connected: true, Server: "nats://127.0.0.1:4222", Embedded: true,
+			In: 1234, Out: 567, Dropped: 3, Reconnects: 2},
+			[]string{"NATS connected", "node arkham-1", "server nats://127.0.0.1:4222 (embedded)", "in 1,234", "out 567", "dropped 3", "reconnects 2"}},
+		{"down", world.BusStats{Node: "kingsport", Server: "nats://10.0.0.2:4222"}, []string{"NATS disconnected", "node kingsport"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := snapshot()
+			s.Bus = tt.bus
+			view := newModel(t, &source{snap: s}, &recorder{}, 140, 40).View()
+			for _, w := range tt.want {
+				if !strings.Contains(view, w) {
+					t.Errorf("bus line lacks %q:\n%s", w, view)
+				}
+			}
+		})
+	}
+}

@@ -35,22 +35,6 @@ type Actions interface {
 	CancelShutdown(ctx context.Context, by string) error
 }
 
-// BusStats describes the chat bus. The zero value means no bus is
-// connected.
-type BusStats struct {
-	State    string // e.g. "connected", "reconnecting"; "" when there is no bus
-	Server   string // the NATS server's address or "embedded"
-	MsgsIn   uint64
-	MsgsOut  uint64
-	BytesIn  uint64
-	BytesOut uint64
-}
-
-// BusSource gives the chat bus's figures.
-type BusSource interface {
-	BusStats() BusStats
-}
-
 // ConnStats counts one listener's connections, for metrics.
 type ConnStats struct {
 	Current int   // open now

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"mythosd/world"
 )
 
 // roomy reports whether the terminal has room for framed panels side by
@@ -71,16 +73,22 @@ func fitAll(lines []string, width int) []string {
 	return out
 }
 
-// busLine shows the chat bus, or that there is none yet.
+// busLine shows the chat bus (NATS): its state and messages in and out, or
+// that there is none (chat stays in the process).
 func (m Model) busLine(w int) string {
-	var b BusStats
-	if m.cfg.Bus != nil {
-		b = m.cfg.Bus.BusStats()
-	}
+	b := m.snap.Bus
 	text := m.st.dim.Render("chat bus: not connected")
-	if b.State != "" {
-		text = b.State + " " + b.Server + m.st.label.Render("  in ") + count(b.MsgsIn) +
-			m.st.label.Render(" msgs  out ") + count(b.MsgsOut) + m.st.label.Render(" msgs")
+	if b != (world.BusStats{}) {
+		state, server := m.st.good.Render("connected"), b.Server
+		if !b.Connected {
+			state = m.st.bad.Render("disconnected")
+		}
+		if b.Embedded {
+			server += " (embedded)"
+		}
+		text = "NATS " + state + m.st.label.Render("  node ") + b.Node + m.st.label.Render("  server ") + server +
+			m.st.label.Render("  in ") + count(b.In) + m.st.label.Render("  out ") + count(b.Out) +
+			m.st.label.Render("  dropped ") + m.alarm(b.Dropped) + m.st.label.Render("  reconnects ") + count(b.Reconnects)
 	}
 	return fit(m.st.title.Render("Bus")+"  "+text, w)
 }

@@ -55,6 +55,13 @@ type Conn struct {
 	batch   []outItem
 }
 
+// Conn is what the world needs of a connection, and lets players choose
+// their colours.
+var (
+	_ world.Conn   = (*Conn)(nil)
+	_ world.Styler = (*Conn)(nil)
+)
+
 // channel is the part of an SSH session a Conn uses.
 type channel interface {
 	io.ReadWriter
@@ -100,6 +107,7 @@ func newConn(ch channel, cfg connConfig) *Conn {
 	}
 	c.sink = newTermSink(ch, c.overflow)
 	c.term = term.NewTerminal(c.sink, "")
+	c.term.History = &history{}
 	c.resize(cfg.window)
 	c.timer = time.AfterFunc(time.Hour, func() { c.drop(slog.LevelInfo, "write timeout") })
 	c.timer.Stop()

@@ -58,7 +58,7 @@ func (c *Conn) readLine() (string, error) {
 }
 
 // endInput logs why input ended: the client left, or the player pressed
-// Ctrl-C or Ctrl-D, which the Terminal reports as the end of input.
+// Ctrl-D on an empty line, which the Terminal reports as the end of input.
 func (c *Conn) endInput(err error) {
 	select {
 	case <-c.done:

@@ -34,8 +34,8 @@ func newTermSink(r io.Reader, overflow func()) *termSink {
 var errInputJam = errors.New("input jammed: endless escape sequence")
 
 // Read reads what the player typed as valid UTF-8: bytes that cannot be
-// part of a character are dropped, and a character cut short by the end of
-// a read is completed by the next. The Terminal stalls on invalid bytes
+// part of a character are dropped, a character cut short by the end of a
+// read is completed by the next, and Ctrl-C clears the line. The Terminal stalls on invalid bytes
 // and spins on a full buffer; neither reaches it.
 func (s *termSink) Read(p []byte) (int, error) {
 	if len(p) < utf8.UTFMax {
@@ -49,8 +49,26 @@ func (s *termSink) Read(p []byte) (int, error) {
 		if err == nil {
 			s.partialLen = copy(s.partial[:], p[n:n+tail])
 		}
+		ctrlCClearsLine(p[:n])
 		if n > 0 || err != nil {
 			return n, err
+		}
+	}
+}
+
+// Keys the sink translates.
+const (
+	keyCtrlC = 0x03
+	keyCtrlU = 0x15
+)
+
+// ctrlCClearsLine makes Ctrl-C erase the line typed so far, as in a shell,
+// instead of ending the session as the Terminal would; Ctrl-D on an empty
+// line still leaves.
+func ctrlCClearsLine(b []byte) {
+	for i, c := range b {
+		if c == keyCtrlC {
+			b[i] = keyCtrlU
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCleanInput(t *testing.T) {
@@ -96,4 +97,28 @@ func TestSinkWriteOverflow(t *testing.T) {
 	if out, over := s.take(nil); len(out) != maxPending || !over {
 		t.Fatalf("take = %d bytes, over %v", len(out), over)
 	}
+}
+
+// FuzzCleanInput checks that whatever a client sends, the Terminal gets
+// valid UTF-8, and only a character cut short is held back.
+func FuzzCleanInput(f *testing.F) {
+	for _, s := range []string{"look\r", "caf\xc3", "\xff\xfe", "\xf0\x9f\x98\x80", "\x1b[A\xc3\xa9"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		b := append([]byte(nil), in...)
+		n, tail := cleanInput(b)
+		if n+tail > len(in) {
+			t.Fatalf("clean %d + tail %d bytes out of %d", n, tail, len(in))
+		}
+		if !utf8.Valid(b[:n]) {
+			t.Fatalf("clean part %q is not valid UTF-8", b[:n])
+		}
+		if tail > 0 && (tail >= utf8.UTFMax || utf8.FullRune(b[n:n+tail])) {
+			t.Fatalf("held back %q, which is no character cut short", b[n:n+tail])
+		}
+		if utf8.Valid(in) && (string(b[:n]) != string(in) || tail != 0) {
+			t.Fatalf("valid input %q changed to %q", in, b[:n])
+		}
+	})
 }

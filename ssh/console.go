@@ -37,10 +37,9 @@ type Console struct {
 	// AuthorizedKeys is the path of an authorized_keys file, read at every
 	// login so that edits apply at once. Required.
 	AuthorizedKeys string
-	// Source, Actions and Bus are handed to each console (see admin.Config).
+	// Source and Actions are handed to each console (see admin.Config).
 	Source  admin.Source
 	Actions admin.Actions
-	Bus     admin.BusSource
 	// MaxConns caps connections at once (default 8).
 	MaxConns int
 	// Logger receives the console's events; required.

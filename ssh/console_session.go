@@ -17,6 +17,10 @@ import (
 // handle runs one admin console for a session with a PTY; a session
 // without one is refused with a one-line reason.
 func (c *Console) handle(s gliderssh.Session) {
+	if s.PublicKey() == nil { // only key logins get this far; never act unattributed
+		s.Exit(1)
+		return
+	}
 	fp := gossh.FingerprintSHA256(s.PublicKey())
 	log := c.log.With("admin", fp, "addr", s.RemoteAddr().String())
 	defer func() {
@@ -32,7 +36,7 @@ func (c *Console) handle(s gliderssh.Session) {
 		return
 	}
 	p := tea.NewProgram(admin.New(admin.Config{
-		Source: c.Source, Actions: c.Actions, Bus: c.Bus, By: fp, Logger: c.Logger,
+		Source: c.Source, Actions: c.Actions, By: fp, Logger: c.Logger,
 		Renderer: renderer(s, pty.Term), Width: pty.Window.Width, Height: pty.Window.Height,
 	}), tea.WithInput(s), tea.WithOutput(s), tea.WithAltScreen(), tea.WithoutSignalHandler(),
 		tea.WithContext(s.Context()))

@@ -254,15 +254,42 @@ type player struct {
 
 // outputBuffer collects what the server writes.
 type outputBuffer struct {
-	mu  sync.Mutex
-	buf []byte
+	mu     sync.Mutex
+	buf    []byte
+	notify chan struct{} // signalled on every write
 }
+
+func newOutputBuffer() *outputBuffer { return &outputBuffer{notify: make(chan struct{}, 1)} }
 
 func (b *outputBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	b.buf = append(b.buf, p...)
 	b.mu.Unlock()
+	select {
+	case b.notify <- struct{}{}:
+	default:
+	}
 	return len(p), nil
+}
+
+// cut returns the output up to and including want and keeps the rest, or
+// reports false when want has not arrived.
+func (b *outputBuffer) cut(want string) (string, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	i := strings.Index(string(b.buf), want)
+	if i < 0 {
+		return "", false
+	}
+	got := string(b.buf[:i+len(want)])
+	b.buf = append(b.buf[:0], b.buf[i+len(want):]...)
+	return got, true
+}
+
+func (b *outputBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return string(b.buf)
 }
 
 // play logs in as user with auth and starts a shell on a PTY of termType,
@@ -283,7 +310,7 @@ func startShell(tb testing.TB, client *gossh.Client, termType string, width int)
 	if err != nil {
 		tb.Fatalf("new session: %v", err)
 	}
-	p := &player{tb: tb, client: client, session: sess, out: &outputBuffer{}}
+	p := &player{tb: tb, client: client, session: sess, out: newOutputBuffer()}
 	if p.stdin, err = sess.StdinPipe(); err != nil {
 		tb.Fatal(err)
 	}
@@ -313,24 +340,18 @@ func (p *player) send(line string) { p.tb.Helper(); p.typeKeys(line + "\r") }
 // including it; the rest stays for the next expect.
 func (p *player) expect(want string) string {
 	p.tb.Helper()
-	var got string
-	ok := poll(func() bool {
-		p.out.mu.Lock()
-		defer p.out.mu.Unlock()
-		i := strings.Index(string(p.out.buf), want)
-		if i < 0 {
-			return false
+	deadline := time.NewTimer(ioTimeout)
+	defer deadline.Stop()
+	for {
+		if got, ok := p.out.cut(want); ok {
+			return got
 		}
-		got = string(p.out.buf[:i+len(want)])
-		p.out.buf = append(p.out.buf[:0], p.out.buf[i+len(want):]...)
-		return true
-	})
-	if !ok {
-		p.out.mu.Lock()
-		defer p.out.mu.Unlock()
-		p.tb.Fatalf("waiting for %q; got %q", want, p.out.buf)
+		select {
+		case <-p.out.notify:
+		case <-deadline.C:
+			p.tb.Fatalf("waiting for %q; got %q", want, p.out.String())
+		}
 	}
-	return got
 }
 
 // do sends a command and returns the output up to the next prompt.

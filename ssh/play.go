@@ -64,7 +64,7 @@ type Server struct {
 	// HostKey is the server's host key (see LoadOrCreateHostKey); required.
 	HostKey gossh.Signer
 	// MaxConns caps the open connections, authenticated or not; 0 means no
-	// cap. A client beyond it is closed.
+	// cap. A client beyond it is told so and closed.
 	MaxConns int
 	// WriteTimeout bounds each write to a client (DefaultWriteTimeout if 0).
 	WriteTimeout time.Duration
@@ -87,6 +87,8 @@ type Server struct {
 	conns     map[*playConn]struct{}
 	closed    bool
 	idle      chan struct{} // closed when the last connection ends after Shutdown
+	total     int64         // connections admitted since the start
+	refused   int64         // connections refused for MaxConns
 }
 
 // Serve accepts connections on l until Shutdown or Close, then returns
@@ -139,9 +141,7 @@ func (s *Server) init() {
 		if base == nil {
 			base = slog.Default()
 		}
-		s.mu.Lock()
 		s.logger = base.With("component", "ssh")
-		s.mu.Unlock()
 		s.glider = &gliderssh.Server{
 			Handler:              s.handle,
 			HostSigners:          []gliderssh.Signer{s.HostKey},

@@ -87,6 +87,9 @@ func (s *Server) admit(ctx gliderssh.Context, nc net.Conn) net.Conn {
 	}
 	full := s.MaxConns > 0 && len(s.conns) >= s.MaxConns
 	if s.closed || full {
+		if full {
+			s.refused++
+		}
 		s.mu.Unlock()
 		c.stopGrace()
 		if full {
@@ -95,6 +98,7 @@ func (s *Server) admit(ctx gliderssh.Context, nc net.Conn) net.Conn {
 		return nil
 	}
 	s.conns[c] = struct{}{}
+	s.total++
 	s.mu.Unlock()
 	ctx.SetValue(playConnKey{}, c)
 	return c

@@ -165,6 +165,9 @@ func TestMaxConns(t *testing.T) {
 	if _, err := ts.dial(t, "alice", gossh.Password("lanterns1")); err == nil {
 		t.Fatal("a connection beyond MaxConns got in")
 	}
+	if st := ts.Stats(); st.Current != 1 || st.Total != 1 || st.Refused != 1 {
+		t.Errorf("Stats = %+v, want 1 open, 1 served, 1 refused", st)
+	}
 	p.client.Close()
 	ok := poll(func() bool {
 		c, err := ts.dial(t, "alice", gossh.Password("lanterns1"))

@@ -47,7 +47,6 @@ type Conn struct {
 	remote       string
 	transport    string // "telnet" or "telnet+tls"
 	writeTimeout time.Duration
-	compressors  *compressors             // for MCCP2
 	mssp         func() map[string]string // nil: no MSSP
 
 	outbox     chan message
@@ -71,7 +70,6 @@ type connConfig struct {
 	writeTimeout time.Duration
 	outboxSize   int
 	options      []Option
-	compressors  *compressors
 	mssp         func() map[string]string
 }
 
@@ -83,7 +81,6 @@ func newConn(nc net.Conn, cfg connConfig) *Conn {
 		remote:       nc.RemoteAddr().String(),
 		transport:    transportName(nc),
 		writeTimeout: cfg.writeTimeout,
-		compressors:  cfg.compressors,
 		mssp:         cfg.mssp,
 		outbox:       make(chan message, cfg.outboxSize),
 		closing:      make(chan struct{}),

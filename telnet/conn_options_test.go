@@ -1,7 +1,6 @@
 package telnet
 
 import (
-	"strings"
 	"testing"
 
 	"mythosd/world"
@@ -80,20 +79,6 @@ func TestConnMCCP2EndsStreamOnClose(t *testing.T) {
 	c.expectStreamEnd()
 	if rest := c.readToEOF(); rest != "" {
 		t.Fatalf("after the stream: %q", rest)
-	}
-}
-
-func TestConnMCCP2Unavailable(t *testing.T) {
-	var logs logBuffer
-	c, _, _ := connect(t, &Server{CompressionLevel: 42, Logger: logs.logger()})
-	c.write(doMCCP2)
-	c.expect("\xff\xfc\x56") // WONT MCCP2, and no IAC SB MCCP2 IAC SE
-	c.write("look\r\n")
-	c.expect("you said: look\r\n")
-	c.write(dontMCCP2 + "x\r\n")
-	c.expect("you said: x\r\n")
-	if !strings.Contains(logs.String(), "MCCP2 compression unavailable") {
-		t.Fatalf("the failure was not logged:\n%s", logs.String())
 	}
 }
 

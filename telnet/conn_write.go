@@ -64,15 +64,6 @@ func (c *Conn) flush(e *encoder) {
 	_ = c.nc.Close() // the connection is over; a close error changes nothing
 }
 
-// refuseCompression turns MCCP2 off on our side after compression could
-// not start; the write loop calls it.
-func (c *Conn) refuseCompression() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.neg.RequestLocal(OptMCCP2, false)
-	c.flushRawLocked()
-}
-
 // write writes buf with a deadline; on failure it drops the connection.
 func (c *Conn) write(buf []byte, deadline time.Time) bool {
 	err := c.nc.SetWriteDeadline(deadline)

@@ -1,20 +1,10 @@
 package telnet
 
 import (
-	"log/slog"
 	"strings"
 
 	"mythosd/world/ansi"
 )
-
-// wireBuffer gathers bytes; a deflate writer writes into it.
-type wireBuffer struct{ b []byte }
-
-// Write appends p; it never fails.
-func (w *wireBuffer) Write(p []byte) (int, error) {
-	w.b = append(w.b, p...)
-	return len(p), nil
-}
 
 // encoder turns outbox messages into the bytes of one write: text
 // rendered for the client, telnet escaping, and MCCP2 compression. It
@@ -109,21 +99,13 @@ func (e *encoder) appendText(dst []byte, s string) []byte {
 	return appendText(dst, s)
 }
 
-// startCompression starts MCCP2 here. When no compressor can be had (a
-// bad Server.CompressionLevel), nothing is sent and the option is turned
-// off.
+// startCompression starts MCCP2 here.
 func (e *encoder) startCompression() {
 	if e.z != nil {
 		return
 	}
-	z, err := newMCCP2Stream(e.c.compressors)
-	if err != nil {
-		e.c.logger.Warn("MCCP2 compression unavailable; turned off", "remote", e.c.remote, "err", err)
-		e.c.refuseCompression()
-		return
-	}
-	e.out = z.start(e.out)
-	e.z = z
+	e.z = newMCCP2Stream()
+	e.out = e.z.start(e.out)
 	e.c.logger.Debug("MCCP2 compression started", "remote", e.c.remote)
 }
 
@@ -133,26 +115,16 @@ func (e *encoder) endCompression() {
 		return
 	}
 	e.compressPlain()
-	if e.z != nil {
-		e.out = e.z.finish(e.out)
-		e.z = nil
-		e.c.logger.Debug("MCCP2 compression ended", "remote", e.c.remote)
-	}
+	e.out = e.z.finish(e.out)
+	e.z = nil
+	e.c.logger.Debug("MCCP2 compression ended", "remote", e.c.remote)
 }
 
-// compressPlain compresses and flushes what waits. Compression writes to
-// memory and cannot fail; if it ever did, the stream would be corrupt, so
-// the connection is dropped.
+// compressPlain compresses and flushes what waits.
 func (e *encoder) compressPlain() {
 	if e.z == nil || len(e.plain) == 0 {
 		return
 	}
-	out, err := e.z.compress(e.out, e.plain)
+	e.out = e.z.compress(e.out, e.plain)
 	e.plain = e.plain[:0]
-	if err != nil {
-		e.z = nil
-		e.c.drop(slog.LevelWarn, "MCCP2 compression failed: "+err.Error())
-		return
-	}
-	e.out = out
 }

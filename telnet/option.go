@@ -45,8 +45,8 @@ type Option interface {
 	Subnegotiation(p Peer, data []byte)
 }
 
-// Peer is what an Option may do on its connection. Every method only queues
-// output; none blocks.
+// Peer is what an Option may do on its connection. No method blocks: the
+// ones that send only queue output.
 type Peer interface {
 	// RequestLocal asks to enable (on) or disable the option with this code
 	// on our side, by the Q method: WILL or WONT is sent only when needed.

@@ -50,10 +50,6 @@ type Server struct {
 	// UPTIME, ...), both by the telnet option and in reply to a plain
 	// MSSP-REQUEST line; nil turns MSSP off. It must not block.
 	MSSP func() map[string]string
-	// CompressionLevel is the deflate level of MCCP2, 1 (fastest) to 9
-	// (smallest); 0 means DefaultCompressionLevel. With a level deflate
-	// refuses, compression never starts (it is logged, and MCCP2 refused).
-	CompressionLevel int
 	// Logger receives the server's logs (slog.Default() if nil).
 	Logger *slog.Logger
 
@@ -64,8 +60,6 @@ type Server struct {
 	closed    bool
 	done      chan struct{} // closed by Shutdown and Close
 	idle      chan struct{} // closed when the last connection ends after Shutdown
-
-	compressors *compressors // deflate writers lent to the connections
 
 	total   atomic.Int64
 	refused atomic.Int64
@@ -178,7 +172,6 @@ func (s *Server) connConfig() connConfig {
 		logger:       s.log(),
 		writeTimeout: s.WriteTimeout,
 		outboxSize:   s.OutboxSize,
-		compressors:  s.lender(),
 		mssp:         s.MSSP,
 	}
 	if cfg.writeTimeout <= 0 {
@@ -279,14 +272,6 @@ func (s *Server) pause(d time.Duration) bool {
 	}
 }
 
-// lender returns the pool of deflate writers.
-func (s *Server) lender() *compressors {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.initLocked()
-	return s.compressors
-}
-
 // log returns the server's logger.
 func (s *Server) log() *slog.Logger {
 	s.mu.Lock()
@@ -305,11 +290,6 @@ func (s *Server) initLocked() {
 		base = slog.Default()
 	}
 	s.logger = base.With("component", "telnet")
-	level := s.CompressionLevel
-	if level == 0 {
-		level = DefaultCompressionLevel
-	}
-	s.compressors = newCompressors(level)
 	s.listeners = make(map[*net.Listener]struct{})
 	s.conns = make(map[*Conn]struct{})
 	s.done = make(chan struct{})

@@ -34,6 +34,7 @@ func TestNameRules(t *testing.T) {
 		{"north", "command word"},
 		{"LOOK", "command word"},
 		{"quit", "command word"},
+		{"New", "reserved"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,6 +66,17 @@ func TestNewPasswordMismatchAndLength(t *testing.T) {
 	wantContains(t, p.do("secret2"), "differ", "Choose a password")
 	p.do("secret3")
 	wantContains(t, p.do("secret3"), "Welcome")
+}
+
+func TestShutdownClosesSessionsStillLoggingIn(t *testing.T) {
+	tw := newTestWorld(t, "")
+	p := tw.connect(t)
+	p.do("Latecomer")
+	tw.stop()
+	if !p.conn.isClosed() {
+		t.Fatal("a session in its login dialogue outlived the world")
+	}
+	wantContains(t, p.conn.take(), "shutting down")
 }
 
 func TestDecliningANewNameAsksAgain(t *testing.T) {

@@ -25,8 +25,15 @@ func (w *World) checkName(name string) error {
 	if w.cmds.isWord(strings.ToLower(name)) {
 		return fmt.Errorf("%q is a command word", strings.ToLower(name))
 	}
+	if reservedName(strings.ToLower(name)) {
+		return fmt.Errorf("%q is reserved", strings.ToLower(name))
+	}
 	return nil
 }
+
+// reservedName reports names that transports give a meaning: "new" is the
+// SSH user that creates a character.
+func reservedName(lower string) bool { return lower == "new" }
 
 // properName capitalises a name: "aLiCe" becomes "Alice".
 func properName(name string) string {

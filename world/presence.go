@@ -15,7 +15,7 @@ func (w *World) enter(s *Session, acc accountInfo) {
 	defer s.finished()
 	key := nameKey(acc.Name)
 	if c := w.chars[key]; c != nil {
-		w.attach(s, c)
+		w.attach(s, c, acc)
 		return
 	}
 	waiters, loading := w.loads[key]
@@ -71,7 +71,7 @@ func (w *World) characterLoaded(acc accountInfo, l loadedCharacter, err error) {
 	for _, s := range sessions {
 		s.pending--
 		if c != nil {
-			w.attach(s, c)
+			w.attach(s, c, acc)
 		} else {
 			s.conn.Send("Your memories cannot be found just now; please try again in a moment.\n")
 			s.conn.Close()
@@ -81,7 +81,8 @@ func (w *World) characterLoaded(acc accountInfo, l loadedCharacter, err error) {
 }
 
 // attach makes s the session that plays c, taking c over from any other.
-func (w *World) attach(s *Session, c *Character) {
+func (w *World) attach(s *Session, c *Character, acc accountInfo) {
+	c.Admin = acc.Admin // the account's rights as read at this login
 	w.touch(c, w.cfg.Clock.Now())
 	w.markDirty(c)
 	if old := c.sess; old != nil {
@@ -148,6 +149,7 @@ func (w *World) leave(s *Session, farewell string) {
 // farewell ends every session as the world stops, and hands every change to
 // the store. Only the loop calls it, as it ends.
 func (w *World) farewell() {
+	w.lobby.closeAll("\nThe server is shutting down; please come back soon.\n")
 	for _, c := range w.chars {
 		s := c.sess
 		if s == nil {

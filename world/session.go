@@ -26,6 +26,7 @@ type Session struct {
 func (w *World) Accept(c Conn) LineHandler {
 	s := w.newSession(c)
 	s.login = newLogin(s)
+	w.lobby.add(s)
 	s.login.greet()
 	return s
 }
@@ -45,6 +46,7 @@ func (s *Session) Line(line string) {
 	if s.login != nil {
 		if s.login.line(line) {
 			s.login = nil
+			s.w.lobby.remove(s)
 		}
 		return
 	}
@@ -61,6 +63,7 @@ func (s *Session) Line(line string) {
 func (s *Session) Hangup() {
 	if s.login != nil {
 		s.login.abandon()
+		s.w.lobby.remove(s)
 		return
 	}
 	s.w.post(func() { s.w.leave(s, "") })

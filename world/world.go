@@ -99,6 +99,7 @@ type World struct {
 	chatSeq   uint64               // numbers this node's chat messages
 	localEcho map[string]time.Time // chat delivered here while the bus was down
 	nodesSeen nodesSeenCounter     // nodes that answered the last who
+	lobby     lobby                // sessions in their login dialogue
 }
 
 // New returns a World ready to Run.

@@ -281,3 +281,38 @@ func mustReadAuthorized(t testing.TB, path string) ([]gossh.PublicKey, []int, er
 	t.Helper()
 	return mssh.ReadAuthorizedKeys(path)
 }
+
+// TestAdminAndMetricsFlags checks the defaults, the environment fallback
+// and the validation of -admin and -metrics.
+func TestAdminAndMetricsFlags(t *testing.T) {
+	tests := []struct {
+		name          string
+		args          []string
+		env           map[string]string
+		admin, metric string
+		err           string
+	}{
+		{"defaults", nil, nil, "127.0.0.1:4023", "127.0.0.1:4080", ""},
+		{"flags", []string{"-admin", ":5023", "-metrics", "off"}, nil, ":5023", "off", ""},
+		{"environment", nil, map[string]string{"MYTHOS_ADMIN": "off", "MYTHOS_METRICS": "0.0.0.0:9100"}, "off", "0.0.0.0:9100", ""},
+		{"bad admin", []string{"-admin", "4023"}, nil, "", "", "-admin"},
+		{"bad metrics", []string{"-metrics", "localhost"}, nil, "", "", "-metrics"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := parseConfig(tt.args, envOf(tt.env), io.Discard)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Errorf("error %v, want one naming %s", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.AdminAddr != tt.admin || cfg.MetricsAddr != tt.metric {
+				t.Errorf("admin %q metrics %q, want %q and %q", cfg.AdminAddr, cfg.MetricsAddr, tt.admin, tt.metric)
+			}
+		})
+	}
+}

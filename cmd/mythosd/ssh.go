@@ -7,6 +7,7 @@ import (
 	"net"
 	"path/filepath"
 
+	"mythosd/admin"
 	mssh "mythosd/ssh"
 	"mythosd/world"
 )
@@ -48,6 +49,12 @@ func (s *server) startSSH() error {
 	go func() { sl.served <- sl.srv.Serve(ln) }()
 	s.serving("ssh", ln.Addr().String(), sl)
 	return nil
+}
+
+// connStats counts the player SSH server's connections.
+func (sl *sshListener) connStats() admin.ConnStats {
+	st := sl.srv.Stats()
+	return admin.ConnStats{Current: st.Current, Total: st.Total, Refused: st.Refused}
 }
 
 // Shutdown stops accepting, waits for the sessions to end (the world ends

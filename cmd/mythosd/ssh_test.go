@@ -65,13 +65,22 @@ type sshPlayer struct {
 // syncBuffer collects output; safe for concurrent use.
 type syncBuffer struct {
 	mu  sync.Mutex
-	buf strings.Builder
+	buf strings.Builder // not yet consumed by cut
+	all strings.Builder // everything
 }
 
 func (b *syncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.all.Write(p)
 	return b.buf.Write(p)
+}
+
+// everything returns all the output so far, consumed or not.
+func (b *syncBuffer) everything() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.all.String()
 }
 
 // cut returns the text up to and including want and keeps the rest, or
@@ -132,13 +141,20 @@ func (p *sshPlayer) send(line string) {
 // expect waits for want and returns the output up to and including it.
 func (p *sshPlayer) expect(want string) string {
 	p.t.Helper()
+	return awaitText(p.t, p.out, want)
+}
+
+// awaitText waits until want has arrived in b and returns the text up to
+// and including it; the rest stays for the next wait.
+func awaitText(t testing.TB, b *syncBuffer, want string) string {
+	t.Helper()
 	deadline := time.Now().Add(waitLimit)
 	for {
-		if got, ok := p.out.cut(want); ok {
+		if got, ok := b.cut(want); ok {
 			return got
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("waiting for %q; got %q", want, p.out.String())
+			t.Fatalf("waiting for %q; got %q", want, b.String())
 		}
 		time.Sleep(time.Millisecond)
 	}
@@ -234,8 +250,7 @@ func TestSSHPlay(t *testing.T) {
 	byKey := sshPlay(t, srv, "Alice", 80, gossh.PublicKeys(key))
 	wantIn(t, byKey.expect("\r\n> "), "Welcome to Arkham, Alice.")
 	wantIn(t, byKey.do("status", "Name:"), "Name:      Alice")
-	bob.send("say Welcome back.")
-	byKey.expect(`Bob says, "Welcome back."`)
+	wantIn(t, bob.do("who", "Wanderers"), "(2)", "Alice", "Bob")
 }
 
 // descriptionLines returns the lines of the room description in a look,
@@ -281,11 +296,29 @@ func TestSSHResizeFollowsWrapWidth(t *testing.T) {
 		if err := p.session.WindowChange(40, tt.width); err != nil {
 			t.Fatal(err)
 		}
-		got := widest(descriptionLines(t, p.do("look", "look")))
-		if got > tt.width || (tt.want == wide && got != wide) {
-			t.Errorf("at %d columns the widest description line has %d characters", tt.width, got)
+		// The window change and the next line travel apart inside the
+		// server: the new width holds from the first message after it.
+		got := 0
+		ok := pollUntil(func() bool {
+			got = widest(descriptionLines(t, p.do("look", "look")))
+			return got <= tt.width && (tt.want != wide || got == wide)
+		})
+		if !ok {
+			t.Errorf("at %d columns the widest description line stays at %d characters", tt.width, got)
 		}
 	}
+}
+
+// pollUntil calls cond until it holds or waitLimit passes.
+func pollUntil(cond func() bool) bool {
+	deadline := time.Now().Add(waitLimit)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return true
 }
 
 // TestSSHRefusals checks what the player port turns away.
@@ -411,5 +444,25 @@ func TestSSHOff(t *testing.T) {
 	srv := startServer(t, cfg)
 	if addr := srv.addr("ssh"); addr != "" {
 		t.Errorf("ssh listening on %s while off", addr)
+	}
+}
+
+// TestSSHConnectionsInMetrics finds the SSH listener's connections in the
+// Prometheus scrape.
+func TestSSHConnectionsInMetrics(t *testing.T) {
+	cfg := sshTestConfig(t.TempDir())
+	cfg.MetricsAddr = "127.0.0.1:0"
+	srv := startServer(t, cfg)
+	p := sshPlay(t, srv, "new", 80)
+	p.expect("By what name are you known? ")
+	ssh := map[string]string{"listener": "ssh"}
+	ok := pollUntil(func() bool {
+		families := scrape(t, srv.addr("metrics"))
+		open, _ := metricValue(families["mythosd_connections"], ssh)
+		total, _ := metricValue(families["mythosd_connections_total"], ssh)
+		return open == 1 && total == 1
+	})
+	if !ok {
+		t.Fatal("the scrape never counted the SSH connection")
 	}
 }

@@ -42,12 +42,12 @@ func (c *config) validateTLS() error {
 	case c.TLSKey != "" && c.TLSCert == "":
 		return bad("tls-cert", "missing; give the certificate of -tls-key, or neither for a self-signed certificate")
 	}
-	for flag, file := range map[string]string{"tls-cert": c.TLSCert, "tls-key": c.TLSKey} {
-		if file == "" {
+	for _, f := range []struct{ flag, file string }{{"tls-cert", c.TLSCert}, {"tls-key", c.TLSKey}} {
+		if f.file == "" {
 			continue
 		}
-		if st, err := os.Stat(file); err != nil || st.IsDir() {
-			return bad(flag, fmt.Sprintf("%q is not a readable file; give a PEM file", file))
+		if st, err := os.Stat(f.file); err != nil || st.IsDir() {
+			return bad(f.flag, fmt.Sprintf("%q is not a readable file; give a PEM file", f.file))
 		}
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -37,6 +38,7 @@ type config struct {
 	Password     string
 	Idle         bool   // send nothing: hold the connections for Duration
 	ServerPID    int    // when > 0, sample the server's RSS and CPU
+	MetricsURL   string // when set, read the server's tick and Go figures there
 	Seed         uint64 // of the jitter
 	JSON         bool
 	AllowRemote  bool
@@ -57,6 +59,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.Prefix, "prefix", "Bot", "character names are prefix + 4 letters (letters only)")
 	fs.BoolVar(&c.Idle, "idle", false, "send no commands: log in, hold the connections for -duration (memory runs)")
 	fs.IntVar(&c.ServerPID, "server-pid", 0, "pid of the server on this machine: report its RSS and CPU (from /proc)")
+	fs.StringVar(&c.MetricsURL, "metrics", "", "the server's Prometheus page, e.g. http://127.0.0.1:4080/metrics: report tick times and Go memory")
 	fs.Uint64Var(&c.Seed, "seed", 1, "seed of the jittered start times")
 	fs.BoolVar(&c.JSON, "json", false, "print the report as JSON")
 	fs.BoolVar(&c.AllowRemote, "allow-remote", false, "allow an -addr that is not a loopback address")
@@ -71,7 +74,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 
 // validate checks every bound and says which flag to change.
 func (c config) validate() error {
-	return errors.Join(c.checkAddr(), c.checkCounts(), c.checkTimes(), c.checkPrefix())
+	return errors.Join(c.checkAddr(), c.checkMetrics(), c.checkCounts(), c.checkTimes(), c.checkPrefix())
 }
 
 func (c config) checkCounts() error {
@@ -116,13 +119,34 @@ func (c config) checkAddr() error {
 	if err != nil {
 		return fmt.Errorf("-addr %q: give host:port, e.g. 127.0.0.1:4000", c.Addr)
 	}
-	if c.AllowRemote || host == "localhost" {
-		return nil
-	}
-	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+	if !c.AllowRemote && !loopback(host) {
 		return fmt.Errorf("-addr %q is not a loopback address: pass -allow-remote to load a server of yours elsewhere", c.Addr)
 	}
 	return nil
+}
+
+// checkMetrics checks the -metrics URL as checkAddr checks the address.
+func (c config) checkMetrics() error {
+	if c.MetricsURL == "" {
+		return nil
+	}
+	u, err := url.Parse(c.MetricsURL)
+	if err != nil || u.Scheme != "http" || u.Host == "" {
+		return fmt.Errorf("-metrics %q: give an http URL, e.g. http://127.0.0.1:4080/metrics", c.MetricsURL)
+	}
+	if !c.AllowRemote && !loopback(u.Hostname()) {
+		return fmt.Errorf("-metrics %q is not on a loopback address: pass -allow-remote to read a server of yours elsewhere", c.MetricsURL)
+	}
+	return nil
+}
+
+// loopback reports whether host is localhost or a loopback IP address.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // letters reports whether s holds only the letters A to Z, a to z.

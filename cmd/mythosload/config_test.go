@@ -34,6 +34,11 @@ func TestParseConfig(t *testing.T) {
 		{"empty prefix", []string{"-prefix", ""}, "-prefix"},
 		{"long prefix", []string{"-prefix", strings.Repeat("a", 17)}, "-prefix"},
 		{"negative pid", []string{"-server-pid", "-1"}, "-server-pid"},
+		{"metrics page", []string{"-metrics", "http://127.0.0.1:4080/metrics"}, ""},
+		{"metrics elsewhere", []string{"-metrics", "http://192.0.2.1:4080/metrics"}, "-allow-remote"},
+		{"metrics elsewhere allowed", []string{"-metrics", "http://192.0.2.1:4080/metrics", "-allow-remote"}, ""},
+		{"metrics not http", []string{"-metrics", "ftp://127.0.0.1/metrics"}, "-metrics"},
+		{"metrics no host", []string{"-metrics", "/metrics"}, "-metrics"},
 		{"stray argument", []string{"go"}, "unexpected argument"},
 		{"unknown flag", []string{"-color"}, "-color"},
 	}

@@ -46,7 +46,7 @@ func TestDialogue(t *testing.T) {
 			steps: []string{"P:By what name are you known? =Botaaaa", "P:Botaaaa? (y/n) =y",
 				"P:Choose a password (at least 6 characters): =secret", "L:A password has 6 to 256 characters.",
 				"P:Choose a password (at least 6 characters): ="},
-			err: errPasswordRefused, said: "6 to 256",
+			created: true, err: errPasswordRefused, said: "6 to 256",
 		},
 		{
 			name:  "yes not understood",

@@ -18,24 +18,24 @@ func TestMatcherScripts(t *testing.T) {
 		answered, late, stray, outstanding int
 	}{
 		{
-			name:     "one answer",
-			steps:    []string{"send@0", "L:The Ward", "L:Exits: north.", "P:> @2"},
-			rtts:     []time.Duration{2}, answered: 1,
+			name:  "one answer",
+			steps: []string{"send@0", "L:The Ward", "L:Exits: north.", "P:> @2"},
+			rtts:  []time.Duration{2}, answered: 1,
 		},
 		{
-			name:     "arrival before the answer is skipped",
-			steps:    []string{"send@0", "L:", "L:Ann blinks into being.", "P:> @1", "L:The Ward", "L:Exits: none.", "P:> @3"},
-			rtts:     []time.Duration{3}, answered: 1,
+			name:  "arrival before the answer is skipped",
+			steps: []string{"send@0", "L:", "L:Ann blinks into being.", "P:> @1", "L:The Ward", "L:Exits: none.", "P:> @3"},
+			rtts:  []time.Duration{3}, answered: 1,
 		},
 		{
-			name:     "news inside the answer",
-			steps:    []string{"send@0", "L:The Ward", "L:Exits: up.", "L:Also here: Ann.", "L:Bob blinks into being.", "P:> @4"},
-			rtts:     []time.Duration{4}, answered: 1,
+			name:  "news inside the answer",
+			steps: []string{"send@0", "L:The Ward", "L:Exits: up.", "L:Also here: Ann.", "L:Bob blinks into being.", "P:> @4"},
+			rtts:  []time.Duration{4}, answered: 1,
 		},
 		{
-			name:     "pipelined looks pair oldest first",
-			steps:    []string{"send@0", "send@1", "L:Exits: up.", "P:> @5", "L:Exits: up.", "P:> @6"},
-			rtts:     []time.Duration{5, 5}, answered: 2,
+			name:  "pipelined looks pair oldest first",
+			steps: []string{"send@0", "send@1", "L:Exits: up.", "P:> @5", "L:Exits: up.", "P:> @6"},
+			rtts:  []time.Duration{5, 5}, answered: 2,
 		},
 		{
 			name:  "answer nobody asked for",
@@ -63,9 +63,9 @@ func TestMatcherScripts(t *testing.T) {
 			outstanding: 1,
 		},
 		{
-			name:     "indented exits, prompt without its space",
-			steps:    []string{"send@0", "L:  Exits: up.", "P:>@1"},
-			rtts:     []time.Duration{1}, answered: 1,
+			name:  "indented exits, prompt without its space",
+			steps: []string{"send@0", "L:  Exits: up.", "P:>@1"},
+			rtts:  []time.Duration{1}, answered: 1,
 		},
 	}
 	for _, tt := range tests {

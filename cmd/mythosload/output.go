@@ -40,10 +40,25 @@ func writeText(w io.Writer, r Report) error {
 			ew.printf("server:     %s\n", s.Error)
 		}
 	}
+	if m := r.Metrics; m != nil {
+		ew.metrics(m)
+	}
 	ew.printf("loadgen:    CPU %.1f%% of a core while measuring\n", r.LoadgenCPUPercent)
 	ew.reasons("connect failures", r.ConnectFailures)
 	ew.reasons("errors", r.ErrorKinds)
 	return ew.err
+}
+
+// metrics prints what the server's /metrics page told.
+func (e *errWriter) metrics(m *MetricsReport) {
+	if m.Error != "" {
+		e.printf("metrics:    %s\n", m.Error)
+		return
+	}
+	e.printf("ticks:      p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms over the last minute; latest start %.3f ms late; %d over budget while measuring\n",
+		m.TickP50Ms, m.TickP95Ms, m.TickP99Ms, m.TickMaxMs, m.TickLatenessMaxMs, m.TicksOverBudget)
+	e.printf("go memory:  heap+stacks in use %.0f KiB before, %.0f KiB at the end: %.1f KiB per connection; goroutines %d before, %d at the end\n",
+		m.GoInuseBeforeKiB, m.GoInuseEndKiB, m.GoKiBPerConnection, m.GoroutinesBefore, m.GoroutinesEnd)
 }
 
 // workload says what the bots did.

@@ -39,8 +39,9 @@ type Report struct {
 	ErrorKinds map[string]int `json:"error_kinds,omitempty"`
 	RTT        Latency        `json:"rtt_ms"`
 
-	Server            *ServerReport `json:"server,omitempty"`
-	LoadgenCPUPercent float64       `json:"loadgen_cpu_percent"` // of one core, while measuring
+	Server            *ServerReport  `json:"server,omitempty"`
+	Metrics           *MetricsReport `json:"metrics,omitempty"`
+	LoadgenCPUPercent float64        `json:"loadgen_cpu_percent"` // of one core, while measuring
 }
 
 // Latency summarises round trips, in milliseconds.
@@ -61,6 +62,22 @@ type ServerReport struct {
 	KiBPerConnection float64 `json:"kib_per_connection"`
 	CPUPercent       float64 `json:"cpu_percent"` // of one core, while measuring
 	Error            string  `json:"error,omitempty"`
+}
+
+// MetricsReport is what the server's /metrics page told.
+type MetricsReport struct {
+	TickP50Ms          float64 `json:"tick_p50_ms"` // over the minute before the end
+	TickP95Ms          float64 `json:"tick_p95_ms"`
+	TickP99Ms          float64 `json:"tick_p99_ms"`
+	TickMaxMs          float64 `json:"tick_max_ms"`
+	TickLatenessMaxMs  float64 `json:"tick_lateness_max_ms"` // latest tick start, same minute
+	TicksOverBudget    int64   `json:"ticks_over_budget"`    // while measuring
+	GoroutinesBefore   int     `json:"goroutines_before"`
+	GoroutinesEnd      int     `json:"goroutines_end"`
+	GoInuseBeforeKiB   float64 `json:"go_inuse_before_kib"` // heap and stacks in use
+	GoInuseEndKiB      float64 `json:"go_inuse_end_kib"`
+	GoKiBPerConnection float64 `json:"go_kib_per_connection"`
+	Error              string  `json:"error,omitempty"`
 }
 
 // newReport starts a report on a run of cfg.
@@ -107,22 +124,57 @@ func (r *Report) addBot(b botResult) {
 	}
 }
 
-// setServer reports the server's samples: memory per connection from the
-// RSS growth between the start and the end, CPU over the measured phase.
+// setServer reports the server's /proc samples: memory per connection
+// from the RSS growth between the start and the end, CPU over the
+// measured phase.
 func (r *Report) setServer(p *serverProbe, connected int, elapsed time.Duration) {
 	if p.pid <= 0 {
 		return
 	}
-	s := &ServerReport{RSSBeforeKiB: p.before.RSSKiB, RSSReadyKiB: p.ready.RSSKiB, RSSEndKiB: p.end.RSSKiB}
-	if p.err != nil {
-		s.Error = p.err.Error()
-	}
-	if p.ok() && connected > 0 {
-		s.KiBPerConnection = round3(float64(p.end.RSSKiB-p.before.RSSKiB) / float64(connected))
-		s.CPUPercent = percent(p.end.CPU-p.ready.CPU, elapsed)
+	before, ready, end := p.before.proc, p.ready.proc, p.end.proc
+	s := &ServerReport{RSSBeforeKiB: before.RSSKiB, RSSReadyKiB: ready.RSSKiB, RSSEndKiB: end.RSSKiB}
+	if p.procErr != nil {
+		s.Error = p.procErr.Error()
+	} else if connected > 0 {
+		s.KiBPerConnection = round3(float64(end.RSSKiB-before.RSSKiB) / float64(connected))
+		s.CPUPercent = percent(end.CPU-ready.CPU, elapsed)
 	}
 	r.Server = s
 }
+
+// setMetrics reports what the server's /metrics said: its tick times at
+// the end (over the last minute), the ticks over budget while measuring,
+// and the Go heap and stacks in use, per connection.
+func (r *Report) setMetrics(p *serverProbe, connected int) {
+	if p.metricsURL == "" {
+		return
+	}
+	m := &MetricsReport{}
+	r.Metrics = m
+	if p.metricsErr != nil {
+		m.Error = p.metricsErr.Error()
+		return
+	}
+	before, ready, end := p.before.metrics, p.ready.metrics, p.end.metrics
+	m.TickP50Ms = seconds2ms(end[seriesTickP50])
+	m.TickP95Ms = seconds2ms(end[seriesTickP95])
+	m.TickP99Ms = seconds2ms(end[seriesTickP99])
+	m.TickMaxMs = seconds2ms(end[seriesTickMax])
+	m.TickLatenessMaxMs = seconds2ms(end[seriesLatenessMax])
+	m.TicksOverBudget = int64(end[seriesOverBudget] - ready[seriesOverBudget])
+	m.GoroutinesBefore, m.GoroutinesEnd = int(before[seriesGoroutines]), int(end[seriesGoroutines])
+	m.GoInuseBeforeKiB, m.GoInuseEndKiB = goInuseKiB(before), goInuseKiB(end)
+	if connected > 0 {
+		m.GoKiBPerConnection = round3((m.GoInuseEndKiB - m.GoInuseBeforeKiB) / float64(connected))
+	}
+}
+
+// goInuseKiB is the Go heap and stacks in use, in KiB.
+func goInuseKiB(metrics map[string]float64) float64 {
+	return round3((metrics[seriesHeapInuse] + metrics[seriesStackInuse]) / 1024)
+}
+
+func seconds2ms(s float64) float64 { return round3(s * 1000) }
 
 // Failed reports whether anything went wrong: a bot that could not get
 // in, lost its connection, or a look without a timely answer.

@@ -63,7 +63,7 @@ func TestReportCounts(t *testing.T) {
 	want := Report{Bots: 4, Rate: "0s", Duration: "0s", Ramp: "0s", Timeout: "0s",
 		Connected: 2, Created: 1, LoggedIn: 1, ConnectFailed: 2,
 		ConnectFailures: map[string]int{"dial tcp: connection refused": 2},
-		Sent: 6, Answered: 4, Unanswered: 2, Errors: 1, ErrorKinds: map[string]int{"read: EOF": 1},
+		Sent:            6, Answered: 4, Unanswered: 2, Errors: 1, ErrorKinds: map[string]int{"read: EOF": 1},
 		RTT: Latency{Count: 4, P50: 2, P90: 4, P99: 4, Max: 4, Mean: 2.5}}
 	if fmt.Sprintf("%+v", r) != fmt.Sprintf("%+v", want) {
 		t.Errorf("report\n%+v\nwant\n%+v", r, want)
@@ -109,19 +109,51 @@ func TestCountCapsReasons(t *testing.T) {
 
 func TestSetServer(t *testing.T) {
 	p := &serverProbe{pid: 7,
-		before: procSample{RSSKiB: 10000, CPU: time.Second},
-		ready:  procSample{RSSKiB: 30000, CPU: 2 * time.Second},
-		end:    procSample{RSSKiB: 30480, CPU: 5 * time.Second}}
+		before: serverSample{proc: procSample{RSSKiB: 10000, CPU: time.Second}},
+		ready:  serverSample{proc: procSample{RSSKiB: 30000, CPU: 2 * time.Second}},
+		end:    serverSample{proc: procSample{RSSKiB: 30480, CPU: 5 * time.Second}}}
 	var r Report
 	r.setServer(p, 1000, 10*time.Second)
 	want := ServerReport{RSSBeforeKiB: 10000, RSSReadyKiB: 30000, RSSEndKiB: 30480, KiBPerConnection: 20.48, CPUPercent: 30}
 	if r.Server == nil || *r.Server != want {
 		t.Errorf("server %+v, want %+v", r.Server, want)
 	}
+	p.procErr = errors.New("read status of pid 7: gone")
+	r.setServer(p, 1000, 10*time.Second)
+	if r.Server.Error == "" || r.Server.KiBPerConnection != 0 {
+		t.Errorf("server %+v after a failed sample, want the error and no figure", r.Server)
+	}
 	var none Report
 	none.setServer(&serverProbe{}, 1000, time.Second)
 	if none.Server != nil {
 		t.Errorf("server %+v without a pid, want none", none.Server)
+	}
+}
+
+func TestSetMetrics(t *testing.T) {
+	page := func(overBudget, goroutines, heap, stack float64) map[string]float64 {
+		return map[string]float64{
+			seriesTickP50: 0.0001, seriesTickP95: 0.0005, seriesTickP99: 0.0012, seriesTickMax: 0.003,
+			seriesLatenessMax: 0.002, seriesOverBudget: overBudget, seriesGoroutines: goroutines,
+			seriesHeapInuse: heap, seriesStackInuse: stack,
+		}
+	}
+	p := &serverProbe{metricsURL: "http://127.0.0.1:1/metrics",
+		before: serverSample{metrics: page(1, 30, 4<<20, 1<<20)},
+		ready:  serverSample{metrics: page(3, 2030, 20<<20, 9<<20)},
+		end:    serverSample{metrics: page(5, 2030, 20<<20, 9<<20)}}
+	var r Report
+	r.setMetrics(p, 1000)
+	want := MetricsReport{TickP50Ms: 0.1, TickP95Ms: 0.5, TickP99Ms: 1.2, TickMaxMs: 3, TickLatenessMaxMs: 2,
+		TicksOverBudget: 2, GoroutinesBefore: 30, GoroutinesEnd: 2030,
+		GoInuseBeforeKiB: 5120, GoInuseEndKiB: 29696, GoKiBPerConnection: 24.576}
+	if r.Metrics == nil || *r.Metrics != want {
+		t.Errorf("metrics %+v, want %+v", r.Metrics, want)
+	}
+	p.metricsErr = errors.New("scrape: refused")
+	r.setMetrics(p, 1000)
+	if *r.Metrics != (MetricsReport{Error: "scrape: refused"}) {
+		t.Errorf("metrics %+v after a failed scrape, want the error only", r.Metrics)
 	}
 }
 

@@ -44,30 +44,43 @@ type botResult struct {
 
 // run runs the load and reports on it.
 func (r *runner) run(ctx context.Context) Report {
-	rep := newReport(r.cfg)
-	server := newServerProbe(r.cfg.ServerPID, r.log)
-	server.sample(&server.before)
+	probeCtx := context.WithoutCancel(ctx) // the last samples are taken even after a signal
+	server := newServerProbe(r.cfg.ServerPID, r.cfg.MetricsURL, r.log)
+	server.sample(probeCtx, &server.before)
 	ph := &phases{ready: make(chan bool, r.cfg.Bots), start: make(chan struct{}), stop: make(chan struct{})}
 	results := make([]botResult, r.cfg.Bots)
 	var all sync.WaitGroup
-	rampStart := r.now()
+	begin := r.now()
 	launched := r.launch(ctx, ph, results, &all)
 	connected := r.awaitReady(ph, launched)
-	rep.LoginSeconds = r.now().Sub(rampStart).Seconds()
-	server.sample(&server.ready)
+	loginTime := r.now().Sub(begin)
+	server.sample(probeCtx, &server.ready)
+	elapsed, cpu := r.measured(ph, connected, func() { server.sample(probeCtx, &server.end) })
+	all.Wait()
+	rep := newReport(r.cfg)
+	rep.LoginSeconds = loginTime.Seconds()
+	rep.addBots(results[:launched])
+	rep.setServer(server, connected, elapsed)
+	rep.setMetrics(server, connected)
+	rep.LoadgenCPUPercent = percent(cpu, elapsed)
+	return rep
+}
+
+// measured runs the measured phase: it starts the bots' clocks, waits
+// until every bot is done, calls atEnd while the connections are still
+// open, and lets the bots hang up. It returns how long the phase took and
+// the CPU time this process spent in it.
+func (r *runner) measured(ph *phases, connected int, atEnd func()) (time.Duration, time.Duration) {
 	cpu0 := selfCPU()
 	ph.t0 = r.now()
 	close(ph.start)
 	r.log.Info("measuring", "bots", connected, "duration", r.cfg.Duration, "idle", r.cfg.Idle)
 	ph.measuring.Wait()
 	elapsed := r.now().Sub(ph.t0)
-	server.sample(&server.end)
+	cpu := selfCPU() - cpu0
+	atEnd()
 	close(ph.stop)
-	all.Wait()
-	rep.addBots(results[:launched])
-	rep.setServer(server, connected, elapsed)
-	rep.LoadgenCPUPercent = percent(selfCPU()-cpu0, elapsed)
-	return rep
+	return elapsed, cpu
 }
 
 // launch starts the bots, evenly spread over the ramp, and returns how

@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -151,20 +153,36 @@ func TestRunNothingListening(t *testing.T) {
 }
 
 // TestRunSamplesServer samples this very process, which runs the fake
-// server.
+// server, and a metrics page.
 func TestRunSamplesServer(t *testing.T) {
 	f := startFake(t, nil)
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(metricsPage))
+	}))
+	t.Cleanup(page.Close)
 	cfg := testConfig(f.addr())
 	cfg.ServerPID = os.Getpid()
+	cfg.MetricsURL = page.URL + "/metrics"
 	r := runLoad(t, cfg)
 	s := r.Server
 	if s == nil || s.Error != "" || s.RSSBeforeKiB <= 0 || s.RSSReadyKiB <= 0 || s.RSSEndKiB <= 0 {
-		t.Fatalf("server report %+v, want three RSS samples", s)
+		t.Errorf("server report %+v, want three RSS samples", s)
+	}
+	if m := r.Metrics; m == nil || m.Error != "" || m.GoroutinesEnd != 36 || m.TickP99Ms != 0.004 {
+		t.Errorf("metrics report %+v, want the page's figures", m)
 	}
 	cfg.ServerPID = 1 << 30 // no such process
-	if s := runLoad(t, cfg).Server; s == nil || s.Error == "" {
-		t.Errorf("server report %+v for a missing pid, want an error", s)
+	cfg.MetricsURL = closedURL(t)
+	r = runLoad(t, cfg)
+	if r.Server == nil || r.Server.Error == "" || r.Metrics == nil || r.Metrics.Error == "" {
+		t.Errorf("server %+v, metrics %+v for a missing pid and page, want errors", r.Server, r.Metrics)
 	}
+}
+
+// closedURL is a loopback URL where nothing listens.
+func closedURL(t testing.TB) string {
+	t.Helper()
+	return "http://" + closedAddr(t) + "/metrics"
 }
 
 func TestMainRun(t *testing.T) {

@@ -31,6 +31,7 @@ func scanCases() []scanCase {
 		{"subnegotiation skipped", "a\xff\xfa\xc9Core.Hello {\"v\":\xff\xff\xf9}\xff\xf0b\n", []string{"L:ab"}},
 		{"other commands skipped", "a\xff\xf1b\xff\xf3c\n", []string{"L:abc"}},
 		{"ANSI colour stripped", "\x1b[1;36mThe Ward\x1b[0m\r\n\x1b[36mExits:\x1b[0m north.\r\n", []string{"L:The Ward", "L:Exits: north."}},
+		{"CSI final bytes @ to ~", "\x1b[2@a\x1b[1~b\x1b[?25lc\n", []string{"L:abc"}},
 		{"two-byte escape", "a\x1bcb\n", []string{"L:ab"}},
 		{"IAC inside an ANSI sequence", "\x1b[3\xff\xf11mX\n", []string{"L:X"}},
 		{"CR NUL and empty lines", "\r\n\r\x00x\r\n\n", []string{"L:", "L:x", "L:"}},
