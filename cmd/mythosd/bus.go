@@ -30,7 +30,6 @@ func (c *config) natsURLs() []string {
 
 // validateBus checks the chat bus flags.
 func (c *config) validateBus() error {
-	bad := func(flag, msg string) error { return fmt.Errorf("%w: -%s: %s", errUsage, flag, msg) }
 	switch {
 	case c.Node == "" || strings.ContainsAny(c.Node, " .*>"):
 		return bad("node", fmt.Sprintf("%q cannot name a node; use letters, digits, - or _", c.Node))

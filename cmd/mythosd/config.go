@@ -119,9 +119,11 @@ func applyEnv(fs *flag.FlagSet, getenv func(string) string) error {
 	return err
 }
 
+// bad is a usage error that names the flag at fault and the fix.
+func bad(flag, msg string) error { return fmt.Errorf("%w: -%s: %s", errUsage, flag, msg) }
+
 // validate checks values that parse but make no sense.
 func (c *config) validate() error {
-	bad := func(flag, msg string) error { return fmt.Errorf("%w: -%s: %s", errUsage, flag, msg) }
 	switch {
 	case c.DataDir == "":
 		return bad("data", "must name a directory, e.g. -data ./var")
@@ -141,20 +143,15 @@ func (c *config) validate() error {
 	if _, err := parseLevel(c.LogLevel); err != nil {
 		return bad("log-level", err.Error())
 	}
-	if err := checkAddr(c.AdminAddr); err != nil {
-		return bad("admin", err.Error())
-	}
-	if err := checkAddr(c.MetricsAddr); err != nil {
-		return bad("metrics", err.Error())
+	for _, l := range []struct{ flag, addr string }{
+		{"telnet", c.TelnetAddr}, {"ssh", c.SSHAddr}, {"admin", c.AdminAddr}, {"metrics", c.MetricsAddr},
+	} {
+		if err := checkAddr(l.addr); err != nil {
+			return bad(l.flag, err.Error())
+		}
 	}
 	if err := c.validateBus(); err != nil {
 		return err
-	}
-	if err := checkAddr(c.TelnetAddr); err != nil {
-		return bad("telnet", err.Error())
-	}
-	if err := checkAddr(c.SSHAddr); err != nil {
-		return bad("ssh", err.Error())
 	}
 	if err := c.validateTLS(); err != nil {
 		return err
