@@ -97,8 +97,9 @@ func snapshot() *world.Snapshot {
 			Count: 12345, P50: 640 * time.Microsecond, P95: 700 * time.Microsecond,
 			P99: 705 * time.Microsecond, Max: 731 * time.Microsecond, Window: 10,
 		},
-		TickEvery: 100 * time.Millisecond,
-		Flux:      world.FluxStats{Passes: 77, Last: 42 * time.Microsecond, Characters: 3, Changed: 2},
+		TickEvery:     100 * time.Millisecond,
+		TickDurations: []time.Duration{640 * time.Microsecond, 731 * time.Microsecond, 700 * time.Microsecond},
+		Flux:          world.FluxStats{Passes: 77, Last: 42 * time.Microsecond, Characters: 3, Changed: 2},
 		Cache: world.CacheStats{
 			Rooms: 29, Hits: 4321, Misses: 87, Loads: 90, LoadErrors: 2, Expirations: 11,
 			InFlight: 3, AvgLoad: 1250 * time.Microsecond,

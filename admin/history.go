@@ -6,12 +6,8 @@ import (
 	"mythosd/world"
 )
 
-const (
-	// rateWindow is how far back the store's rates look.
-	rateWindow = 5 * time.Second
-	// graphPoints is how many points the tick graph keeps.
-	graphPoints = 200
-)
+// rateWindow is how far back the store's rates look.
+const rateWindow = 5 * time.Second
 
 // sample is one snapshot's store counters.
 type sample struct {
@@ -21,11 +17,10 @@ type sample struct {
 }
 
 // history keeps what the console needs from past snapshots: store counters
-// for rates and tick durations for the graph.
+// for rates. (The tick graph comes whole with each snapshot.)
 type history struct {
 	last    time.Time
-	samples []sample        // oldest first, within rateWindow of the newest
-	graph   []time.Duration // oldest first: the slowest of the last ten ticks per snapshot
+	samples []sample // oldest first, within rateWindow of the newest
 }
 
 // add records a snapshot once; the same snapshot seen again changes nothing.
@@ -40,10 +35,6 @@ func (h *history) add(s *world.Snapshot) {
 		drop++
 	}
 	h.samples = append(h.samples[:0], h.samples[drop:]...)
-	h.graph = append(h.graph, s.RecentTicks.Max)
-	if len(h.graph) > graphPoints {
-		h.graph = append(h.graph[:0], h.graph[len(h.graph)-graphPoints:]...)
-	}
 }
 
 // rates returns commits and rows per second over the samples kept; zero

@@ -41,7 +41,7 @@ func (m Model) tickRow(label string, s world.TickStats) string {
 // bars rows lines high, the peak written after the top line.
 func (m Model) graphLines(width, rows int) []string {
 	const legend = 12
-	bars, peak := barChart(m.hist.graph, width-legend, rows)
+	bars, peak := barChart(m.snap.TickDurations, width-legend, rows)
 	for i := range bars {
 		bars[i] = m.st.graph.Render(bars[i])
 	}

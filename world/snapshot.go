@@ -9,6 +9,9 @@ import (
 	"mythosd/store"
 )
 
+// graphTicks is how many tick durations a snapshot carries for graphs.
+const graphTicks = 200
+
 // snapshotEvery is how often the loop publishes a snapshot.
 const snapshotEvery = 200 * time.Millisecond
 
@@ -19,12 +22,15 @@ type Snapshot struct {
 	At          time.Time
 	Ticks       TickStats // over the last minute
 	RecentTicks TickStats // over the last ten ticks
-	TickEvery   time.Duration
-	Flux        FluxStats
-	Cache       CacheStats
-	Store       store.WriterStats
-	Bus         BusStats      // zero when chat stays in the process
-	Sessions    []SessionInfo // sorted by name
+	// TickDurations are the durations of the last graphTicks ticks, oldest
+	// first, for a graph.
+	TickDurations []time.Duration
+	TickEvery     time.Duration
+	Flux          FluxStats
+	Cache         CacheStats
+	Store         store.WriterStats
+	Bus           BusStats      // zero when chat stays in the process
+	Sessions      []SessionInfo // sorted by name
 }
 
 // FluxStats describes the passive-flux passes.
@@ -79,13 +85,14 @@ func (w *World) publish(now time.Time) {
 	}
 	w.snaps.last = now
 	s := &Snapshot{
-		At:          now,
-		Ticks:       w.ticks.Stats(tickWindow),
-		RecentTicks: w.ticks.Stats(10),
-		TickEvery:   w.cfg.Tick,
-		Flux:        w.flux,
-		Cache:       w.rooms.Stats(),
-		Sessions:    w.sessionInfos(now),
+		At:            now,
+		Ticks:         w.ticks.Stats(tickWindow),
+		RecentTicks:   w.ticks.Stats(10),
+		TickDurations: w.ticks.Recent(graphTicks),
+		TickEvery:     w.cfg.Tick,
+		Flux:          w.flux,
+		Cache:         w.rooms.Stats(),
+		Sessions:      w.sessionInfos(now),
 	}
 	w.snaps.latest.Store(s)
 }

@@ -67,6 +67,18 @@ func (r *TickRecorder) Stats(n int) TickStats {
 	return s
 }
 
+// Recent returns the durations of the last n ticks (at most a minute's
+// worth), oldest first.
+func (r *TickRecorder) Recent(n int) []time.Duration {
+	count := r.count.Load()
+	n = int(min(uint64(max(n, 0)), count, tickWindow))
+	out := make([]time.Duration, n)
+	for i := range n {
+		out[n-1-i] = time.Duration(r.duration[(count-1-uint64(i))%tickWindow].Load())
+	}
+	return out
+}
+
 // pct returns the p-th percentile of sorted (nearest rank).
 func pct(sorted []time.Duration, p int) time.Duration {
 	i := (len(sorted)*p + 99) / 100

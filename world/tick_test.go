@@ -33,6 +33,24 @@ func TestTickRecorderStats(t *testing.T) {
 	}
 }
 
+func TestTickRecorderRecent(t *testing.T) {
+	r := NewTickRecorder()
+	if got := r.Recent(5); len(got) != 0 {
+		t.Fatalf("empty recorder: %v", got)
+	}
+	for i := 1; i <= tickWindow+3; i++ {
+		r.record(time.Duration(i), 0, time.Hour)
+	}
+	got := r.Recent(3)
+	want := []time.Duration{tickWindow + 1, tickWindow + 2, tickWindow + 3}
+	if len(got) != 3 || got[0] != want[0] || got[2] != want[2] {
+		t.Errorf("Recent(3) = %v, want %v", got, want)
+	}
+	if n := len(r.Recent(10 * tickWindow)); n != tickWindow {
+		t.Errorf("Recent beyond the window gave %d durations, want %d", n, tickWindow)
+	}
+}
+
 func TestTickRecorderWrapsAround(t *testing.T) {
 	r := NewTickRecorder()
 	for i := range tickWindow + 5 {
