@@ -63,7 +63,7 @@ func (w *World) Broadcast(ctx context.Context, text, by string) error {
 		w.log.Info("admin broadcast", "text", text, "by", by)
 		for _, c := range w.chars {
 			if c.online() {
-				c.notify("[The Keepers] " + text)
+				c.notify(paint(styleSystem, "[The Keepers] "+text))
 			}
 		}
 		done(nil)

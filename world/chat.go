@@ -159,13 +159,13 @@ func (w *World) render(o *Character, m chatMsg) string {
 	case chPose:
 		return text + " (" + from + ")"
 	case chLocal:
-		return "[Local] " + from + ": " + text
+		return paint(styleChat, "[Local]") + " " + from + ": " + text
 	case chWhisper:
 		return from + " whispers to you, \"" + text + "\""
 	case chSystem:
-		return "[System] " + text
+		return paint(styleSystem, "[System] "+text)
 	}
-	return "[Global] " + from + ": " + text
+	return paint(styleChat, "[Global]") + " " + from + ": " + text
 }
 
 // pruneLocalEcho forgets old locally delivered message ids.

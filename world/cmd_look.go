@@ -42,13 +42,13 @@ func (w *World) showRoom(c *Character, r *Room) { w.showRoomWith(c, r, "") }
 // phantom is not "".
 func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 	var b strings.Builder
-	b.WriteString(r.Name)
+	title := r.Name
 	if r.Area != "" {
-		b.WriteString(" [" + r.Area + "]")
+		title += " [" + r.Area + "]"
 	}
-	b.WriteByte('\n')
+	b.WriteString(paint(styleRoom, title) + "\n")
 	b.WriteString(wrap(r.Description, c.width()))
-	b.WriteString("\nExits: " + exitList(r) + "\n")
+	b.WriteString("\n" + paint(styleExits, "Exits: "+exitList(r)) + "\n")
 	others := w.others(c)
 	names := make([]string, 0, len(others)+1)
 	for _, o := range others {
@@ -58,7 +58,7 @@ func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 		names = append(names, phantom)
 	}
 	if len(names) > 0 {
-		b.WriteString(wrap("Also here: "+strings.Join(names, ", ")+".", c.width()) + "\n")
+		b.WriteString(paint(stylePeople, wrap("Also here: "+strings.Join(names, ", ")+".", c.width())) + "\n")
 	}
 	c.send(b.String())
 	w.sendRoomInfo(c, r)

@@ -47,6 +47,7 @@ func allCommands() []*command {
 		{name: "status", aliases: []string{"score"}, summary: "your name, place and lucidity", run: (*World).cmdStatus},
 		{name: "help", aliases: []string{"?"}, summary: "this list, or help <topic>", run: (*World).cmdHelp},
 		{name: "quit", summary: "leave the game (you are saved)", run: (*World).cmdQuit, exact: true},
+		{name: "config", summary: "colour and screen reader: config color off, config screenreader on", run: (*World).cmdConfig},
 		{name: "admin", run: (*World).cmdAdmin, exact: true},
 	}
 	cmds = append(cmds, lucidityCommands()...)

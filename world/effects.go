@@ -45,10 +45,10 @@ func (w *World) timedEffectsOf(c *Character, now time.Time) {
 func (w *World) hallucinate(c *Character) {
 	h := lucidity.Hallucinate(w.rng)
 	if h.Whisper != "" {
-		c.notify("Someone whispers close to your ear: \"" + h.Whisper + "\"")
+		c.notify(paint(styleHorror, "Someone whispers close to your ear: \""+h.Whisper+"\""))
 		return
 	}
-	c.notify("You glimpse " + h.Figure + " at the edge of the room. When you look again, nothing is there.")
+	c.notify(paint(styleHorror, "You glimpse "+h.Figure+" at the edge of the room. When you look again, nothing is there."))
 }
 
 // phantomOnEntry returns a phantom figure to show among who is here when
@@ -73,7 +73,7 @@ func (w *World) encounter(c *Character, kind lucidity.EncounterKind) {
 	seen := int(c.fact(key))
 	delta := w.rules.EncounterDelta(kind, seen)
 	w.addFact(c, key, 1)
-	c.notify(encounterText(kind, seen))
+	c.notify(paint(styleHorror, encounterText(kind, seen)))
 	w.changeLucidity(c, delta, "encounter_"+string(kind))
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"mythosd/store"
+	"mythosd/world/ansi"
 )
 
 // fakeClock is a clock the test moves by hand; its tickers fire when the
@@ -54,6 +55,7 @@ func (c *fakeClock) tick() { c.ticker.c <- c.Now() }
 type testConn struct {
 	mu     sync.Mutex
 	out    strings.Builder
+	all    strings.Builder
 	echo   bool
 	closed bool
 	width  int
@@ -62,13 +64,16 @@ type testConn struct {
 func (c *testConn) Send(text string) bool   { return c.write(text) }
 func (c *testConn) Prompt(text string) bool { return c.write(text) }
 
+// write keeps what a client without colour would show: the text without
+// its SGR sequences (all keeps everything, for the tests of colour).
 func (c *testConn) write(text string) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
 		return false
 	}
-	c.out.WriteString(text)
+	c.all.WriteString(text)
+	c.out.WriteString(ansi.Strip(text))
 	return true
 }
 

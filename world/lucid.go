@@ -40,7 +40,7 @@ func (w *World) setLucidity(c *Character, lcd int, reason string) {
 		w.addFact(c, lucidity.LiabilityKey(name), 1)
 	}
 	if from != to {
-		c.notify(tierMessage(from, to))
+		c.notify(paint(styleMind, tierMessage(from, to)))
 	}
 	w.sendVitals(c)
 	switch {

@@ -83,6 +83,7 @@ func (w *World) characterLoaded(acc accountInfo, l loadedCharacter, err error) {
 // attach makes s the session that plays c, taking c over from any other.
 func (w *World) attach(s *Session, c *Character, acc accountInfo) {
 	c.Admin = acc.Admin // the account's rights as read at this login
+	defer applyKeptStyle(c)
 	w.touch(c, w.cfg.Clock.Now())
 	w.markDirty(c)
 	if old := c.sess; old != nil {
