@@ -4,13 +4,40 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"mythosd/world/bus"
 )
 
 // chatWorld is a test world with Alice and Bob in the ward, Carol in the
 // hall (same sub-zone), and Dan in the street (another sub-zone).
 func chatWorld(t *testing.T) (*testWorld, map[string]*player) {
 	t.Helper()
-	tw := newTestWorld(t, "")
+	return chatWorldOn(t, newTestWorld(t, ""))
+}
+
+// chatWorldOverBus is chatWorld with chat travelling over an embedded NATS
+// server, as in the server.
+func chatWorldOverBus(t *testing.T) (*testWorld, map[string]*player) {
+	t.Helper()
+	bs, err := bus.Open(bus.Config{Node: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tw := newTestWorldWith(t, "", func(c *Config) { c.Bus = busAdapter{bs} })
+	t.Cleanup(func() { bs.Close() }) // after the world has stopped
+	for _, s := range ChatSubjects() {
+		if err := bs.Subscribe(s, tw.OnChat); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bs.Handle(WhisperSubjects(), tw.OnWhisper); err != nil {
+		t.Fatal(err)
+	}
+	return chatWorldOn(t, tw)
+}
+
+func chatWorldOn(t *testing.T, tw *testWorld) (*testWorld, map[string]*player) {
+	t.Helper()
 	ps := map[string]*player{}
 	for _, n := range []string{"Alice", "Bob", "Carol", "Dan"} {
 		ps[n] = tw.create(t, n)
@@ -28,7 +55,16 @@ func chatWorld(t *testing.T) (*testWorld, map[string]*player) {
 }
 
 func TestChatScopes(t *testing.T) {
-	_, ps := chatWorld(t)
+	t.Run("in process", func(t *testing.T) { testChatScopes(t, chatWorld) })
+	t.Run("over the bus", func(t *testing.T) { testChatScopes(t, chatWorldOverBus) })
+}
+
+// testChatScopes checks who hears each kind of chat. Over the bus a line
+// reaches this node as one message, delivered to all its listeners in one
+// go on the loop: once the expected listeners have it, the others never
+// will.
+func testChatScopes(t *testing.T, setup func(*testing.T) (*testWorld, map[string]*player)) {
+	tw, ps := setup(t)
 	tests := []struct {
 		from, line, echo string
 		heard            map[string]string // who hears what; the others hear nothing
@@ -45,11 +81,16 @@ func TestChatScopes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
 			wantContains(t, ps[tt.from].do(tt.line), tt.echo)
+			got := map[string]string{}
+			for name, want := range tt.heard {
+				p := ps[name]
+				tw.waitFor(t, func() bool { got[name] += p.conn.take(); return strings.Contains(got[name], want) })
+			}
 			for name, p := range ps {
 				if name == tt.from {
 					continue
 				}
-				got := p.conn.take()
+				got := got[name] + p.conn.take()
 				if want, ok := tt.heard[name]; ok {
 					wantContains(t, got, want)
 				} else if got != "" {
