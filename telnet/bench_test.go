@@ -93,17 +93,22 @@ func BenchmarkConnSend(b *testing.B) {
 // connections hold (both ends of each, since the clients run in the same
 // process), after each has sent a line and got its answer: with a client
 // that answers no option (plain), one that negotiates like TinTin++ but
-// refuses compression (negotiated), and one that also takes MCCP2.
+// refuses compression (negotiated), one that takes MCCP2, and one that
+// takes MCCP2 and has read enough to fill the compression history
+// (mccp2-busy). The MCCP2 clients do not inflate what they read, so that
+// only the server's compression state is counted.
 func BenchmarkIdleConnMemory(b *testing.B) {
 	negotiated := "\xff\xfb\x1f\xff\xfa\x1f\x00\x50\x00\x18\xff\xf0" + mtts("TINTIN++", "271") +
 		"\xff\xfd\x2a\xff\xfa\x2a\x02UTF-8\xff\xf0\xff\xfd\x19" + dontMCCP2
+	busy := strings.Repeat("The fog thickens on Derby Street. ", 110) // under MaxLineBytes
 	tests := []struct {
-		name, answers string
-		mccp2         bool
+		name, answers, line string
+		mccp2               bool
 	}{
-		{"plain", "", false},
-		{"negotiated", negotiated, false},
-		{"mccp2", doMCCP2, true},
+		{"plain", "", "look", false},
+		{"negotiated", negotiated, "look", false},
+		{"mccp2", doMCCP2, "look", true},
+		{"mccp2-busy", doMCCP2, busy, true},
 	}
 	for _, tt := range tests {
 		b.Run(tt.name, func(b *testing.B) {
@@ -115,13 +120,13 @@ func BenchmarkIdleConnMemory(b *testing.B) {
 			for i := range clients {
 				c := dial(b, addr)
 				c.expect(greeting)
-				c.write(tt.answers)
+				c.write(tt.answers + tt.line + "\r\n")
 				if tt.mccp2 {
-					c.expect(sbMCCP2)
-					c.inflate()
+					c.readUntil(sbMCCP2)
+					c.readUntil("\x00\x00\xff\xff") // the sync flush ends the answer
+				} else {
+					c.readUntil("you said: " + tt.line + "\r\n")
 				}
-				c.write("look\r\n")
-				c.readUntil("you said: look\r\n")
 				clients[i] = c
 				acc.next(b)
 			}

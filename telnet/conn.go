@@ -61,7 +61,8 @@ type Conn struct {
 	raw     []byte      // negotiation output not yet queued, guarded by mu
 	style   styleOverride
 
-	parser parser // used by the read loop only
+	parser parser  // used by the read loop only
+	enc    encoder // used by the write loop only; kept off its stack
 }
 
 // connConfig is what a Conn takes from its server.
@@ -88,6 +89,7 @@ func newConn(nc net.Conn, cfg connConfig) *Conn {
 		drained:      make(chan struct{}, 1),
 	}
 	c.neg = newNegotiator(cfg.options, c)
+	c.enc.c = c
 	return c
 }
 

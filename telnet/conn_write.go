@@ -16,7 +16,7 @@ const keepWriteCap = 1 << 10
 // writeLoop drains the outbox to the socket until the connection ends.
 func (c *Conn) writeLoop() {
 	defer close(c.writerDone)
-	e := &encoder{c: c}
+	e := &c.enc
 	for {
 		select {
 		case m := <-c.outbox:

@@ -1,12 +1,15 @@
 package telnet
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // Sizes of a deflater's state: what it remembers of the text it sent, and
 // the table that finds repeats in it.
 const (
 	deflateHistory  = 4 << 10 // bytes of past output a match may refer to
-	deflateHashBits = 10
+	deflateHashBits = 9
 	deflateChunk    = 32 << 10 // most bytes compressed as one block
 )
 
@@ -26,9 +29,14 @@ const (
 // compressible.
 type deflater struct {
 	hist  []byte                       // recent output, ending with what is being compressed
-	table [1 << deflateHashBits]uint16 // position in hist + 1 of the last sequence with each hash
+	base  int                          // position in the whole output of hist[0]
+	table [1 << deflateHashBits]uint32 // position + 1 in the whole output of the last sequence with each hash
 	out   bitWriter
 }
+
+// maxDeflatePosition bounds positions in the table; past it the table
+// starts over, which costs a few matches once every gigabyte.
+const maxDeflatePosition = 1 << 30
 
 // compress appends p as deflate blocks, flushed to a byte boundary.
 func (d *deflater) compress(dst, p []byte) []byte {
@@ -42,22 +50,24 @@ func (d *deflater) compress(dst, p []byte) []byte {
 	return dst
 }
 
-// block compresses p as one block: fixed codes, or stored when those would
-// take more room than p itself.
+// block compresses p as one block, with fixed codes or stored when those
+// would take more room than p itself, then flushes: an empty stored block
+// (the sync marker) makes inflaters hand over all they have.
 func (d *deflater) block(p []byte) {
 	start := len(d.hist)
 	d.hist = append(d.hist, p...)
+	// Room for the worst case (9 bits a byte, the markers), so that the
+	// bit writer never grows the buffer deep in its calls.
+	d.out.dst = slices.Grow(d.out.dst, len(p)+len(p)/8+2*storedOverhead+8)
 	mark := len(d.out.dst)
 	d.out.writeBits(0b010, 3) // BFINAL 0, BTYPE 01: fixed codes
 	d.encode(start)
 	d.out.writeSymbol(256) // end of block
-	d.out.writeBits(0, 3)  // BFINAL 0, BTYPE 00: an empty stored block
-	d.out.align()
-	d.out.dst = append(d.out.dst, 0, 0, 0xff, 0xff)
-	if len(d.out.dst)-mark > len(p)+5 {
-		d.out.dst = d.out.dst[:mark]
+	if len(d.out.dst)-mark >= len(p)+storedOverhead {
+		d.out.dst, d.out.acc, d.out.nbits = d.out.dst[:mark], 0, 0
 		d.out.stored(p)
 	}
+	d.out.stored(nil)
 	d.forget()
 }
 
@@ -68,7 +78,7 @@ func (d *deflater) encode(start int) {
 		if n, dist := d.match(i); n > 0 {
 			d.out.writeMatch(n, dist)
 			for j := i + 1; j < i+n && j+minMatch <= len(h); j++ {
-				d.table[hash4(h[j:])] = uint16(j + 1)
+				d.table[hash4(h[j:])] = uint32(d.base + j + 1)
 			}
 			i += n
 			continue
@@ -86,8 +96,8 @@ func (d *deflater) match(i int) (length, distance int) {
 		return 0, 0
 	}
 	key := hash4(h[i:])
-	cand := int(d.table[key]) - 1
-	d.table[key] = uint16(i + 1)
+	cand := int(d.table[key]) - 1 - d.base // negative: empty, or slid out of hist
+	d.table[key] = uint32(d.base + i + 1)
 	if cand < 0 || i-cand > maxDistance || [minMatch]byte(h[cand:]) != [minMatch]byte(h[i:]) {
 		return 0, 0
 	}
@@ -97,8 +107,8 @@ func (d *deflater) match(i int) (length, distance int) {
 	return n, i - cand
 }
 
-// forget keeps only the last deflateHistory bytes of history and moves
-// the table along with them.
+// forget keeps only the last deflateHistory bytes of history. The table
+// holds positions in the whole output, so it stays as it is.
 func (d *deflater) forget() {
 	drop := len(d.hist) - deflateHistory
 	if drop <= 0 {
@@ -109,12 +119,10 @@ func (d *deflater) forget() {
 	} else {
 		d.hist = d.hist[:copy(d.hist, d.hist[drop:])]
 	}
-	for k, v := range d.table {
-		if int(v) <= drop {
-			d.table[k] = 0
-		} else {
-			d.table[k] = v - uint16(drop)
-		}
+	d.base += drop
+	if d.base > maxDeflatePosition {
+		d.base = 0
+		clear(d.table[:])
 	}
 }
 
@@ -179,8 +187,12 @@ func (w *bitWriter) writeMatch(length, distance int) {
 	w.writeBits(uint64(extra), extraBits)
 }
 
+// storedOverhead is what a stored block adds to its data: its header,
+// padded to the byte, and LEN and NLEN.
+const storedOverhead = 5
+
 // stored appends p as a stored block (p is at most 65535 bytes), which
-// also ends at a byte boundary.
+// ends at a byte boundary.
 func (w *bitWriter) stored(p []byte) {
 	w.writeBits(0, 3) // BFINAL 0, BTYPE 00
 	w.align()

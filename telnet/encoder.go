@@ -82,21 +82,28 @@ func (e *encoder) encode(dst []byte, m message) []byte {
 }
 
 // appendText appends text rendered for the client's colours and character
-// set, with line ends translated and IAC doubled.
+// set, with line ends translated and IAC doubled. Text that needs no
+// rendering, the usual case, takes the short path.
 func (e *encoder) appendText(dst []byte, s string) []byte {
-	if strings.IndexByte(s, '\x1b') >= 0 {
-		e.scratch[0] = ansi.Render(e.scratch[0][:0], s, e.style.mode)
-		if !e.style.ascii {
-			return appendText(dst, e.scratch[0])
-		}
-		e.scratch[1] = ansi.AppendASCII(e.scratch[1][:0], string(e.scratch[0]))
-		return appendText(dst, e.scratch[1])
-	}
-	if e.style.ascii && !ansi.IsASCII(s) {
-		e.scratch[1] = ansi.AppendASCII(e.scratch[1][:0], s)
-		return appendText(dst, e.scratch[1])
+	if strings.IndexByte(s, '\x1b') >= 0 || e.style.ascii && !ansi.IsASCII(s) {
+		return appendText(dst, e.render(s))
 	}
 	return appendText(dst, s)
+}
+
+// render returns s with its colour rendered and, for an ASCII client,
+// transliterated; the result is valid until the next call.
+func (e *encoder) render(s string) []byte {
+	text := append(e.scratch[0][:0], s...)
+	if strings.IndexByte(s, '\x1b') >= 0 {
+		text = ansi.Render(text[:0], s, e.style.mode)
+	}
+	e.scratch[0] = text
+	if e.style.ascii {
+		e.scratch[1] = ansi.AppendASCII(e.scratch[1][:0], string(text))
+		return e.scratch[1]
+	}
+	return text
 }
 
 // startCompression starts MCCP2 here.

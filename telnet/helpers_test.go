@@ -178,7 +178,7 @@ func startServer(tb testing.TB, s *Server) string {
 type client struct {
 	tb      testing.TB
 	nc      net.Conn
-	src     *bufio.Reader // what the socket sent, not yet read
+	src     io.Reader     // the socket, or what it sent not yet inflated
 	zr      io.ReadCloser // the compressed stream, while there is one
 	zEnded  bool          // and it has ended
 	pending []byte        // read (and inflated) but not yet expected
@@ -197,19 +197,21 @@ func dial(tb testing.TB, addr string) *client {
 // newClient wraps nc, which is closed when the test ends.
 func newClient(tb testing.TB, nc net.Conn) *client {
 	tb.Cleanup(func() { _ = nc.Close() })
-	return &client{tb: tb, nc: nc, src: bufio.NewReader(nc)}
+	return &client{tb: tb, nc: nc, src: nc}
 }
 
 // inflate reads what follows as a zlib stream, as a client does after
 // IAC SB MCCP2 IAC SE.
 func (c *client) inflate() {
 	c.tb.Helper()
-	c.src = bufio.NewReader(io.MultiReader(bytes.NewReader(c.pending), c.src))
-	c.pending = nil
+	// A bufio.Reader is an io.ByteReader: the inflater then reads no
+	// further than the end of the stream, and what follows stays in it.
+	br := bufio.NewReader(io.MultiReader(bytes.NewReader(c.pending), c.src))
+	c.src, c.pending = br, nil
 	if err := c.nc.SetReadDeadline(time.Now().Add(ioTimeout)); err != nil {
 		c.tb.Fatal(err)
 	}
-	zr, err := zlib.NewReader(c.src)
+	zr, err := zlib.NewReader(br)
 	if err != nil {
 		c.tb.Fatalf("start of the compressed stream: %v", err)
 	}

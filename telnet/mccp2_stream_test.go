@@ -4,39 +4,55 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/zlib"
+	"errors"
 	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
 )
 
-// inflate decodes deflate data as a client's inflater does.
-func inflate(tb testing.TB, data []byte) []byte {
-	tb.Helper()
-	got, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
-	if err != nil && err != io.ErrUnexpectedEOF { // no final block: the stream goes on
-		tb.Fatalf("inflate: %v", err)
+// errNeedMore is what feed returns when the inflater asks for bytes that
+// have not been sent yet.
+var errNeedMore = errors.New("the inflater wants more than was sent")
+
+// feed hands an inflater what was sent so far, and no more.
+type feed struct{ sent []byte }
+
+func (f *feed) Read(p []byte) (int, error) {
+	if len(f.sent) == 0 {
+		return 0, errNeedMore
 	}
-	return got
+	n := copy(p, f.sent)
+	f.sent = f.sent[n:]
+	return n, nil
 }
 
-// checkDeflate compresses batches with one deflater and checks that they
-// inflate back, each batch complete as soon as it is sent.
+// checkDeflate compresses batches with one deflater and checks that one
+// inflater, as a client's, gets each batch back whole as soon as it is
+// sent, without waiting for more.
 func checkDeflate(tb testing.TB, batches [][]byte) (wire int) {
 	tb.Helper()
-	var d deflater
-	var stream, want []byte
+	return checkDeflater(tb, &deflater{}, batches)
+}
+
+// checkDeflater is checkDeflate with a given deflater.
+func checkDeflater(tb testing.TB, d *deflater, batches [][]byte) (wire int) {
+	tb.Helper()
+	in := &feed{}
+	zr := flate.NewReader(in)
 	for i, b := range batches {
-		stream = d.compress(stream, b)
-		want = append(want, b...)
-		if got := inflate(tb, stream); !bytes.Equal(got, want) {
-			tb.Fatalf("after batch %d: %d bytes back, want %d", i, len(got), len(want))
+		out := d.compress(nil, b)
+		wire += len(out)
+		in.sent = append(in.sent, out...)
+		got := make([]byte, len(b))
+		if _, err := io.ReadFull(zr, got); err != nil || !bytes.Equal(got, b) {
+			tb.Fatalf("batch %d of %d bytes: read %v, equal %v", i, len(b), err, bytes.Equal(got, b))
 		}
 	}
 	if cap(d.hist) > 2*deflateHistory || len(d.hist) > deflateHistory {
 		tb.Fatalf("history of %d bytes (capacity %d) kept", len(d.hist), cap(d.hist))
 	}
-	return len(stream)
+	return wire
 }
 
 func TestDeflate(t *testing.T) {
@@ -71,6 +87,20 @@ func TestDeflate(t *testing.T) {
 				t.Fatalf("%d bytes on the wire, want at most %d", wire, tt.maxWire)
 			}
 		})
+	}
+}
+
+// TestDeflatePositionsStartOver runs a deflater past the largest position
+// it keeps: the table starts over and the stream stays right.
+func TestDeflatePositionsStartOver(t *testing.T) {
+	d := &deflater{base: maxDeflatePosition - 1000}
+	room := bytes.Repeat([]byte("Exits: north, south, east, west. "), 40)
+	batches := [][]byte{room, room, room, room, room, room, room, room}
+	if wire := checkDeflater(t, d, batches); wire > 2*len(room) {
+		t.Fatalf("%d bytes on the wire for %d repeated", wire, len(batches)*len(room))
+	}
+	if d.base > len(batches)*len(room) {
+		t.Fatalf("base %d did not start over", d.base)
 	}
 }
 

@@ -32,7 +32,6 @@ const selfSignedLifetime = 10 * 365 * 24 * time.Hour
 
 // validateTLS checks -telnet-tls, -tls-cert and -tls-key.
 func (c *config) validateTLS() error {
-	bad := func(flag, msg string) error { return fmt.Errorf("%w: -%s: %s", errUsage, flag, msg) }
 	if err := checkAddr(c.TelnetTLS); err != nil {
 		return bad("telnet-tls", err.Error())
 	}

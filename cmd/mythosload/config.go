@@ -41,6 +41,7 @@ type config struct {
 	MetricsURL   string // when set, read the server's tick and Go figures there
 	Seed         uint64 // of the jitter
 	JSON         bool
+	Timeline     bool // report the round trips of each second too
 	AllowRemote  bool
 }
 
@@ -62,6 +63,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.MetricsURL, "metrics", "", "the server's Prometheus page, e.g. http://127.0.0.1:4080/metrics: report tick times and Go memory")
 	fs.Uint64Var(&c.Seed, "seed", 1, "seed of the jittered start times")
 	fs.BoolVar(&c.JSON, "json", false, "print the report as JSON")
+	fs.BoolVar(&c.Timeline, "timeline", false, "also report the round trips of the looks sent in each second")
 	fs.BoolVar(&c.AllowRemote, "allow-remote", false, "allow an -addr that is not a loopback address")
 	if err := fs.Parse(args); err != nil {
 		return c, err

@@ -24,6 +24,7 @@ type lookMatcher struct {
 	head     int
 	sawExits bool            // the lines since the last prompt held "Exits:"
 	rtts     []time.Duration // round trips of the answered looks
+	sentAt   []time.Time     // when each of them was sent
 	sent     int
 	answered int // answered within timeout
 	late     int // answered after timeout
@@ -55,12 +56,14 @@ func (m *lookMatcher) prompt(text []byte, now time.Time) bool {
 		m.stray++
 		return false
 	}
-	rtt := now.Sub(m.pending[m.head])
+	at := m.pending[m.head]
+	rtt := now.Sub(at)
 	m.head++
 	if m.head == len(m.pending) {
 		m.pending, m.head = m.pending[:0], 0
 	}
 	m.rtts = append(m.rtts, rtt)
+	m.sentAt = append(m.sentAt, at)
 	if rtt <= m.timeout {
 		m.answered++
 	} else {

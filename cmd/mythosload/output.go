@@ -32,6 +32,7 @@ func writeText(w io.Writer, r Report) error {
 		ew.printf("round trip: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, mean %.3f ms (%d answers)\n",
 			l.P50, l.P90, l.P99, l.Max, l.Mean, l.Count)
 	}
+	ew.timeline(r.Timeline)
 	ew.printf("errors:     %d bots lost their connection\n", r.Errors)
 	if s := r.Server; s != nil {
 		ew.printf("server:     RSS %d KiB before, %d KiB with the bots in, %d KiB at the end: %.1f KiB per connection; CPU %.1f%% of a core while measuring\n",
@@ -49,6 +50,13 @@ func writeText(w io.Writer, r Report) error {
 	return ew.err
 }
 
+// timeline prints the round trips of each window.
+func (e *errWriter) timeline(ws []Window) {
+	for _, w := range ws {
+		e.printf("  %4ds: p50 %8.3f ms, p99 %8.3f ms, max %8.3f ms (%d)\n", w.Second, w.P50, w.P99, w.Max, w.Count)
+	}
+}
+
 // metrics prints what the server's /metrics page told.
 func (e *errWriter) metrics(m *MetricsReport) {
 	if m.Error != "" {
@@ -57,8 +65,9 @@ func (e *errWriter) metrics(m *MetricsReport) {
 	}
 	e.printf("ticks:      p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms over the last minute; latest start %.3f ms late; %d over budget while measuring\n",
 		m.TickP50Ms, m.TickP95Ms, m.TickP99Ms, m.TickMaxMs, m.TickLatenessMaxMs, m.TicksOverBudget)
-	e.printf("go memory:  heap+stacks in use %.0f KiB before, %.0f KiB at the end: %.1f KiB per connection; goroutines %d before, %d at the end\n",
-		m.GoInuseBeforeKiB, m.GoInuseEndKiB, m.GoKiBPerConnection, m.GoroutinesBefore, m.GoroutinesEnd)
+	e.printf("go memory:  heap in use %.0f KiB before, %.0f KiB at the end; stacks %.0f KiB, %.0f KiB: %.1f KiB per connection (heap %.1f, stacks %.1f); goroutines %d before, %d at the end\n",
+		m.HeapBeforeKiB, m.HeapEndKiB, m.StackBeforeKiB, m.StackEndKiB, m.GoKiBPerConnection,
+		m.HeapKiBPerConn, m.StackKiBPerConn, m.GoroutinesBefore, m.GoroutinesEnd)
 }
 
 // workload says what the bots did.

@@ -38,6 +38,7 @@ type Report struct {
 	Errors     int            `json:"errors"`     // bots that lost their connection
 	ErrorKinds map[string]int `json:"error_kinds,omitempty"`
 	RTT        Latency        `json:"rtt_ms"`
+	Timeline   []Window       `json:"timeline,omitempty"`
 
 	Server            *ServerReport  `json:"server,omitempty"`
 	Metrics           *MetricsReport `json:"metrics,omitempty"`
@@ -74,9 +75,13 @@ type MetricsReport struct {
 	TicksOverBudget    int64   `json:"ticks_over_budget"`    // while measuring
 	GoroutinesBefore   int     `json:"goroutines_before"`
 	GoroutinesEnd      int     `json:"goroutines_end"`
-	GoInuseBeforeKiB   float64 `json:"go_inuse_before_kib"` // heap and stacks in use
-	GoInuseEndKiB      float64 `json:"go_inuse_end_kib"`
-	GoKiBPerConnection float64 `json:"go_kib_per_connection"`
+	HeapBeforeKiB      float64 `json:"heap_inuse_before_kib"` // Go heap spans in use
+	HeapEndKiB         float64 `json:"heap_inuse_end_kib"`
+	StackBeforeKiB     float64 `json:"stack_inuse_before_kib"` // goroutine stacks
+	StackEndKiB        float64 `json:"stack_inuse_end_kib"`
+	HeapKiBPerConn     float64 `json:"heap_kib_per_connection"`
+	StackKiBPerConn    float64 `json:"stack_kib_per_connection"`
+	GoKiBPerConnection float64 `json:"go_kib_per_connection"` // heap and stacks
 	Error              string  `json:"error,omitempty"`
 }
 
@@ -163,16 +168,18 @@ func (r *Report) setMetrics(p *serverProbe, connected int) {
 	m.TickLatenessMaxMs = seconds2ms(end[seriesLatenessMax])
 	m.TicksOverBudget = int64(end[seriesOverBudget] - ready[seriesOverBudget])
 	m.GoroutinesBefore, m.GoroutinesEnd = int(before[seriesGoroutines]), int(end[seriesGoroutines])
-	m.GoInuseBeforeKiB, m.GoInuseEndKiB = goInuseKiB(before), goInuseKiB(end)
+	m.HeapBeforeKiB, m.HeapEndKiB = kib(before[seriesHeapInuse]), kib(end[seriesHeapInuse])
+	m.StackBeforeKiB, m.StackEndKiB = kib(before[seriesStackInuse]), kib(end[seriesStackInuse])
 	if connected > 0 {
-		m.GoKiBPerConnection = round3((m.GoInuseEndKiB - m.GoInuseBeforeKiB) / float64(connected))
+		n := float64(connected)
+		m.HeapKiBPerConn = round3((m.HeapEndKiB - m.HeapBeforeKiB) / n)
+		m.StackKiBPerConn = round3((m.StackEndKiB - m.StackBeforeKiB) / n)
+		m.GoKiBPerConnection = round3(m.HeapKiBPerConn + m.StackKiBPerConn)
 	}
 }
 
-// goInuseKiB is the Go heap and stacks in use, in KiB.
-func goInuseKiB(metrics map[string]float64) float64 {
-	return round3((metrics[seriesHeapInuse] + metrics[seriesStackInuse]) / 1024)
-}
+// kib converts bytes to KiB.
+func kib(bytes float64) float64 { return round3(bytes / 1024) }
 
 func seconds2ms(s float64) float64 { return round3(s * 1000) }
 

@@ -146,7 +146,8 @@ func TestSetMetrics(t *testing.T) {
 	r.setMetrics(p, 1000)
 	want := MetricsReport{TickP50Ms: 0.1, TickP95Ms: 0.5, TickP99Ms: 1.2, TickMaxMs: 3, TickLatenessMaxMs: 2,
 		TicksOverBudget: 2, GoroutinesBefore: 30, GoroutinesEnd: 2030,
-		GoInuseBeforeKiB: 5120, GoInuseEndKiB: 29696, GoKiBPerConnection: 24.576}
+		HeapBeforeKiB: 4096, HeapEndKiB: 20480, StackBeforeKiB: 1024, StackEndKiB: 9216,
+		HeapKiBPerConn: 16.384, StackKiBPerConn: 8.192, GoKiBPerConnection: 24.576}
 	if r.Metrics == nil || *r.Metrics != want {
 		t.Errorf("metrics %+v, want %+v", r.Metrics, want)
 	}

@@ -60,6 +60,9 @@ func (r *runner) run(ctx context.Context) Report {
 	rep := newReport(r.cfg)
 	rep.LoginSeconds = loginTime.Seconds()
 	rep.addBots(results[:launched])
+	if r.cfg.Timeline {
+		rep.Timeline = timeline(results[:launched], ph.t0, time.Second)
+	}
 	rep.setServer(server, connected, elapsed)
 	rep.setMetrics(server, connected)
 	rep.LoadgenCPUPercent = percent(cpu, elapsed)

@@ -187,7 +187,7 @@ func closedURL(t testing.TB) string {
 
 func TestMainRun(t *testing.T) {
 	f := startFake(t, nil)
-	args := []string{"-addr", f.addr(), "-bots", "2", "-rate", "20ms", "-duration", "60ms", "-ramp", "0s", "-json"}
+	args := []string{"-addr", f.addr(), "-bots", "2", "-rate", "20ms", "-duration", "60ms", "-ramp", "0s", "-json", "-timeline"}
 	var stdout, stderr bytes.Buffer
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
@@ -198,6 +198,13 @@ func TestMainRun(t *testing.T) {
 	}
 	if r.Connected != 2 || r.Sent != 6 || r.Answered+r.Late != 6 || r.RTT.Count != 6 {
 		t.Errorf("report %+v, want 2 bots, 6 looks sent and answered", r)
+	}
+	inWindows := 0
+	for _, w := range r.Timeline {
+		inWindows += w.Count
+	}
+	if inWindows != 6 {
+		t.Errorf("timeline %+v holds %d answers, want 6", r.Timeline, inWindows)
 	}
 	if !strings.Contains(stderr.String(), "component=mythosload") {
 		t.Errorf("progress log %q, want the component", stderr.String())
