@@ -56,8 +56,7 @@ func (m chatMsg) subject() string {
 // node's players, remembered so that its copy from the bus, sent when the
 // bus comes back, is not delivered twice. Loop only.
 func (w *World) sendChat(c *Character, m chatMsg) {
-	w.chatSeq++
-	m.ID, m.Node, m.From, m.Admin = strconv.FormatUint(w.chatSeq, 36), w.node(), c.Name, c.Admin
+	m.ID, m.Node, m.From, m.Admin = w.nextChatID(), w.node(), c.Name, c.Admin
 	if w.cfg.Bus == nil {
 		w.broadcast(m)
 		return
@@ -75,6 +74,12 @@ func (w *World) sendChat(c *Character, m chatMsg) {
 	if !w.cfg.Bus.Publish(m.subject(), data) && !delivered {
 		w.broadcast(m) // the bus is full: this node at least hears it
 	}
+}
+
+// nextChatID numbers this node's next chat message. Loop only.
+func (w *World) nextChatID() string {
+	w.chatSeq++
+	return strconv.FormatUint(w.chatSeq, 36)
 }
 
 // deliverChat takes a line of chat from the bus, unless this node already

@@ -3,7 +3,6 @@ package world
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -41,8 +40,7 @@ func (w *World) whisper(c *Character, to, text string) {
 		text = "[strained] " + text
 	}
 	msg := w.distortOutgoing(c, text)
-	w.chatSeq++
-	m := chatMsg{ID: fmt.Sprint(w.chatSeq), Node: w.node(), Ch: chWhisper, From: c.Name, Admin: c.Admin, Text: msg, To: to}
+	m := chatMsg{ID: w.nextChatID(), Node: w.node(), Ch: chWhisper, From: c.Name, Admin: c.Admin, Text: msg, To: to}
 	if name := w.deliverWhisper(m); name != "" {
 		c.send("You whisper to " + name + ", \"" + msg + "\"\n")
 		return
