@@ -1,6 +1,7 @@
 package world
 
 import (
+	"fmt"
 	"strings"
 
 	"mythosd/store"
@@ -49,19 +50,42 @@ func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 	b.WriteString(paint(styleRoom, title) + "\n")
 	b.WriteString(wrap(r.Description, c.width()))
 	b.WriteString("\n" + paint(styleExits, "Exits: "+exitList(r)) + "\n")
-	others := w.others(c)
-	names := make([]string, 0, len(others)+1)
-	for _, o := range others {
-		names = append(names, o.Name)
-	}
-	if phantom != "" {
-		names = append(names, phantom)
-	}
-	if len(names) > 0 {
-		b.WriteString(paint(stylePeople, wrap("Also here: "+strings.Join(names, ", ")+".", c.width())) + "\n")
+	if here := w.alsoHere(c, phantom); here != "" {
+		b.WriteString(paint(stylePeople, wrap(here, c.width())) + "\n")
 	}
 	c.send(b.String())
 	w.sendRoomInfo(c, r)
+}
+
+// maxListed is how many others a room description names; a crowd beyond it
+// is counted ("and 480 others"), as `who` lists everyone.
+const maxListed = 20
+
+// alsoHere names who else is in c's room (and a phantom, if c sees one):
+// "Also here: Alice, Bob and 3 others.", or "" when c is alone.
+func (w *World) alsoHere(c *Character, phantom string) string {
+	p := w.places[c.RoomID]
+	var names []string
+	others := 0
+	if p != nil {
+		others = len(p.chars) - 1
+		for _, o := range p.chars {
+			if o != c && len(names) < maxListed {
+				names = append(names, o.Name)
+			}
+		}
+	}
+	if phantom != "" {
+		names = append(names, phantom)
+		others++
+	}
+	if others <= 0 {
+		return ""
+	}
+	if rest := others - len(names); rest > 0 {
+		return fmt.Sprintf("Also here: %s and %d others.", strings.Join(names, ", "), rest)
+	}
+	return "Also here: " + strings.Join(names, ", ") + "."
 }
 
 // exitList names the room's visible exits: "north, east (locked), up."

@@ -1,6 +1,7 @@
 package world
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -144,4 +145,19 @@ func TestEditDistance(t *testing.T) {
 			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
+}
+
+func TestCrowdsAreCounted(t *testing.T) {
+	tw := newTestWorld(t, "")
+	var ps []*player
+	for i := range maxListed + 5 {
+		ps = append(ps, tw.create(t, fmt.Sprintf("Crowd%c%c", 'a'+i/26, 'a'+i%26)))
+	}
+	ps[0].conn.take() // the arrivals
+	got := ps[0].do("look")
+	wantContains(t, got, "Also here: Crowdab, Crowdac", "and 4 others.")
+	if strings.Contains(got, "Crowday") {
+		t.Errorf("the 25th name is listed: %s", got)
+	}
+	wantContains(t, ps[0].do("who"), "(25)", "Crowday")
 }
