@@ -16,6 +16,7 @@ func BenchmarkLookRoundTrip(b *testing.B) {
 				tw.create(b, fmt.Sprintf("Other%c%c", 'a'+i/26, 'a'+i%26))
 			}
 			p := tw.create(b, "Looker")
+			p.conn.raw = true // measure the world, not the test client's stripping
 			p.do("look")
 			b.ReportAllocs()
 			b.ResetTimer()

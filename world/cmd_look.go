@@ -43,18 +43,32 @@ func (w *World) showRoom(c *Character, r *Room) { w.showRoomWith(c, r, "") }
 // phantom is not "".
 func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 	var b strings.Builder
-	title := r.Name
+	width := c.width()
+	desc := r.wrapped(width)
+	b.Grow(len(r.Name) + len(r.Area) + len(desc) + 160)
+	b.WriteString(styleRoom)
+	b.WriteString(r.Name)
 	if r.Area != "" {
-		title += " [" + r.Area + "]"
+		b.WriteString(" [" + r.Area + "]")
 	}
-	b.WriteString(paint(styleRoom, title) + "\n")
-	b.WriteString(wrap(r.Description, c.width()))
-	b.WriteString("\n" + paint(styleExits, "Exits: "+exitList(r)) + "\n")
+	b.WriteString(styleReset + "\n")
+	b.WriteString(desc)
+	b.WriteByte('\n')
+	writeStyled(&b, styleExits, r.exitLine())
+	b.WriteByte('\n')
 	if here := w.alsoHere(c, phantom); here != "" {
-		b.WriteString(paint(stylePeople, wrap(here, c.width())) + "\n")
+		writeStyled(&b, stylePeople, wrap(here, width))
+		b.WriteByte('\n')
 	}
 	c.send(b.String())
 	w.sendRoomInfo(c, r)
+}
+
+// writeStyled writes text in a style.
+func writeStyled(b *strings.Builder, style, text string) {
+	b.WriteString(style)
+	b.WriteString(text)
+	b.WriteString(styleReset)
 }
 
 // maxListed is how many others a room description names; a crowd beyond it

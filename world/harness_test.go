@@ -55,7 +55,8 @@ func (c *fakeClock) tick() { c.ticker.c <- c.Now() }
 type testConn struct {
 	mu     sync.Mutex
 	out    strings.Builder
-	all    strings.Builder
+	all    *strings.Builder // when set, keeps everything, colour included
+	raw    bool             // keep text as sent (benchmarks: no stripping)
 	echo   bool
 	closed bool
 	width  int
@@ -72,8 +73,14 @@ func (c *testConn) write(text string) bool {
 	if c.closed {
 		return false
 	}
-	c.all.WriteString(text)
-	c.out.WriteString(ansi.Strip(text))
+	if c.all != nil {
+		c.all.WriteString(text)
+	}
+	if c.raw {
+		c.out.WriteString(text)
+	} else {
+		c.out.WriteString(ansi.Strip(text))
+	}
 	return true
 }
 

@@ -22,6 +22,29 @@ type Room struct {
 	Flux lucidity.Place
 	// Encounter is the horror that meets whoever enters, if any.
 	Encounter lucidity.EncounterKind
+
+	// Loop-owned memos of what every look shows: the exits line, and the
+	// description wrapped at the width last asked for.
+	exits     string
+	wrapWidth int
+	wrapText  string
+}
+
+// exitLine is "Exits: north, east (locked)." for the room.
+func (r *Room) exitLine() string {
+	if r.exits == "" {
+		r.exits = "Exits: " + exitList(r)
+	}
+	return r.exits
+}
+
+// wrapped is the description wrapped at width, kept for the next look at
+// the same width (most players share one). Loop only.
+func (r *Room) wrapped(width int) string {
+	if r.wrapWidth != width {
+		r.wrapWidth, r.wrapText = width, wrap(r.Description, width)
+	}
+	return r.wrapText
 }
 
 // roomAttributes are the keys of a room's extra attributes the world reads.

@@ -20,6 +20,7 @@ func TestRoomsAndChatAreColoured(t *testing.T) {
 	tw := newTestWorld(t, "")
 	alice := tw.create(t, "Alice")
 	bob := tw.create(t, "Bob")
+	alice.conn.all, bob.conn.all = &strings.Builder{}, &strings.Builder{}
 	alice.do("look")
 	alice.conn.mu.Lock()
 	all := alice.conn.all.String()
