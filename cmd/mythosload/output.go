@@ -34,15 +34,11 @@ func writeText(w io.Writer, r Report) error {
 	}
 	ew.timeline(r.Timeline)
 	ew.printf("errors:     %d bots lost their connection\n", r.Errors)
-	if s := r.Server; s != nil {
-		ew.printf("server:     RSS %d KiB before, %d KiB with the bots in, %d KiB at the end: %.1f KiB per connection; CPU %.1f%% of a core while measuring\n",
-			s.RSSBeforeKiB, s.RSSReadyKiB, s.RSSEndKiB, s.KiBPerConnection, s.CPUPercent)
-		if s.Error != "" {
-			ew.printf("server:     %s\n", s.Error)
-		}
+	if r.Server != nil {
+		ew.server(r.Server)
 	}
-	if m := r.Metrics; m != nil {
-		ew.metrics(m)
+	if r.Metrics != nil {
+		ew.metrics(r.Metrics)
 	}
 	ew.printf("loadgen:    CPU %.1f%% of a core while measuring\n", r.LoadgenCPUPercent)
 	ew.reasons("connect failures", r.ConnectFailures)
@@ -54,6 +50,15 @@ func writeText(w io.Writer, r Report) error {
 func (e *errWriter) timeline(ws []Window) {
 	for _, w := range ws {
 		e.printf("  %4ds: p50 %8.3f ms, p99 %8.3f ms, max %8.3f ms (%d)\n", w.Second, w.P50, w.P99, w.Max, w.Count)
+	}
+}
+
+// server prints what /proc told of the server.
+func (e *errWriter) server(s *ServerReport) {
+	e.printf("server:     RSS %d KiB before, %d KiB with the bots in, %d KiB at the end: %.1f KiB per connection; CPU %.1f%% of a core while measuring\n",
+		s.RSSBeforeKiB, s.RSSReadyKiB, s.RSSEndKiB, s.KiBPerConnection, s.CPUPercent)
+	if s.Error != "" {
+		e.printf("server:     %s\n", s.Error)
 	}
 }
 

@@ -58,10 +58,30 @@ type scanner struct {
 }
 
 // feed scans p and reports every line and prompt it completes to out.
+// Runs of plain text take a fast path: a 10 KiB "Also here" line is mostly
+// one.
 func (s *scanner) feed(p []byte, out sink) {
-	for _, b := range p {
-		s.telnet(b, out)
+	for i := 0; i < len(p); i++ {
+		if s.tn == tnData && s.ansi == ansiText {
+			if n := plainRun(p[i:]); n > 0 {
+				s.n += copy(s.kept[s.n:], p[i:i+n])
+				i += n - 1
+				continue
+			}
+		}
+		s.telnet(p[i], out)
 	}
+}
+
+// plainRun counts the leading bytes of p that are kept as they are.
+func plainRun(p []byte) int {
+	for i, b := range p {
+		switch b {
+		case tnIAC, ansiESC, '\n', '\r', 0:
+			return i
+		}
+	}
+	return len(p)
 }
 
 // telnet takes one byte of the raw stream.

@@ -88,8 +88,8 @@ type matchSink struct {
 	now time.Time
 }
 
-func (s matchSink) line(text []byte)   { s.m.line(text) }
-func (s matchSink) prompt(text []byte) { s.m.prompt(text, s.now) }
+func (s *matchSink) line(text []byte)   { s.m.line(text) }
+func (s *matchSink) prompt(text []byte) { s.m.prompt(text, s.now) }
 
 // serverStream is what mythosd sends a bot that sent three looks, with
 // others arriving and leaving in between and during an answer.
@@ -120,7 +120,7 @@ func TestMatcherSplitAnywhere(t *testing.T) {
 		var s scanner
 		prev := 0
 		for _, c := range append(cuts, len(in)) {
-			s.feed([]byte(in[prev:c]), matchSink{m: m, now: at})
+			s.feed([]byte(in[prev:c]), &matchSink{m: m, now: at})
 			prev = c
 		}
 		if !slices.Equal(m.rtts, want) || m.answered != 3 || m.stray != 0 || m.outstanding() != 0 {
@@ -152,13 +152,16 @@ func BenchmarkScanLookAnswer(b *testing.B) {
 	answer := []byte("The Long Ward [Sanitarium]\r\nA white hall.\r\nExits: north, south.\r\nAlso here: " +
 		strings.Join(names, ", ") + ".\r\n> \xff\xf9")
 	m := &lookMatcher{timeout: time.Second}
-	sink := matchSink{m: m, now: time.Unix(1, 0)}
+	sink := &matchSink{m: m, now: time.Unix(1, 0)}
 	var s scanner
 	b.SetBytes(int64(len(answer)))
 	b.ReportAllocs()
 	for b.Loop() {
 		m.send(time.Unix(0, 0))
 		s.feed(answer, sink)
-		m.rtts = m.rtts[:0]
+		m.rtts, m.sentAt = m.rtts[:0], m.sentAt[:0]
+	}
+	if m.answered != b.N {
+		b.Fatalf("%d answers in %d looks", m.answered, b.N)
 	}
 }
