@@ -8,7 +8,7 @@ ARGS    ?=
 # tmux renders the admin console in its golden test).
 DEB_PKGS := gcc libc6-dev tmux tintin++ openssh-client
 
-.PHONY: build run test deps vet bench fuzz clean
+.PHONY: build run test deps vet bench fuzz load clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/mythosd
@@ -44,6 +44,20 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime $(FUZZTIME) ./world/ansi/
 	$(GO) test -run '^$$' -fuzz FuzzAppendASCII -fuzztime $(FUZZTIME) ./world/ansi/
 	$(GO) test -run '^$$' -fuzz FuzzDecodeRoom -fuzztime $(FUZZTIME) ./world/worldfile/
+
+# load starts a server on fresh state on 127.0.0.1:4600 and runs the load
+# generator against it: BOTS bots (default 100) that each send look once a
+# second for 60 s, connected over RAMP (creating a character costs an
+# argon2id hash: give 1,000 bots RAMP=150s). See docs/LOAD.md.
+BOTS ?= 100
+RAMP ?= 20s
+load: build
+	$(GO) build -o bin/mythosload ./cmd/mythosload
+	@d=$$(mktemp -d); \
+	bin/mythosd -data $$d -telnet 127.0.0.1:4600 -metrics 127.0.0.1:4680 -ssh off -admin off 2>$$d/server.log & pid=$$!; \
+	sleep 2; \
+	bin/mythosload -addr 127.0.0.1:4600 -bots $(BOTS) -ramp $(RAMP) -server-pid $$pid -metrics http://127.0.0.1:4680/metrics; \
+	status=$$?; kill -INT $$pid; wait $$pid; echo "server log: $$d/server.log"; exit $$status
 
 clean:
 	rm -rf bin
