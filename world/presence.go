@@ -26,7 +26,8 @@ func (w *World) enter(s *Session, acc accountInfo) {
 	}
 }
 
-// loadCharacter reads a character and its visits, off the loop.
+// loadCharacter reads a character with its visits, facts and mute list,
+// off the loop.
 func (w *World) loadCharacter(acc accountInfo) {
 	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 	defer cancel()
