@@ -91,19 +91,11 @@ func (w *World) cmdUnmute(c *Character, args string) {
 // storeMute writes a mute change off the loop, then updates the cached list
 // at once and tells c. The command counts as running until then.
 func (w *World) storeMute(c *Character, m store.Mute, write func(context.Context, Store) error) {
-	s := c.sess
-	s.pending++
 	unmute := m.CreatedAt.IsZero()
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
-		defer cancel()
+	w.async(c, storeTimeout, func(ctx context.Context) func() {
 		err := write(ctx, w.cfg.Store)
-		w.post(func() {
-			s.pending--
-			defer s.finished()
-			w.muteStored(c, m, unmute, err)
-		})
-	}()
+		return func() { w.muteStored(c, m, unmute, err) }
+	})
 }
 
 // muteStored applies a stored mute change to the cache and tells c.

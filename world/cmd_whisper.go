@@ -55,30 +55,21 @@ func (w *World) whisper(c *Character, to, text string) {
 // remoteWhisper asks the other nodes to deliver a whisper, off the loop;
 // the answer comes back to c's session as the end of its command.
 func (w *World) remoteWhisper(c *Character, m chatMsg) {
-	s := c.sess
-	s.pending++
 	data, _ := json.Marshal(m)
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), remoteWait)
-		defer cancel()
+	w.async(c, remoteWait, func(ctx context.Context) func() {
 		answer, err := w.cfg.Bus.Request(ctx, m.subject(), data)
 		var a whisperAnswer
 		if err == nil {
 			err = json.Unmarshal(answer, &a)
 		}
-		w.post(func() {
-			s.pending--
-			defer s.finished()
-			if c.sess != s {
-				return
-			}
+		return func() {
 			if err != nil || !a.Delivered {
 				c.send("No one called " + properName(m.To) + " is awake.\n")
 				return
 			}
 			c.send("You whisper to " + a.Name + ", \"" + m.Text + "\"\n")
-		})
-	}()
+		}
+	})
 }
 
 // deliverWhisper gives a whisper to its target if they play on this node,

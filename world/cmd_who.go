@@ -20,22 +20,12 @@ func (w *World) cmdWho(c *Character, _ string) {
 		c.send(w.whoText([]whoAnswer{w.whoHere()}))
 		return
 	}
-	s := c.sess
-	s.pending++
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), whoWait)
-		defer cancel()
+	w.async(c, whoWait, func(ctx context.Context) func() {
 		raw, _ := w.cfg.Bus.Gather(ctx, SubjectWho, nil, whoWait, int(w.nodesSeen.Load()))
 		answers := decodeWho(raw)
 		w.nodesSeen.Store(int64(len(answers)))
-		w.post(func() {
-			s.pending--
-			defer s.finished()
-			if c.sess == s {
-				c.send(w.whoText(withHere(answers, w.whoHere())))
-			}
-		})
-	}()
+		return func() { c.send(w.whoText(withHere(answers, w.whoHere()))) }
+	})
 }
 
 // decodeWho reads the nodes' answers, skipping what cannot be read.

@@ -5,7 +5,6 @@ import (
 	"crypto/rsa"
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"strings"
 	"unicode"
 
@@ -103,41 +102,11 @@ func cleanComment(comment string) string {
 	return strings.TrimSpace(comment)
 }
 
-// offLoop runs work on its own goroutine, for store calls the loop must not
-// make, and sends the text it returns to c's player. c's session counts the
-// work as pending, so that its prompt follows the answer. work must not touch
-// c or any other loop-owned state.
+// offLoop runs work off the loop, for store calls the loop must not make,
+// and sends the text it returns to c's player (see async).
 func (w *World) offLoop(c *Character, work func(ctx context.Context) string) {
-	s := c.sess
-	if s == nil {
-		return
-	}
-	s.pending++
-	go func() {
-		answer := w.runOffLoop(work)
-		w.post(func() {
-			s.pending--
-			defer s.finished()
-			if c.sess == s {
-				c.send(answer)
-			}
-		})
-	}()
+	w.async(c, storeTimeout, func(ctx context.Context) func() {
+		answer := work(ctx)
+		return func() { c.send(answer) }
+	})
 }
-
-// runOffLoop runs work with the store timeout; a panic in it is logged and
-// answered, never fatal.
-func (w *World) runOffLoop(work func(ctx context.Context) string) (answer string) {
-	defer func() {
-		if r := recover(); r != nil {
-			w.log.Error("panic in off-loop work", "panic", r, "stack", string(debug.Stack()))
-			answer = storeTroubleText
-		}
-	}()
-	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
-	defer cancel()
-	return work(ctx)
-}
-
-// storeTroubleText answers a command whose store call failed.
-const storeTroubleText = "The records office cannot be reached just now; please try again in a moment.\n"

@@ -24,6 +24,7 @@ type muteCache struct {
 	items    *cache.Cache
 	st       Store
 	post     func(func()) bool
+	spawn    func(func(context.Context))
 	log      *slog.Logger
 	want     map[int64]struct{} // loop-owned: owners to load in the next batch
 	loading  bool               // loop-owned: a batch is in flight
@@ -32,8 +33,8 @@ type muteCache struct {
 	loads, misses atomic.Uint64
 }
 
-func newMuteCache(st Store, post func(func()) bool, log *slog.Logger) *muteCache {
-	return &muteCache{items: cache.New(muteTTL, time.Minute), st: st, post: post, log: log,
+func newMuteCache(st Store, post func(func()) bool, spawn func(func(context.Context)), log *slog.Logger) *muteCache {
+	return &muteCache{items: cache.New(muteTTL, time.Minute), st: st, post: post, spawn: spawn, log: log,
 		want: make(map[int64]struct{})}
 }
 
@@ -107,12 +108,12 @@ func (mc *muteCache) refresh(w *World, now time.Time) {
 	}
 	clear(mc.want)
 	mc.loading = true
-	go mc.load(owners, now)
+	mc.spawn(func(ctx context.Context) { mc.load(ctx, owners, now) })
 }
 
 // load reads a batch of mute lists off the loop and posts them back.
-func (mc *muteCache) load(owners []int64, now time.Time) {
-	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+func (mc *muteCache) load(ctx context.Context, owners []int64, now time.Time) {
+	ctx, cancel := context.WithTimeout(ctx, storeTimeout)
 	defer cancel()
 	lists, err := mc.st.Mutes(ctx, owners, now)
 	mc.loads.Add(1)

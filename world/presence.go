@@ -22,14 +22,14 @@ func (w *World) enter(s *Session, acc accountInfo) {
 	w.loads[key] = append(waiters, s)
 	s.pending++
 	if !loading {
-		go w.loadCharacter(acc)
+		w.spawn(func(ctx context.Context) { w.loadCharacter(ctx, acc) })
 	}
 }
 
 // loadCharacter reads a character with its visits, facts and mute list,
 // off the loop.
-func (w *World) loadCharacter(acc accountInfo) {
-	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+func (w *World) loadCharacter(ctx context.Context, acc accountInfo) {
+	ctx, cancel := context.WithTimeout(ctx, storeTimeout)
 	defer cancel()
 	var l loadedCharacter
 	var err error

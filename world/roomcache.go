@@ -16,9 +16,8 @@ type RoomCache struct {
 	items   *cache.Cache
 	st      Store
 	post    func(func()) bool
+	spawn   func(func(context.Context))
 	log     *slog.Logger
-	ctx     context.Context
-	cancel  context.CancelFunc
 	waiting map[string][]func(*Room, error) // loop-owned: loads in flight
 
 	hits, misses, loads, loadErrors, expirations atomic.Uint64
@@ -26,15 +25,13 @@ type RoomCache struct {
 	loadNanos                                    atomic.Int64 // total load latency
 }
 
-func newRoomCache(st Store, ttl time.Duration, post func(func()) bool, log *slog.Logger) *RoomCache {
-	ctx, cancel := context.WithCancel(context.Background())
+func newRoomCache(st Store, ttl time.Duration, post func(func()) bool, spawn func(func(context.Context)), log *slog.Logger) *RoomCache {
 	rc := &RoomCache{
 		items:   cache.New(ttl, max(ttl/2, time.Second)),
 		st:      st,
 		post:    post,
+		spawn:   spawn,
 		log:     log,
-		ctx:     ctx,
-		cancel:  cancel,
 		waiting: make(map[string][]func(*Room, error)),
 	}
 	rc.items.OnEvicted(func(string, any) { rc.expirations.Add(1) })
@@ -69,14 +66,14 @@ func (rc *RoomCache) await(id string, then func(*Room, error)) {
 	rc.waiting[id] = append(waiters, then)
 	if !loading {
 		rc.inFlight.Add(1)
-		go rc.load(id)
+		rc.spawn(func(ctx context.Context) { rc.load(ctx, id) })
 	}
 }
 
 // load reads a room off the loop and posts it back.
-func (rc *RoomCache) load(id string) {
+func (rc *RoomCache) load(ctx context.Context, id string) {
 	start := time.Now()
-	r, err := loadRoom(rc.ctx, rc.st, id)
+	r, err := loadRoom(ctx, rc.st, id)
 	rc.loadNanos.Add(int64(time.Since(start)))
 	rc.inFlight.Add(-1)
 	rc.loads.Add(1)
@@ -107,11 +104,9 @@ func (rc *RoomCache) peek(id string) (*Room, bool) {
 	return nil, false
 }
 
-// close stops loads in flight and the cache's janitor.
-func (rc *RoomCache) close() {
-	rc.cancel()
-	rc.items.Flush()
-}
+// close empties the cache (loads in flight end with the world's spawn
+// context).
+func (rc *RoomCache) close() { rc.items.Flush() }
 
 // CacheStats are the room cache's counters.
 type CacheStats struct {

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"mythosd/store"
@@ -100,6 +101,11 @@ type World struct {
 	localEcho map[string]time.Time // chat delivered here while the bus was down
 	nodesSeen nodesSeenCounter     // nodes that answered the last who
 	lobby     lobby                // sessions in their login dialogue
+
+	bg       sync.WaitGroup     // goroutines spawned off the loop
+	bgCtx    context.Context    // their context, cancelled when the loop ends
+	bgCancel context.CancelFunc //
+	ended    chan struct{}      // closed when Run has returned, spawned work included
 }
 
 // New returns a World ready to Run.
@@ -123,13 +129,15 @@ func New(cfg Config) (*World, error) {
 		inbox:  make(chan func(), inboxSize),
 		quit:   make(chan struct{}),
 		done:   make(chan struct{}),
+		ended:  make(chan struct{}),
 		ticks:  NewTickRecorder(),
 		chars:  make(map[string]*Character),
 		places: make(map[string]*place),
 		loads:  make(map[string][]*Session),
 	}
-	w.rooms = newRoomCache(cfg.Store, cfg.RoomTTL, w.post, w.log)
-	w.mutes = newMuteCache(cfg.Store, w.post, w.log)
+	w.bgCtx, w.bgCancel = context.WithCancel(context.Background())
+	w.rooms = newRoomCache(cfg.Store, cfg.RoomTTL, w.post, w.spawn, w.log)
+	w.mutes = newMuteCache(cfg.Store, w.post, w.spawn, w.log)
 	w.localEcho = make(map[string]time.Time)
 	w.chatSeq = uint64(cfg.Clock.Now().UnixNano())
 	w.rules, w.rng = cfg.Rules, cfg.Rand
@@ -168,8 +176,11 @@ func (w *World) Ticks() *TickRecorder { return w.ticks }
 // after telling every player, handing every character to the store and
 // closing their connections.
 func (w *World) Run(ctx context.Context) error {
-	defer close(w.done)
+	defer close(w.ended)
+	defer w.bg.Wait() // their posts fail once done is closed
+	defer w.bgCancel()
 	defer w.rooms.close()
+	defer close(w.done)
 	ticker := w.cfg.Clock.NewTicker(w.cfg.Tick)
 	defer ticker.Stop()
 	w.mutes.refresh(w, w.cfg.Clock.Now()) // the global mutes, at once
@@ -189,17 +200,17 @@ func (w *World) Run(ctx context.Context) error {
 	}
 }
 
-// Shutdown ends the world loop and waits for it, or for ctx.
+// Shutdown ends the world loop and waits for it and all the work it
+// started off the loop, or for ctx.
 func (w *World) Shutdown(ctx context.Context) error {
 	select {
 	case w.quit <- struct{}{}:
 	case <-w.done:
-		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
 	select {
-	case <-w.done:
+	case <-w.ended:
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
