@@ -25,19 +25,25 @@ func (s *server) startTelnet() error {
 	if err != nil {
 		return fmt.Errorf("listen telnet on %s: %w (change -telnet)", s.cfg.TelnetAddr, err)
 	}
+	s.serveTelnet("telnet", ln, ln.Addr().String())
+	return nil
+}
+
+// serveTelnet serves the world over telnet on ln (plain or TLS), and
+// records it as listener name, bound to addr.
+func (s *server) serveTelnet(name string, ln net.Listener, addr string) {
 	tl := &telnetListener{
 		srv: &telnet.Server{
 			Acceptor:     s.world,
 			MaxConns:     s.cfg.MaxConns,
 			WriteTimeout: s.cfg.WriteTimeout,
 			MSSP:         s.msspFigures,
-			Logger:       s.log.With("component", "telnet"),
+			Logger:       s.log.With("component", "telnet", "listener", name),
 		},
 		served: make(chan error, 1),
 	}
 	go func() { tl.served <- tl.srv.Serve(ln) }()
-	s.serving("telnet", ln.Addr().String(), tl)
-	return nil
+	s.serving(name, addr, tl)
 }
 
 // Shutdown stops accepting, waits for the connections to end, and for

@@ -17,8 +17,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
-
-	"mythosd/telnet"
 )
 
 // Files of the self-signed certificate kept in the data directory.
@@ -67,18 +65,7 @@ func (s *server) startTelnetTLS() error {
 		return fmt.Errorf("listen telnet-tls on %s: %w (change -telnet-tls)", s.cfg.TelnetTLS, err)
 	}
 	tlsLn := tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
-	tl := &telnetListener{
-		srv: &telnet.Server{
-			Acceptor:     s.world,
-			MaxConns:     s.cfg.MaxConns,
-			WriteTimeout: s.cfg.WriteTimeout,
-			MSSP:         s.msspFigures,
-			Logger:       s.log.With("listener", "telnet-tls"),
-		},
-		served: make(chan error, 1),
-	}
-	go func() { tl.served <- tl.srv.Serve(tlsLn) }()
-	s.serving("telnet-tls", ln.Addr().String(), tl)
+	s.serveTelnet("telnet-tls", tlsLn, ln.Addr().String())
 	return nil
 }
 
