@@ -58,16 +58,7 @@ func (s *style) ansiMode() ansi.Mode {
 	if reader {
 		return ansi.None
 	}
-	switch m {
-	case world.Color16:
-		return ansi.Color16
-	case world.Color256:
-		return ansi.Color256
-	case world.ColorTrue:
-		return ansi.TrueColor
-	default:
-		return ansi.None
-	}
+	return m.Render()
 }
 
 // render appends text to dst as the terminal should get it: valid UTF-8,

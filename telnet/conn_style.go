@@ -54,7 +54,7 @@ func (c *Conn) styleLocked() (world.ColorMode, bool) {
 	}
 	mode := c.style.color
 	if mode == world.ColorAuto {
-		mode = worldMode(cl.colorMode())
+		mode = world.ColorModeOf(cl.colorMode())
 	}
 	return mode, reader
 }
@@ -64,36 +64,9 @@ func (c *Conn) outputStyle() outputStyle {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	mode, reader := c.styleLocked()
-	st := outputStyle{mode: ansiMode(mode), ascii: c.neg.client.ascii(), promptEnd: c.neg.promptEnd()}
+	st := outputStyle{mode: mode.Render(), ascii: c.neg.client.ascii(), promptEnd: c.neg.promptEnd()}
 	if reader {
 		st.mode = ansi.None
 	}
 	return st
-}
-
-// worldMode converts a rendering mode to the world's name for it.
-func worldMode(m ansi.Mode) world.ColorMode {
-	switch m {
-	case ansi.TrueColor:
-		return world.ColorTrue
-	case ansi.Color256:
-		return world.Color256
-	case ansi.Color16:
-		return world.Color16
-	}
-	return world.ColorNone
-}
-
-// ansiMode converts the world's colour mode (never ColorAuto here) to a
-// rendering mode.
-func ansiMode(m world.ColorMode) ansi.Mode {
-	switch m {
-	case world.ColorTrue:
-		return ansi.TrueColor
-	case world.Color256:
-		return ansi.Color256
-	case world.Color16:
-		return ansi.Color16
-	}
-	return ansi.None
 }
