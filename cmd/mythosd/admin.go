@@ -26,14 +26,6 @@ const (
 	adminKeyComment     = "mythosd-admin"
 )
 
-// adminListener is the admin console with the goroutine serving it and the
-// shutdown countdown its admins may start.
-type adminListener struct {
-	console   *mssh.Console
-	countdown *admin.Countdown
-	served    chan error
-}
-
 // adminActions is what the console does: the world's admin actions and a
 // shutdown countdown.
 type adminActions struct {
@@ -64,28 +56,18 @@ func (s *server) startAdmin() error {
 		return fmt.Errorf("listen admin console on %s: %w (change -admin)", s.cfg.AdminAddr, err)
 	}
 	cd := admin.NewCountdown(s.world.Broadcast, s.requestHalt, time.After, s.log)
-	al := &adminListener{
-		console: &mssh.Console{
-			HostKey: host, AuthorizedKeys: keys, Source: s.world,
-			Actions: adminActions{World: s.world, Countdown: cd}, Logger: s.log,
-		},
-		countdown: cd,
-		served:    make(chan error, 1),
+	console := &mssh.Console{
+		HostKey: host, AuthorizedKeys: keys, Source: s.world,
+		Actions: adminActions{World: s.world, Countdown: cd}, Logger: s.log,
 	}
-	go func() { al.served <- al.console.Serve(ln) }()
-	s.serving("admin", ln.Addr().String(), al)
+	// Shutdown stops a countdown in progress, then closes every console.
+	stop := func(ctx context.Context) error {
+		cd.Close()
+		return console.Shutdown(ctx)
+	}
+	s.serving("admin", ln.Addr().String(),
+		inBackground(func() error { return console.Serve(ln) }, stop, mssh.ErrServerClosed))
 	return nil
-}
-
-// Shutdown stops a countdown in progress, closes every console and waits
-// for Serve to return.
-func (al *adminListener) Shutdown(ctx context.Context) error {
-	al.countdown.Close()
-	err := al.console.Shutdown(ctx)
-	if served := <-al.served; !errors.Is(served, mssh.ErrServerClosed) {
-		err = errors.Join(err, served)
-	}
-	return err
 }
 
 // requestHalt ends the process as SIGTERM does; an admin's countdown calls

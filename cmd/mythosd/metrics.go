@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -18,13 +16,6 @@ import (
 
 // metricsPath is where the Prometheus figures are served.
 const metricsPath = "/metrics"
-
-// metricsListener is the HTTP server of /metrics with the goroutine that
-// serves it.
-type metricsListener struct {
-	srv    *http.Server
-	served chan error
-}
 
 // connCounter is a listener that counts its connections.
 type connCounter interface {
@@ -53,15 +44,13 @@ func (s *server) startMetrics() error {
 	if err != nil {
 		return fmt.Errorf("listen metrics on %s: %w (change -metrics)", s.cfg.MetricsAddr, err)
 	}
-	ml := &metricsListener{
-		srv: &http.Server{
-			Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second,
-			ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-		},
-		served: make(chan error, 1),
+	srv := &http.Server{
+		Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	go func() { ml.served <- ml.srv.Serve(ln) }()
-	s.serving("metrics", ln.Addr().String(), ml)
+	// Shutdown stops serving /metrics, waiting for scrapes under way.
+	s.serving("metrics", ln.Addr().String(),
+		inBackground(func() error { return srv.Serve(ln) }, srv.Shutdown, http.ErrServerClosed))
 	return nil
 }
 
@@ -81,13 +70,4 @@ func (s *server) connCounters() map[string]func() admin.ConnStats {
 func (tl *telnetListener) connStats() admin.ConnStats {
 	st := tl.srv.Stats()
 	return admin.ConnStats{Current: st.Current, Total: st.Total, Refused: st.Refused}
-}
-
-// Shutdown stops serving /metrics, waiting for scrapes under way.
-func (ml *metricsListener) Shutdown(ctx context.Context) error {
-	err := ml.srv.Shutdown(ctx)
-	if served := <-ml.served; !errors.Is(served, http.ErrServerClosed) {
-		err = errors.Join(err, served)
-	}
-	return err
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"net"
 	"path/filepath"
@@ -17,8 +15,8 @@ var _ mssh.Game = (*world.World)(nil)
 
 // sshListener is the player SSH server with the goroutine that serves it.
 type sshListener struct {
-	srv    *mssh.Server
-	served chan error
+	srv *mssh.Server
+	background
 }
 
 // startSSH opens the player SSH listener unless -ssh is off. The host key
@@ -36,17 +34,15 @@ func (s *server) startSSH() error {
 	if err != nil {
 		return fmt.Errorf("listen ssh on %s: %w (change -ssh)", s.cfg.SSHAddr, err)
 	}
-	sl := &sshListener{
-		srv: &mssh.Server{
-			Game:         s.world,
-			HostKey:      host,
-			MaxConns:     s.cfg.MaxConns,
-			WriteTimeout: s.cfg.WriteTimeout,
-			Logger:       s.log,
-		},
-		served: make(chan error, 1),
+	srv := &mssh.Server{
+		Game:         s.world,
+		HostKey:      host,
+		MaxConns:     s.cfg.MaxConns,
+		WriteTimeout: s.cfg.WriteTimeout,
+		Logger:       s.log,
 	}
-	go func() { sl.served <- sl.srv.Serve(ln) }()
+	sl := &sshListener{srv: srv,
+		background: inBackground(func() error { return srv.Serve(ln) }, srv.Shutdown, mssh.ErrServerClosed)}
 	s.serving("ssh", ln.Addr().String(), sl)
 	return nil
 }
@@ -55,14 +51,4 @@ func (s *server) startSSH() error {
 func (sl *sshListener) connStats() admin.ConnStats {
 	st := sl.srv.Stats()
 	return admin.ConnStats{Current: st.Current, Total: st.Total, Refused: st.Refused}
-}
-
-// Shutdown stops accepting, waits for the sessions to end (the world ends
-// them), and for Serve to return.
-func (sl *sshListener) Shutdown(ctx context.Context) error {
-	err := sl.srv.Shutdown(ctx)
-	if served := <-sl.served; !errors.Is(served, mssh.ErrServerClosed) {
-		err = errors.Join(err, served)
-	}
-	return err
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"net"
 
@@ -11,8 +9,8 @@ import (
 
 // telnetListener is the telnet server with the goroutine that serves it.
 type telnetListener struct {
-	srv    *telnet.Server
-	served chan error
+	srv *telnet.Server
+	background
 }
 
 // startTelnet opens the telnet listener unless -telnet is off.
@@ -32,26 +30,14 @@ func (s *server) startTelnet() error {
 // serveTelnet serves the world over telnet on ln (plain or TLS), and
 // records it as listener name, bound to addr.
 func (s *server) serveTelnet(name string, ln net.Listener, addr string) {
-	tl := &telnetListener{
-		srv: &telnet.Server{
-			Acceptor:     s.world,
-			MaxConns:     s.cfg.MaxConns,
-			WriteTimeout: s.cfg.WriteTimeout,
-			MSSP:         s.msspFigures,
-			Logger:       s.log.With("component", "telnet", "listener", name),
-		},
-		served: make(chan error, 1),
+	srv := &telnet.Server{
+		Acceptor:     s.world,
+		MaxConns:     s.cfg.MaxConns,
+		WriteTimeout: s.cfg.WriteTimeout,
+		MSSP:         s.msspFigures,
+		Logger:       s.log.With("component", "telnet", "listener", name),
 	}
-	go func() { tl.served <- tl.srv.Serve(ln) }()
+	tl := &telnetListener{srv: srv,
+		background: inBackground(func() error { return srv.Serve(ln) }, srv.Shutdown, telnet.ErrServerClosed)}
 	s.serving(name, addr, tl)
-}
-
-// Shutdown stops accepting, waits for the connections to end, and for
-// Serve to return.
-func (tl *telnetListener) Shutdown(ctx context.Context) error {
-	err := tl.srv.Shutdown(ctx)
-	if served := <-tl.served; !errors.Is(served, telnet.ErrServerClosed) {
-		err = errors.Join(err, served)
-	}
-	return err
 }
