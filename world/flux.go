@@ -1,7 +1,6 @@
 package world
 
 import (
-	"context"
 	"time"
 
 	"mythosd/world/lucidity"
@@ -98,15 +97,4 @@ func (w *World) evaluate(c *Character, base lucidity.Milli, company companyCount
 	before := c.Lucidity
 	w.changeLucidity(c, whole, reasonFlux)
 	return c.Lucidity != before
-}
-
-// RunFlux runs a flux pass now, as `admin flux` does; for tests and admins.
-func (w *World) RunFlux(ctx context.Context) (FluxStats, error) {
-	var stats FluxStats
-	err := w.call(ctx, func(done func(error)) {
-		w.fluxPass(w.cfg.Clock.Now())
-		stats = w.flux
-		done(nil)
-	})
-	return stats, err
 }

@@ -166,9 +166,6 @@ func orDefault(d, def time.Duration) time.Duration {
 	return d
 }
 
-// Rooms returns the room cache, for its statistics.
-func (w *World) Rooms() *RoomCache { return w.rooms }
-
 // Ticks returns the tick recorder, for its statistics.
 func (w *World) Ticks() *TickRecorder { return w.ticks }
 
