@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 )
 
@@ -90,7 +89,3 @@ func (w *World) whoText(answers []whoAnswer) string {
 	}
 	return b.String()
 }
-
-// nodesSeenCounter remembers how many nodes answered the last `who`, so the
-// next one returns as soon as they all have.
-type nodesSeenCounter = atomic.Int64

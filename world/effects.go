@@ -58,11 +58,7 @@ func (w *World) phantomOnEntry(c *Character) string {
 	if !lucidity.Roll(w.rng, fx.EnterHallucination) {
 		return ""
 	}
-	for {
-		if h := lucidity.Hallucinate(w.rng); h.Figure != "" {
-			return h.Figure
-		}
-	}
+	return lucidity.PhantomFigure(w.rng)
 }
 
 // encounter has c meet a horror of kind: the loss depends on how often c has

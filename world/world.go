@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"mythosd/store"
@@ -99,7 +100,7 @@ type World struct {
 	mutes     *muteCache
 	chatSeq   uint64               // numbers this node's chat messages
 	localEcho map[string]time.Time // chat delivered here while the bus was down
-	nodesSeen nodesSeenCounter     // nodes that answered the last who
+	nodesSeen atomic.Int64         // nodes that answered the last who: the next one returns when they all have
 	lobby     lobby                // sessions in their login dialogue
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop

@@ -34,9 +34,14 @@ func phantomWhispers() []string {
 // Hallucinate draws a hallucination from rng: a phantom figure or a whisper.
 func Hallucinate(rng *rand.Rand) Hallucination {
 	if rng.IntN(2) == 0 {
-		figures := phantomFigures()
-		return Hallucination{Figure: figures[rng.IntN(len(figures))]}
+		return Hallucination{Figure: PhantomFigure(rng)}
 	}
 	whispers := phantomWhispers()
 	return Hallucination{Whisper: whispers[rng.IntN(len(whispers))]}
+}
+
+// PhantomFigure draws a figure that is not there.
+func PhantomFigure(rng *rand.Rand) string {
+	figures := phantomFigures()
+	return figures[rng.IntN(len(figures))]
 }
