@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"mythosd/world/netcore"
+
 	gliderssh "github.com/gliderlabs/ssh"
 	"golang.org/x/term"
 
@@ -128,12 +130,15 @@ func (c *Conn) SetEcho(on bool) { c.echoOff.Store(!on) }
 
 // Close ends the session once what is queued has been written, bounded by
 // the write deadline. Closing twice is harmless.
-func (c *Conn) Close() {
+func (c *Conn) Close(cause netcore.Cause) {
 	if c.closing.Swap(true) {
 		return
 	}
 	c.outbox.push(outItem{kind: itemClose}, true)
 }
+
+// LoggedIn tells the connection that its character has entered the world.
+func (c *Conn) LoggedIn() {}
 
 // Info describes the connection; Width follows the client's window.
 func (c *Conn) Info() world.ConnInfo {

@@ -6,6 +6,8 @@ import (
 	"io"
 	"log/slog"
 
+	"mythosd/world/netcore"
+
 	"mythosd/world"
 )
 
@@ -31,7 +33,7 @@ func (c *Conn) serve(accept func(world.Conn) world.LineHandler) {
 // await ends the session gracefully when it has not ended yet, and waits
 // for the write loop, which the write deadline bounds.
 func (c *Conn) await() {
-	c.Close()
+	c.Close(netcore.CauseClientClosed)
 	<-c.written
 }
 

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore"
+
 	gossh "golang.org/x/crypto/ssh"
 
 	"mythosd/world"
@@ -145,7 +147,7 @@ func TestSessionEnds(t *testing.T) {
 		exitZero bool
 	}{
 		{"quit closes after the farewell", func(p *player, _ world.Conn) { p.send("quit") }, "Bye.", true},
-		{"the world closes", func(_ *player, c world.Conn) { c.Send("Farewell.\n"); c.Close() }, "Farewell.", true},
+		{"the world closes", func(_ *player, c world.Conn) { c.Send("Farewell.\n"); c.Close(netcore.CauseQuit) }, "Farewell.", true},
 		{"ctrl-d", func(p *player, _ world.Conn) { p.typeKeys("\x04") }, "", true},
 		{"client hangs up", func(p *player, _ world.Conn) { p.client.Close() }, "", false},
 		{"a panic in the handler", func(p *player, _ world.Conn) { p.send("panic") }, "", false},

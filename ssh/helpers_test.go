@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore"
+
 	gossh "golang.org/x/crypto/ssh"
 
 	"mythosd/world"
@@ -141,7 +143,7 @@ func (h *testHandler) command(line string) bool {
 		h.c.Send("\x1b[38;2;255;0;0mred\x1b[0m and \x1b[2Jplain\a\r\x00\u0085 bytes\n")
 	case "quit":
 		h.c.Send("Bye.\n")
-		h.c.Close()
+		h.c.Close(netcore.CauseQuit)
 		return false
 	default:
 		h.c.Send("You typed: " + line + "\n")

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore"
+
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -227,7 +229,7 @@ func TestShutdownWaitsForSessions(t *testing.T) {
 		t.Fatalf("session during shutdown: %q", got)
 	}
 	conn.Send("The world grows dim.\n")
-	conn.Close()
+	conn.Close(netcore.CauseKicked)
 	p.expect("The world grows dim.")
 	if err := p.wait(); err != nil {
 		t.Errorf("session ended with %v, want exit status 0", err)

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"mythosd/world/netcore"
+
 	"mythosd/world"
 )
 
@@ -134,11 +136,14 @@ func (c *Conn) SetEcho(on bool) {
 
 // Close ends the connection once what is queued has been written, within
 // the write timeout. It is safe to call any number of times.
-func (c *Conn) Close() {
+func (c *Conn) Close(cause netcore.Cause) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.closeLocked()
 }
+
+// LoggedIn tells the connection that its character has entered the world.
+func (c *Conn) LoggedIn() {}
 
 // Info describes the connection: the client's name (TTYPE, else GMCP
 // Core.Hello) and its width (NAWS; 0 when unknown) as they are now.

@@ -7,6 +7,8 @@ import (
 	"net"
 	"runtime/debug"
 
+	"mythosd/world/netcore"
+
 	"mythosd/world"
 )
 
@@ -38,7 +40,7 @@ func (c *Conn) accept(acc world.Acceptor) (h world.LineHandler) {
 	}()
 	h = acc.Accept(c)
 	if h == nil {
-		c.Close()
+		c.Close(netcore.CauseFailure)
 	}
 	return h
 }
@@ -46,7 +48,7 @@ func (c *Conn) accept(acc world.Acceptor) (h world.LineHandler) {
 // serve runs the read loop, then ends the connection and tells h.
 func (c *Conn) serve(h world.LineHandler) {
 	c.readLoop(h)
-	c.Close() // flush what the world queued, for a client that half-closed
+	c.Close(netcore.CauseClientClosed) // flush what the world queued, for a client that half-closed
 	defer func() {
 		if r := recover(); r != nil {
 			c.panicked("Hangup", r)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore"
+
 	"mythosd/world"
 )
 
@@ -185,7 +187,7 @@ func TestConnCloseFromManyGoroutines(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
-			conn.Close()
+			conn.Close(netcore.CauseQuit)
 			conn.Send("more\n")
 		})
 	}

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore"
+
 	"mythosd/world"
 )
 
@@ -104,7 +106,7 @@ func (h *echoHandler) Line(line string) {
 		h.c.SetEcho(true)
 	case "quit":
 		h.c.Send("Bye.\n")
-		h.c.Close()
+		h.c.Close(netcore.CauseQuit)
 	default:
 		h.c.Send("you said: " + line + "\n")
 	}

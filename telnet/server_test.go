@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"mythosd/world/netcore"
 )
 
 func TestNextBackoff(t *testing.T) {
@@ -107,7 +109,7 @@ func TestServerShutdownWaitsForConnections(t *testing.T) {
 	c.write("look\r\n") // the open connection is still served
 	c.expect("you said: look\r\n")
 	conn.Send("The stars are right; goodbye.\n")
-	conn.Close()
+	conn.Close(netcore.CauseKicked)
 	if got := c.readToEOF(); got != "The stars are right; goodbye.\r\n" {
 		t.Fatalf("got %q before EOF", got)
 	}

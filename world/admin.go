@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"mythosd/world/netcore"
 )
 
 // ErrNotPlaying is returned by admin actions on a character who is not in
@@ -46,7 +48,7 @@ func (w *World) Kick(ctx context.Context, name, reason, by string) error {
 			w.log.Info("admin kick", "name", c.Name, "reason", reason, "by", by)
 			s := c.sess
 			w.leave(s, "\nYou are pulled out of the waking world by an unseen hand: "+reason+"\n")
-			s.conn.Close()
+			s.conn.Close(netcore.CauseKicked)
 		}
 		done(err)
 	})

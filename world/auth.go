@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"mythosd/store"
+	"mythosd/world/netcore"
 )
 
 // ErrBadLogin is returned when a name and password do not open a character.
@@ -44,11 +45,11 @@ func (w *World) AcceptAuthenticated(c Conn, name string) LineHandler {
 	if err != nil {
 		s.log.Error("authenticated session without account", "name", name, "err", err)
 		c.Send("Your records cannot be found just now; please try again in a moment.\n")
-		c.Close()
+		c.Close(netcore.CauseFailure)
 		return s
 	}
 	if !newLogin(s).enter(acc) {
-		c.Close()
+		c.Close(netcore.CauseShutdown)
 	}
 	return s
 }

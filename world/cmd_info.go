@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"mythosd/world/netcore"
 )
 
 // idleText describes how long someone has been idle, "" when active.
@@ -80,5 +82,5 @@ func (w *World) helpList() string {
 func (w *World) cmdQuit(c *Character, _ string) {
 	s := c.sess
 	w.leave(s, "You close your eyes, and Arkham lets you go. Until next time.\n")
-	s.conn.Close()
+	s.conn.Close(netcore.CauseQuit)
 }

@@ -1,5 +1,7 @@
 package world
 
+import "mythosd/world/netcore"
+
 // Conn is a player's connection as a transport (telnet, ssh) hands it to the
 // hub. The world knows no transport: it sees only this interface.
 //
@@ -19,8 +21,13 @@ type Conn interface {
 	// password is typed.
 	SetEcho(on bool)
 	// Close ends the connection once what is queued has been written, bounded
-	// by the write deadline. Closing twice is harmless.
-	Close()
+	// by the write deadline, and records why. Closing twice is harmless: the
+	// first cause counts.
+	Close(cause netcore.Cause)
+	// LoggedIn tells the transport that the connection's character has
+	// entered the world: the login grace and the limits on connections
+	// still logging in no longer apply to it.
+	LoggedIn()
 	// Info describes the connection for who, logs and the admin console.
 	Info() ConnInfo
 }

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"mythosd/world/netcore"
+
 	"mythosd/data"
 	"mythosd/store"
 	"mythosd/world/worldfile"
@@ -101,11 +103,12 @@ func spread(w *World, rooms []*Room, n int) []*Character {
 // discardConn is a connection that drops everything.
 type discardConn struct{}
 
-func (discardConn) Send(string) bool   { return true }
-func (discardConn) Prompt(string) bool { return true }
-func (discardConn) SetEcho(bool)       {}
-func (discardConn) Close()             {}
-func (discardConn) Info() ConnInfo     { return ConnInfo{Transport: "bench"} }
+func (discardConn) Send(string) bool    { return true }
+func (discardConn) Prompt(string) bool  { return true }
+func (discardConn) SetEcho(bool)        {}
+func (discardConn) Close(netcore.Cause) {}
+func (discardConn) LoggedIn()           {}
+func (discardConn) Info() ConnInfo      { return ConnInfo{Transport: "bench"} }
 
 // nilStore is a Store for a World that never touches it.
 type nilStore struct{ Store }

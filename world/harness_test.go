@@ -13,6 +13,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"mythosd/world/netcore"
+
 	"mythosd/store"
 	"mythosd/world/ansi"
 )
@@ -53,13 +55,15 @@ func (c *fakeClock) tick() { c.ticker.c <- c.Now() }
 
 // testConn is a Conn that records what the world sends.
 type testConn struct {
-	mu     sync.Mutex
-	out    strings.Builder
-	all    *strings.Builder // when set, keeps everything, colour included
-	raw    bool             // keep text as sent (benchmarks: no stripping)
-	echo   bool
-	closed bool
-	width  int
+	mu       sync.Mutex
+	out      strings.Builder
+	all      *strings.Builder // when set, keeps everything, colour included
+	raw      bool             // keep text as sent (benchmarks: no stripping)
+	echo     bool
+	closed   bool
+	cause    netcore.Cause // why it was closed, the first time
+	loggedIn bool          // LoggedIn was called
+	width    int
 }
 
 func (c *testConn) Send(text string) bool   { return c.write(text) }
@@ -85,7 +89,14 @@ func (c *testConn) write(text string) bool {
 }
 
 func (c *testConn) SetEcho(on bool) { c.mu.Lock(); c.echo = !on; c.mu.Unlock() }
-func (c *testConn) Close()          { c.mu.Lock(); c.closed = true; c.mu.Unlock() }
+func (c *testConn) Close(cause netcore.Cause) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.closed {
+		c.closed, c.cause = true, cause
+	}
+}
+func (c *testConn) LoggedIn() { c.mu.Lock(); c.loggedIn = true; c.mu.Unlock() }
 func (c *testConn) Info() ConnInfo {
 	return ConnInfo{Transport: "test", RemoteAddr: "test:1", Width: c.width}
 }

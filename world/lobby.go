@@ -1,6 +1,10 @@
 package world
 
-import "sync"
+import (
+	"sync"
+
+	"mythosd/world/netcore"
+)
 
 // lobby holds the sessions still in their login dialogue. They run on
 // their connections' read loops, not on the world loop, so the world keeps
@@ -31,7 +35,7 @@ func (l *lobby) closeAll(why string) {
 	defer l.mu.Unlock()
 	for s := range l.sessions {
 		s.conn.Send(why)
-		s.conn.Close()
+		s.conn.Close(netcore.CauseShutdown)
 	}
 	clear(l.sessions)
 }

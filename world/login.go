@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"mythosd/world/netcore"
+
 	"mythosd/store"
 	"mythosd/world/lucidity"
 )
@@ -187,7 +189,7 @@ func (l *login) onPassword(pw string) bool {
 	time.Sleep(l.s.w.cfg.LoginDelay)
 	if l.wrong >= l.s.w.cfg.MaxPasswordTries {
 		l.say("Wrong password. Too many tries; the sanitarium doors close on you.")
-		l.s.conn.Close()
+		l.s.conn.Close(netcore.CauseLoginFailed)
 		return false
 	}
 	l.say("Wrong password.")
@@ -213,6 +215,7 @@ func (l *login) enter(acc store.Account) bool {
 	}
 	select {
 	case <-s.ack:
+		s.conn.LoggedIn()
 		return true
 	case <-s.w.done:
 		return false

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"mythosd/world/netcore"
+
 	"mythosd/store"
 )
 
@@ -75,7 +77,7 @@ func (w *World) characterLoaded(acc accountInfo, l loadedCharacter, err error) {
 			w.attach(s, c, acc)
 		} else {
 			s.conn.Send("Your memories cannot be found just now; please try again in a moment.\n")
-			s.conn.Close()
+			s.conn.Close(netcore.CauseFailure)
 		}
 		s.finished()
 	}
@@ -90,7 +92,7 @@ func (w *World) attach(s *Session, c *Character, acc accountInfo) {
 	if old := c.sess; old != nil {
 		old.char = nil
 		old.conn.Send("\nAnother connection has taken hold of " + c.Name + ". Farewell.\n")
-		old.conn.Close()
+		old.conn.Close(netcore.CauseTakenOver)
 		c.sess, s.char = s, c
 		s.log.Info("session taken over", "name", c.Name)
 		c.send("You take hold of yourself again; your other connection was closed.\n")
@@ -115,7 +117,7 @@ func (w *World) arrive(c *Character, id string) {
 			c.send("The world will not come into focus; please try again in a moment.\n")
 			s := c.sess
 			w.leave(s, "")
-			s.conn.Close()
+			s.conn.Close(netcore.CauseFailure)
 			return
 		}
 		w.recordVisit(c, r.ID)
@@ -158,7 +160,7 @@ func (w *World) farewell() {
 			continue
 		}
 		w.leave(s, "\nThe world grows dim: the server is shutting down. You are saved; come back soon.\n")
-		s.conn.Close()
+		s.conn.Close(netcore.CauseShutdown)
 	}
 	w.handOff()
 }

@@ -3,6 +3,8 @@ package world
 import (
 	"log/slog"
 	"runtime/debug"
+
+	"mythosd/world/netcore"
 )
 
 // Session is one connection's life in the world: first the login dialogue,
@@ -94,7 +96,7 @@ func (w *World) command(s *Session, line string) {
 			s.log.Error("panic in command", "line", line, "panic", r, "stack", string(debug.Stack()))
 			s.conn.Send("\nSomething tore in the fabric of the world. You are cast out.\n")
 			w.leave(s, "")
-			s.conn.Close()
+			s.conn.Close(netcore.CauseFailure)
 			s.pending = 0
 		}
 		s.finished()
