@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"mythosd/world/netcore"
 )
 
 // mudInput is typical client input: commands with CR LF, some chat with
@@ -230,7 +232,7 @@ func benchEncoder(b *testing.B, compress bool) *encoder {
 	b.Helper()
 	nc, other := net.Pipe()
 	b.Cleanup(func() { _ = nc.Close(); _ = other.Close() })
-	c := newConn(nc, connConfig{logger: slog.New(slog.DiscardHandler), outboxSize: 1, options: DefaultOptions()})
+	c := newConn(netcore.Detached(nc), connConfig{logger: slog.New(slog.DiscardHandler), outboxSize: 1, options: DefaultOptions()})
 	e := &encoder{c: c}
 	if compress {
 		e.begin()

@@ -1,16 +1,12 @@
 package telnet
 
 import (
-	"context"
-	"crypto/tls"
 	"log/slog"
-	"net"
 	"sync"
 	"time"
 
-	"mythosd/world/netcore"
-
 	"mythosd/world"
+	"mythosd/world/netcore"
 )
 
 // msgKind tells the write loop how to encode a message.
@@ -25,14 +21,6 @@ const (
 	msgCompressOff                // MCCP2 ends here
 )
 
-// Reasons logged when a connection is dropped.
-const (
-	reasonOutboxFull   = "slow client: outbox full"
-	reasonWriteTimeout = "slow client: write timed out"
-	reasonPanic        = "panic in the world's handler"
-	reasonServerClosed = "server closed"
-)
-
 // message is one entry of a connection's outbox.
 type message struct {
 	text string
@@ -44,27 +32,20 @@ type message struct {
 // bounded outbox drained by the connection's write loop; a client that does
 // not keep up is dropped.
 type Conn struct {
-	nc           net.Conn
+	nc           *netcore.Conn
 	logger       *slog.Logger
-	remote       string
-	transport    string // "telnet" or "telnet+tls"
 	writeTimeout time.Duration
 	mssp         func() map[string]string // nil: no MSSP
+	out          *netcore.Outbox[message]
 
-	outbox     chan message
-	closing    chan struct{} // closed once the connection is to end
-	writerDone chan struct{} // closed when the write loop has ended
-	drained    chan struct{} // signalled by the write loop after each write
+	mu    sync.Mutex
+	neg   *negotiator // option state, guarded by mu
+	raw   []byte      // negotiation output not yet queued, guarded by mu
+	style styleOverride
 
-	mu      sync.Mutex
-	closed  bool        // no more output is accepted
-	dropped bool        // the socket was closed without flushing
-	neg     *negotiator // option state, guarded by mu
-	raw     []byte      // negotiation output not yet queued, guarded by mu
-	style   styleOverride
-
-	parser parser  // used by the read loop only
-	enc    encoder // used by the write loop only; kept off its stack
+	parser parser    // used by the read loop only
+	enc    encoder   // used by the write loop only; kept off its stack
+	batch  []message // used by the write loop only
 }
 
 // connConfig is what a Conn takes from its server.
@@ -76,20 +57,18 @@ type connConfig struct {
 	mssp         func() map[string]string
 }
 
-// newConn wraps nc; run starts serving it.
-func newConn(nc net.Conn, cfg connConfig) *Conn {
+// newConn wraps nc; run starts serving it. The write loop runs on
+// demand, only while there is output; it alone closes the socket.
+func newConn(nc *netcore.Conn, cfg connConfig) *Conn {
 	c := &Conn{
 		nc:           nc,
 		logger:       cfg.logger,
-		remote:       nc.RemoteAddr().String(),
-		transport:    transportName(nc),
 		writeTimeout: cfg.writeTimeout,
 		mssp:         cfg.mssp,
-		outbox:       make(chan message, cfg.outboxSize),
-		closing:      make(chan struct{}),
-		writerDone:   make(chan struct{}),
-		drained:      make(chan struct{}, 1),
 	}
+	c.out = netcore.NewOutbox[message](cfg.outboxSize, DefaultOutboxBytes,
+		func() { nc.Record(netcore.CauseSlowClient) }, c.writeLoop)
+	nc.SetStop(c.out.Kill)
 	c.neg = newNegotiator(cfg.options, c)
 	c.enc.c = c
 	return c
@@ -101,9 +80,9 @@ var (
 	_ world.Styler     = (*Conn)(nil)
 )
 
-// transportName names the transport of nc for ConnInfo.
-func transportName(nc net.Conn) string {
-	if _, ok := nc.(*tls.Conn); ok {
+// transportName names the connection's transport for ConnInfo.
+func (c *Conn) transportName() string {
+	if c.nc.TLS() {
 		return "telnet+tls"
 	}
 	return "telnet"
@@ -128,22 +107,26 @@ func (c *Conn) Prompt(text string) bool {
 func (c *Conn) SetEcho(on bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.closed {
+	if !c.ended() {
 		c.neg.RequestLocal(OptEcho, !on)
 		c.flushRawLocked()
 	}
 }
 
 // Close ends the connection once what is queued has been written, within
-// the write timeout. It is safe to call any number of times.
+// the write timeout, and records why. It is safe to call any number of
+// times: the first cause counts.
 func (c *Conn) Close(cause netcore.Cause) {
+	c.nc.Record(cause)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.closeLocked()
+	c.flushRawLocked()
+	c.out.Close()
 }
 
-// LoggedIn tells the connection that its character has entered the world.
-func (c *Conn) LoggedIn() {}
+// LoggedIn tells the connection that its character has entered the world:
+// the login grace and budgets no longer apply.
+func (c *Conn) LoggedIn() { c.nc.LoggedIn() }
 
 // Info describes the connection: the client's name (TTYPE, else GMCP
 // Core.Hello) and its width (NAWS; 0 when unknown) as they are now.
@@ -151,7 +134,7 @@ func (c *Conn) Info() world.ConnInfo {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	cl := &c.neg.client
-	return world.ConnInfo{Transport: c.transport, RemoteAddr: c.remote, Client: cl.label(), Width: cl.Width}
+	return world.ConnInfo{Transport: c.transportName(), RemoteAddr: c.nc.Remote(), Client: cl.label(), Width: cl.Width}
 }
 
 // enqueue adds m to the outbox without waiting.
@@ -161,18 +144,9 @@ func (c *Conn) enqueue(m message) bool {
 	return c.enqueueLocked(m)
 }
 
-// enqueueLocked adds m to the outbox, dropping the client when it is full.
+// enqueueLocked adds m to the outbox; a full one drops the client.
 func (c *Conn) enqueueLocked(m message) bool {
-	if c.closed {
-		return false
-	}
-	select {
-	case c.outbox <- m:
-		return true
-	default:
-		c.dropLocked(slog.LevelWarn, reasonOutboxFull)
-		return false
-	}
+	return c.out.Push(m, len(m.text))
 }
 
 // writeRaw gathers telnet commands; the negotiator calls it with mu held.
@@ -214,37 +188,21 @@ func (c *Conn) flushRawLocked() {
 // what it is answered is paced instead of dropped. A client that reads
 // nothing is dropped by the write timeout, which ends the wait.
 func (c *Conn) awaitRoom() {
-	for len(c.outbox) > cap(c.outbox)/2 {
+	for c.out.Len() > c.out.Cap()/2 {
 		select {
-		case <-c.drained:
-		case <-c.closing:
+		case <-c.out.Drained():
+		case <-c.out.Ended():
 			return
 		}
 	}
 }
 
-// closeLocked stops accepting output and tells the write loop to flush.
-func (c *Conn) closeLocked() {
-	if !c.closed {
-		c.closed = true
-		close(c.closing)
+// ended reports whether the connection takes no more output.
+func (c *Conn) ended() bool {
+	select {
+	case <-c.out.Ended():
+		return true
+	default:
+		return false
 	}
-}
-
-// drop closes the socket now, without flushing, and logs why at level.
-func (c *Conn) drop(level slog.Level, reason string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.dropLocked(level, reason)
-}
-
-// dropLocked closes the socket now; the read and write loops then end.
-func (c *Conn) dropLocked(level slog.Level, reason string) {
-	c.closeLocked()
-	if c.dropped {
-		return
-	}
-	c.dropped = true
-	c.logger.Log(context.Background(), level, "connection dropped", "remote", c.remote, "reason", reason)
-	_ = c.nc.Close() // the loops see the error; nothing else to do with it
 }

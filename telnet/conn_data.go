@@ -8,7 +8,7 @@ package telnet
 func (c *Conn) SendData(pkg string, payload []byte) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.closed || !c.neg.enabledLocal(OptGMCP) || !c.neg.client.gmcp.supports(pkg) {
+	if c.ended() || !c.neg.enabledLocal(OptGMCP) || !c.neg.client.gmcp.supports(pkg) {
 		return false
 	}
 	text := pkg

@@ -3,22 +3,20 @@ package telnet
 import (
 	"errors"
 	"io"
-	"log/slog"
 	"net"
 	"runtime/debug"
 
-	"mythosd/world/netcore"
-
 	"mythosd/world"
+	"mythosd/world/netcore"
 )
 
 // readBufferSize is the size of a connection's read buffer.
-const readBufferSize = 1 << 10
+const readBufferSize = 512
 
 // run serves the connection until it ends: opening offers, the Acceptor,
-// the read loop, Hangup; it returns once the write loop has ended too.
+// the read loop, Hangup; it returns once the write loop has closed the
+// socket.
 func (c *Conn) run(acc world.Acceptor) {
-	go c.writeLoop()
 	c.mu.Lock()
 	c.neg.start()
 	c.flushRawLocked()
@@ -26,7 +24,8 @@ func (c *Conn) run(acc world.Acceptor) {
 	if h := c.accept(acc); h != nil {
 		c.serve(h)
 	}
-	<-c.writerDone
+	c.out.Close()
+	<-c.out.Done()
 }
 
 // accept hands the connection to the world. A nil handler (the world
@@ -78,21 +77,24 @@ func (c *Conn) readLoop(h world.LineHandler) {
 	}
 }
 
-// readEnded logs why reading stopped.
+// readEnded records why reading stopped, when nothing else ended the
+// connection first.
 func (c *Conn) readEnded(err error) {
 	if errors.Is(err, io.EOF) || errors.Is(err, net.ErrClosed) {
-		c.logger.Debug("connection ended", "remote", c.remote)
+		c.nc.Record(netcore.CauseClientClosed)
 		return
 	}
-	c.logger.Debug("read failed", "remote", c.remote, "err", err)
+	if c.nc.Record(netcore.CauseReadError) {
+		c.logger.Debug("read failed", "remote", c.nc.Remote(), "err", err)
+	}
 }
 
 // panicked logs a panic of the world's code, with its stack, and drops the
 // connection.
 func (c *Conn) panicked(where string, r any) {
-	c.logger.Error("panic in "+where+"; connection ended", "remote", c.remote,
+	c.logger.Error("panic in "+where+"; connection ended", "remote", c.nc.Remote(),
 		"panic", r, "stack", string(debug.Stack()))
-	c.drop(slog.LevelDebug, reasonPanic)
+	c.nc.End(netcore.CauseFailure)
 }
 
 // connEvents wires the parser to the world's handler and the negotiator.
@@ -112,7 +114,7 @@ func (e *connEvents) line(text string) {
 		return
 	}
 	e.c.awaitRoom()
-	if !e.c.isClosed() {
+	if !e.c.ended() {
 		e.talked = true
 		e.h.Line(text)
 	}
@@ -120,7 +122,7 @@ func (e *connEvents) line(text string) {
 
 // lineTooLong tells the client its line was ignored.
 func (e *connEvents) lineTooLong() {
-	e.c.logger.Debug("line too long", "remote", e.c.remote)
+	e.c.logger.Debug("line too long", "remote", e.c.nc.Remote())
 	e.c.Send(lineTooLongMessage)
 }
 
@@ -128,7 +130,7 @@ func (e *connEvents) lineTooLong() {
 func (e *connEvents) command(verb, option byte) {
 	e.c.mu.Lock()
 	defer e.c.mu.Unlock()
-	if !e.c.closed {
+	if !e.c.ended() {
 		e.c.neg.receive(verb, option)
 	}
 }
@@ -137,14 +139,7 @@ func (e *connEvents) command(verb, option byte) {
 func (e *connEvents) subnegotiation(option byte, data []byte) {
 	e.c.mu.Lock()
 	defer e.c.mu.Unlock()
-	if !e.c.closed {
+	if !e.c.ended() {
 		e.c.neg.subnegotiation(option, data)
 	}
-}
-
-// isClosed reports whether the connection no longer takes output.
-func (c *Conn) isClosed() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.closed
 }

@@ -102,7 +102,8 @@ func TestConnOptionPlugin(t *testing.T) {
 }
 
 func TestConnLineTooLong(t *testing.T) {
-	c, _, _ := connect(t, &Server{})
+	c, conn, _ := connect(t, &Server{})
+	conn.LoggedIn() // past the byte budget of a connection logging in
 	huge := strings.Repeat("a", 1<<20)
 	go func() { _, _ = c.nc.Write([]byte(huge + "\r\nlook\r\n")) }()
 	got := c.readUntil("you said: look\r\n")
@@ -217,16 +218,16 @@ func TestConnSlowClient(t *testing.T) {
 		timeout time.Duration
 		text    string
 		once    bool // send one message, else send until Send fails
-		reason  string
 	}{
-		{"outbox full", 4, ioTimeout, strings.Repeat("x", 64<<10) + "\n", false, reasonOutboxFull},
-		{"write timeout", 0, 500 * time.Millisecond, strings.Repeat("x", 32<<20), true, reasonWriteTimeout},
+		{"outbox full", 4, ioTimeout, strings.Repeat("x", 64<<10) + "\n", false},
+		{"write timeout", 0, 500 * time.Millisecond, strings.Repeat("x", 32<<20), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var logs logBuffer
 			acc := newTestAcceptor()
-			addr := startServer(t, &Server{Acceptor: acc, OutboxSize: tt.outbox, WriteTimeout: tt.timeout, Logger: logs.logger()})
+			srv := &Server{Acceptor: acc, OutboxSize: tt.outbox, WriteTimeout: tt.timeout, Logger: logs.logger()}
+			addr := startServer(t, srv)
 			slow := dial(t, addr) // never reads
 			if err := slow.nc.(*net.TCPConn).SetReadBuffer(4096); err != nil {
 				t.Fatal(err)
@@ -243,8 +244,11 @@ func TestConnSlowClient(t *testing.T) {
 			acc.waitHangup(t, slowConn)
 			fastConn.Send("still here\n")
 			fast.expect("still here\r\n")
-			if !strings.Contains(logs.String(), tt.reason) {
-				t.Errorf("log lacks %q:\n%s", tt.reason, logs.String())
+			waitFor(t, "the slow client's end to be counted", func() bool {
+				return srv.Stats().Ended[netcore.CauseSlowClient] == 1
+			})
+			if !strings.Contains(logs.String(), "cause=slow_client") {
+				t.Errorf("log lacks the end with its cause:\n%s", logs.String())
 			}
 			if slowConn.Send("more\n") {
 				t.Error("Send to a dropped client returned true")

@@ -2,85 +2,82 @@ package telnet
 
 import (
 	"errors"
-	"log/slog"
 	"os"
 	"time"
+
+	"mythosd/world/netcore"
 )
 
 // maxWriteBatch is how many bytes the write loop gathers into one write.
 const maxWriteBatch = 16 << 10
 
-// keepWriteCap is the largest write buffer kept while the outbox is idle.
-const keepWriteCap = 1 << 10
-
-// writeLoop drains the outbox to the socket until the connection ends.
+// writeLoop drains the outbox to the socket. The outbox starts it when
+// output arrives; it returns when the outbox is empty, so an idle
+// connection has no write goroutine. It alone closes the socket: when the
+// outbox is closed (after flushing) or killed (at once).
 func (c *Conn) writeLoop() {
-	defer close(c.writerDone)
+	for {
+		items, state, ok := c.out.Next(c.batch, c.enc.release)
+		if !ok {
+			return
+		}
+		if state == netcore.Killed || !c.writeItems(items) {
+			c.closeSocket(nil)
+			return
+		}
+		c.batch = netcore.Recycle(items)
+		if state == netcore.Closing {
+			c.enc.begin()
+			c.closeSocket(c.enc.finish())
+			return
+		}
+	}
+}
+
+// writeItems encodes and writes items in batches; false when a write failed.
+func (c *Conn) writeItems(items []message) bool {
 	e := &c.enc
-	for {
-		select {
-		case m := <-c.outbox:
-			e.begin()
-			e.add(m)
-			c.collect(e)
-			if !c.write(e.end(), time.Now().Add(c.writeTimeout)) {
-				return
+	e.begin()
+	for _, m := range items {
+		e.add(m)
+		if e.size() >= maxWriteBatch {
+			if !c.write(e.end()) {
+				return false
 			}
-			e.release()
-		case <-c.closing:
-			c.flush(e)
-			return
+			e.begin()
 		}
 	}
+	return c.write(e.end())
 }
 
-// collect encodes what else is queued, without waiting, up to a batch.
-func (c *Conn) collect(e *encoder) {
-	for e.size() < maxWriteBatch {
-		select {
-		case m := <-c.outbox:
-			e.add(m)
-		default:
-			return
-		}
-	}
-}
-
-// flush writes what is left in the outbox within one write timeout, ends
-// the compressed stream if any, then closes the socket.
-func (c *Conn) flush(e *encoder) {
-	deadline := time.Now().Add(c.writeTimeout)
-	for {
-		e.begin()
-		c.collect(e)
-		out := e.end()
-		if len(c.outbox) == 0 {
-			out = e.finish()
-		}
-		if len(out) == 0 || !c.write(out, deadline) || len(c.outbox) == 0 {
-			break
-		}
+// closeSocket writes the end of the stream, if any, and closes the socket;
+// the read loop then ends.
+func (c *Conn) closeSocket(tail []byte) {
+	if len(tail) > 0 {
+		c.write(tail)
 	}
 	_ = c.nc.Close() // the connection is over; a close error changes nothing
+	c.out.Finished()
 }
 
-// write writes buf with a deadline; on failure it drops the connection.
-func (c *Conn) write(buf []byte, deadline time.Time) bool {
-	err := c.nc.SetWriteDeadline(deadline)
+// write writes buf within the write timeout; on failure it records why.
+func (c *Conn) write(buf []byte) bool {
+	if len(buf) == 0 {
+		return true
+	}
+	err := c.nc.SetWriteDeadline(time.Now().Add(c.writeTimeout))
 	if err == nil {
 		_, err = c.nc.Write(buf)
 	}
 	if err == nil {
-		select {
-		case c.drained <- struct{}{}:
-		default:
-		}
 		return true
 	}
+	cause := netcore.CauseWriteError
 	if errors.Is(err, os.ErrDeadlineExceeded) {
-		c.drop(slog.LevelWarn, reasonWriteTimeout)
-		return false
+		cause = netcore.CauseSlowClient
 	}
-	c.drop(slog.LevelDebug, "write failed: "+err.Error())
+	if c.nc.Record(cause) {
+		c.logger.Debug("write failed", "remote", c.nc.Remote(), "err", err)
+	}
 	return false
 }

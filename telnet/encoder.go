@@ -56,6 +56,9 @@ func (e *encoder) finish() []byte {
 	return e.out
 }
 
+// keepWriteCap is the largest encoder buffer kept while the outbox is idle.
+const keepWriteCap = 512
+
 // release lets go of buffers that grew large, so that an idle connection
 // holds little memory.
 func (e *encoder) release() {
@@ -113,7 +116,7 @@ func (e *encoder) startCompression() {
 	}
 	e.z = newMCCP2Stream()
 	e.out = e.z.start(e.out)
-	e.c.logger.Debug("MCCP2 compression started", "remote", e.c.remote)
+	e.c.logger.Debug("MCCP2 compression started", "remote", e.c.nc.Remote())
 }
 
 // endCompression finishes the compressed stream; what follows is plain.
@@ -124,7 +127,7 @@ func (e *encoder) endCompression() {
 	e.compressPlain()
 	e.out = e.z.finish(e.out)
 	e.z = nil
-	e.c.logger.Debug("MCCP2 compression ended", "remote", e.c.remote)
+	e.c.logger.Debug("MCCP2 compression ended", "remote", e.c.nc.Remote())
 }
 
 // compressPlain compresses and flushes what waits.

@@ -44,13 +44,13 @@ func testCertificate(tb testing.TB) (tls.Certificate, *x509.CertPool) {
 func TestConnTLS(t *testing.T) {
 	cert, pool := testCertificate(t)
 	acc := newTestAcceptor()
-	s := &Server{Acceptor: acc}
+	s := &Server{Acceptor: acc, TLS: &tls.Config{Certificates: []tls.Certificate{cert}}}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	served := make(chan error, 1)
-	go func() { served <- s.Serve(tls.NewListener(l, &tls.Config{Certificates: []tls.Certificate{cert}})) }()
+	go func() { served <- s.Serve(l) }()
 	t.Cleanup(func() {
 		_ = s.Close()
 		if err := <-served; !errors.Is(err, ErrServerClosed) {

@@ -23,6 +23,8 @@ const (
 	CauseLoginFailed        // too many wrong answers, or too many bytes, before login
 	CauseShutdown           // the server is stopping
 	CauseFailure            // the world could not go on with this session (store trouble, a panic)
+	CauseDisplaced          // still logging in when the login budget was full: a newer connection took its place
+	CauseWriteError         // writing to the client failed (connection reset, timed out by the kernel)
 	numCauses
 )
 
@@ -38,6 +40,8 @@ var causeNames = [numCauses]string{
 	CauseLoginFailed:  "login_failed",
 	CauseShutdown:     "shutdown",
 	CauseFailure:      "failure",
+	CauseDisplaced:    "displaced",
+	CauseWriteError:   "write_error",
 }
 
 // String names the cause as logs and metrics show it.
