@@ -8,6 +8,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"mythosd/world"
+	"mythosd/world/netcore"
 )
 
 // Collector serves the figures of the world's latest snapshot to
@@ -16,13 +17,13 @@ import (
 // snapshot; nothing is kept between scrapes.
 type Collector struct {
 	src       Source
-	listeners map[string]func() ConnStats
+	listeners map[string]func() netcore.Stats
 	descs     descs
 }
 
 // NewCollector returns a collector of src's snapshots and of the named
 // listeners' connection counts (listeners may be nil).
-func NewCollector(src Source, listeners map[string]func() ConnStats) *Collector {
+func NewCollector(src Source, listeners map[string]func() netcore.Stats) *Collector {
 	return &Collector{src: src, listeners: listeners, descs: newDescs()}
 }
 
@@ -46,10 +47,24 @@ func (c *Collector) Collect(ch chan<- prometheus.Metric) {
 	c.sessions(e, s.Sessions)
 	c.bus(e, s.Bus)
 	for _, name := range slices.Sorted(maps.Keys(c.listeners)) {
-		st := c.listeners[name]()
-		e.gauge(c.descs.connsOpen, float64(st.Current), name)
-		e.counter(c.descs.connsTotal, float64(st.Total), name)
-		e.counter(c.descs.connsRefused, float64(st.Refused), name)
+		c.conns(e, name, c.listeners[name]())
+	}
+}
+
+// conns sends one listener's connection figures: refusals by reason and
+// ends by cause.
+func (c *Collector) conns(e emitter, name string, st netcore.Stats) {
+	d := c.descs
+	e.gauge(d.connsOpen, float64(st.Open), name)
+	e.gauge(d.connsLoggingIn, float64(st.LoggingIn), name)
+	e.counter(d.connsTotal, float64(st.Accepted), name)
+	for _, r := range netcore.Reasons() {
+		e.counter(d.connsRefused, float64(st.Refused[r]), name, r.String())
+	}
+	for _, cause := range netcore.Causes() {
+		if cause != netcore.CauseUnknown {
+			e.counter(d.connsEnded, float64(st.Ended[cause]), name, cause.String())
+		}
 	}
 }
 

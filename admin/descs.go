@@ -10,7 +10,7 @@ type descs struct {
 	cacheLoadErrors, cacheExpirations, cacheInFlight, cacheLoadAvg             *prometheus.Desc
 	storeQueue, storeCommits, storeRows, storeErrors, storeLastCommit          *prometheus.Desc
 	sessions, sessionsTransport, sessionsTier                                  *prometheus.Desc
-	connsOpen, connsTotal, connsRefused                                        *prometheus.Desc
+	connsOpen, connsLoggingIn, connsTotal, connsRefused, connsEnded            *prometheus.Desc
 	busConnected, busIn, busOut, busDropped, busReconnects                     *prometheus.Desc
 }
 
@@ -54,9 +54,11 @@ func newDescs() descs {
 		sessionsTransport: desc("sessions_by_transport", "Sessions playing, by transport.", "transport"),
 		sessionsTier:      desc("sessions_by_tier", "Sessions playing, by lucidity tier.", "tier"),
 
-		connsOpen:    desc("connections", "Connections open, by listener.", "listener"),
-		connsTotal:   desc("connections_total", "Connections accepted since the start, by listener.", "listener"),
-		connsRefused: desc("connections_refused_total", "Connections refused because the listener was full.", "listener"),
+		connsOpen:      desc("connections", "Connections open, by listener.", "listener"),
+		connsLoggingIn: desc("connections_logging_in", "Connections open and still logging in, by listener.", "listener"),
+		connsTotal:     desc("connections_total", "Connections accepted since the start, by listener.", "listener"),
+		connsRefused:   desc("connections_refused_total", "Connections refused at accept, by listener and reason.", "listener", "reason"),
+		connsEnded:     desc("connections_ended_total", "Connections ended, by listener and cause.", "listener", "cause"),
 
 		busConnected:  desc("bus_connected", "1 when the chat bus is connected to NATS, 0 when not; absent when chat stays in the process."),
 		busIn:         desc("bus_messages_in_total", "Chat bus messages received."),
@@ -75,7 +77,7 @@ func (d descs) all() []*prometheus.Desc {
 		d.cacheLoadErrors, d.cacheExpirations, d.cacheInFlight, d.cacheLoadAvg,
 		d.storeQueue, d.storeCommits, d.storeRows, d.storeErrors, d.storeLastCommit,
 		d.sessions, d.sessionsTransport, d.sessionsTier,
-		d.connsOpen, d.connsTotal, d.connsRefused,
+		d.connsOpen, d.connsLoggingIn, d.connsTotal, d.connsRefused, d.connsEnded,
 		d.busConnected, d.busIn, d.busOut, d.busDropped, d.busReconnects,
 	}
 }

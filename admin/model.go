@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"mythosd/world"
+	"mythosd/world/netcore"
 )
 
 // refreshEvery is how often the console reads a new snapshot: five times a
@@ -31,6 +32,9 @@ type Config struct {
 	// Width and Height are the terminal's size until the first resize;
 	// zero means 80x24.
 	Width, Height int
+	// Conns returns the players' listeners' connection figures; nil shows
+	// none.
+	Conns func() netcore.Stats
 }
 
 // Model is the admin console: panels of live figures, the session table,

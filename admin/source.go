@@ -34,10 +34,3 @@ type Actions interface {
 	// CancelShutdown stops a countdown in progress.
 	CancelShutdown(ctx context.Context, by string) error
 }
-
-// ConnStats counts one listener's connections, for metrics.
-type ConnStats struct {
-	Current int   // open now
-	Total   int64 // served since the start
-	Refused int64 // refused because the listener was full
-}

@@ -18,9 +18,10 @@ func (m Model) View() string {
 	header := m.header(w)
 	top := m.panels(w)
 	bus := m.busLine(w)
+	conns := m.connsLine(w)
 	footer := m.footer(w)
-	used := 1 + lipgloss.Height(top) + 1 + 2
-	body := strings.Join([]string{header, top, bus, m.table(w, h-used), footer}, "\n")
+	used := 1 + lipgloss.Height(top) + 2 + 2
+	body := strings.Join([]string{header, top, bus, conns, m.table(w, h-used), footer}, "\n")
 	return m.cfg.Renderer.NewStyle().MaxWidth(w).MaxHeight(h).Render(body)
 }
 

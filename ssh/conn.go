@@ -1,25 +1,23 @@
 package ssh
 
 import (
-	"context"
 	"io"
 	"log/slog"
-	"sync"
 	"sync/atomic"
 	"time"
-
-	"mythosd/world/netcore"
 
 	gliderssh "github.com/gliderlabs/ssh"
 	"golang.org/x/term"
 
 	"mythosd/world"
+	"mythosd/world/netcore"
 )
 
 // Conn is a player's SSH session as the world sees it: a world.Conn and a
 // world.Styler. A golang.org/x/term Terminal does the line editing, history
 // and echo; a read loop feeds the lines to the world, and a write loop
-// drains a bounded outbox onto the channel with a write deadline.
+// drains a bounded outbox (netcore's) onto the channel with a write
+// deadline; it alone closes the connection.
 //
 // The Terminal never touches the network: what it writes (output, echo,
 // prompt redraws) collects in a buffer that only the write loop flushes, so
@@ -27,27 +25,25 @@ import (
 // dropped when the deadline passes.
 type Conn struct {
 	ch     channel
+	core   *netcore.Conn
 	log    *slog.Logger
 	term   *term.Terminal
 	sink   *termSink
 	hangup func() // closes the whole SSH connection, at once
 
-	outbox  *outbox
+	out     *netcore.Outbox[outItem]
 	flushed chan struct{} // the write loop's answers to barriers
-	done    chan struct{} // closed when the connection is over
-	written chan struct{} // closed when the write loop has returned
 	winch   <-chan gliderssh.Window
 
-	dropOnce sync.Once
-	closing  atomic.Bool // Close or drop called: nothing more is queued
-	echoOff  atomic.Bool
-	width    atomic.Int32
-	style    *style
+	echoOff atomic.Bool
+	width   atomic.Int32
+	style   *style
 
 	remote   string
 	termType string
 	timeout  time.Duration
-	timer    *time.Timer // the write deadline; fires drop
+	timer    *time.Timer // the write deadline; fires kill
+	exited   bool        // the session ended with its exit status; write loop only
 
 	prompt atomic.Pointer[string] // set by the write loop
 
@@ -73,6 +69,7 @@ type channel interface {
 
 // connConfig is what a Conn needs besides its channel.
 type connConfig struct {
+	core         *netcore.Conn
 	logger       *slog.Logger
 	writeTimeout time.Duration
 	outboxSize   int
@@ -95,24 +92,25 @@ const (
 func newConn(ch channel, cfg connConfig) *Conn {
 	c := &Conn{
 		ch:       ch,
+		core:     cfg.core,
 		log:      cfg.logger,
 		hangup:   cfg.hangup,
-		outbox:   newOutbox(cfg.outboxSize),
 		flushed:  make(chan struct{}, 1),
-		done:     make(chan struct{}),
-		written:  make(chan struct{}),
 		winch:    cfg.winch,
 		remote:   cfg.remote,
 		termType: cfg.termType,
 		timeout:  cfg.writeTimeout,
 		style:    newStyle(cfg.termType, cfg.colorTerm),
 	}
+	c.out = netcore.NewOutbox[outItem](cfg.outboxSize, maxPending,
+		func() { c.core.Record(netcore.CauseSlowClient) }, nil)
 	c.sink = newTermSink(ch, c.overflow)
 	c.term = term.NewTerminal(c.sink, "")
 	c.term.History = &history{}
 	c.resize(cfg.window)
-	c.timer = time.AfterFunc(time.Hour, func() { c.drop(slog.LevelInfo, "write timeout") })
+	c.timer = time.AfterFunc(time.Hour, c.writeTimedOut)
 	c.timer.Stop()
+	c.core.SetStop(c.out.Kill)
 	return c
 }
 
@@ -129,16 +127,16 @@ func (c *Conn) Prompt(text string) bool { return c.enqueue(outItem{kind: itemPro
 func (c *Conn) SetEcho(on bool) { c.echoOff.Store(!on) }
 
 // Close ends the session once what is queued has been written, bounded by
-// the write deadline. Closing twice is harmless.
+// the write deadline, and records why. Closing twice is harmless: the
+// first cause counts.
 func (c *Conn) Close(cause netcore.Cause) {
-	if c.closing.Swap(true) {
-		return
-	}
-	c.outbox.push(outItem{kind: itemClose}, true)
+	c.core.Record(cause)
+	c.out.Close()
 }
 
-// LoggedIn tells the connection that its character has entered the world.
-func (c *Conn) LoggedIn() {}
+// LoggedIn tells the connection that its character has entered the world:
+// the login grace and budgets no longer apply.
+func (c *Conn) LoggedIn() { c.core.LoggedIn() }
 
 // Info describes the connection; Width follows the client's window.
 func (c *Conn) Info() world.ConnInfo {
@@ -160,32 +158,25 @@ func (c *Conn) SetScreenReader(on bool) { c.style.setScreenReader(on) }
 // and whether screen-reader mode is on.
 func (c *Conn) Style() (world.ColorMode, bool) { return c.style.current() }
 
-// enqueue puts it in the outbox without waiting, dropping the connection
-// when the outbox is full.
-func (c *Conn) enqueue(it outItem) bool {
-	if c.closing.Load() {
-		return false
-	}
-	if !c.outbox.push(it, false) {
-		c.drop(slog.LevelInfo, "outbox full: client too slow")
-		return false
-	}
-	return true
-}
+// enqueue puts it in the outbox without waiting; a full outbox drops the
+// client.
+func (c *Conn) enqueue(it outItem) bool { return c.out.Push(it, len(it.text)) }
 
-// drop ends the connection now: the SSH connection is closed, which ends
-// both loops. The first reason is logged.
-func (c *Conn) drop(level slog.Level, reason string) {
-	c.dropOnce.Do(func() {
-		c.closing.Store(true)
-		c.log.Log(context.Background(), level, "ssh session dropped", "reason", reason)
-		close(c.done)
-		c.hangup()
-	})
+// kill ends the connection now, for cause: the write loop closes it.
+func (c *Conn) kill(cause netcore.Cause) {
+	c.core.Record(cause)
+	c.out.Kill()
 }
 
 // overflow drops a client whose terminal output piles up unread.
-func (c *Conn) overflow() { c.drop(slog.LevelInfo, "output piles up: client not reading") }
+func (c *Conn) overflow() { c.kill(netcore.CauseSlowClient) }
+
+// writeTimedOut drops a client whose write passed the deadline. The write
+// loop is stuck in that write: closing the connection here frees it.
+func (c *Conn) writeTimedOut() {
+	c.kill(netcore.CauseSlowClient)
+	c.hangup()
+}
 
 // currentPrompt is the prompt the write loop set last.
 func (c *Conn) currentPrompt() string {

@@ -1,14 +1,11 @@
 package ssh
 
 import (
-	"context"
 	"errors"
 	"io"
-	"log/slog"
-
-	"mythosd/world/netcore"
 
 	"mythosd/world"
+	"mythosd/world/netcore"
 )
 
 // serve runs the session: it starts the write loop, hands the connection
@@ -34,18 +31,20 @@ func (c *Conn) serve(accept func(world.Conn) world.LineHandler) {
 // for the write loop, which the write deadline bounds.
 func (c *Conn) await() {
 	c.Close(netcore.CauseClientClosed)
-	<-c.written
+	<-c.out.Done()
 }
 
 // barrier waits until the write loop has handled everything queued before
 // it, the prompt included: only then may the Terminal draw the prompt and
 // read. It reports false when the connection has ended.
 func (c *Conn) barrier() bool {
-	c.outbox.push(outItem{kind: itemBarrier}, true)
+	if !c.out.Force(outItem{kind: itemBarrier}) {
+		return false
+	}
 	select {
 	case <-c.flushed:
 		return true
-	case <-c.done:
+	case <-c.out.Ended():
 		return false
 	}
 }
@@ -59,17 +58,15 @@ func (c *Conn) readLine() (string, error) {
 	return c.term.ReadLine()
 }
 
-// endInput logs why input ended: the client left, or the player pressed
-// Ctrl-D on an empty line, which the Terminal reports as the end of input.
+// endInput records why input ended: the client left, or the player
+// pressed Ctrl-D on an empty line, which the Terminal reports as the end
+// of input; anything else is a read error.
 func (c *Conn) endInput(err error) {
-	select {
-	case <-c.done:
-		return // dropped or closed: already logged
-	default:
-	}
-	level := slog.LevelInfo
 	if errors.Is(err, io.EOF) {
-		level = slog.LevelDebug
+		c.core.Record(netcore.CauseClientClosed)
+		return
 	}
-	c.log.Log(context.Background(), level, "ssh input ended", "err", err)
+	if c.core.Record(netcore.CauseReadError) {
+		c.log.Debug("ssh input ended", "err", err)
+	}
 }

@@ -202,8 +202,8 @@ func TestClientThatStopsReadingIsDropped(t *testing.T) {
 		size       int
 		wantReason string
 	}{
-		{"outbox overflows", 4, 1000, 100, "client too slow"},
-		{"write deadline passes", 1024, 80, 64 << 10, "write timeout"},
+		{"outbox overflows", 4, 1000, 100, "cause=slow_client"},
+		{"write deadline passes", 1024, 80, 64 << 10, "cause=slow_client"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

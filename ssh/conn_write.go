@@ -1,18 +1,22 @@
 package ssh
 
 import (
-	"log/slog"
 	"runtime/debug"
+
+	"mythosd/world/netcore"
 )
 
 // writeLoop runs the outbox, window changes and the Terminal's output onto
 // the channel until the connection ends.
+// It alone closes the connection, unless a write is stuck past its
+// deadline.
 func (c *Conn) writeLoop() {
-	defer close(c.written)
+	defer c.out.Finished()
+	defer c.endConn()
 	defer c.recoverPanic("write loop")
 	for {
 		select {
-		case <-c.outbox.ready:
+		case <-c.out.Ready():
 			if !c.handleBatch() {
 				return
 			}
@@ -23,8 +27,6 @@ func (c *Conn) writeLoop() {
 				continue
 			}
 			c.resize(w)
-		case <-c.done:
-			return
 		}
 		if !c.flush() {
 			return
@@ -35,21 +37,34 @@ func (c *Conn) writeLoop() {
 // handleBatch handles every waiting item, flushing whenever a batch of
 // output has gathered. It reports false when the session ended.
 func (c *Conn) handleBatch() bool {
-	c.batch = c.outbox.take(c.batch)
-	defer func() { c.batch = recycle(c.batch) }()
-	for _, it := range c.batch {
-		if !c.handle(it) {
-			return false
-		}
+	items, state, _ := c.out.Next(c.batch, nil)
+	defer func() { c.batch = netcore.Recycle(items) }()
+	if state == netcore.Killed {
+		return false
+	}
+	for _, it := range items {
+		c.handle(it)
 		if c.sink.pending() >= maxBatch && !c.flush() {
 			return false
 		}
 	}
+	if state == netcore.Closing {
+		c.finish()
+		return false
+	}
 	return true
 }
 
-// handle applies one outbox item; false when it ended the session.
-func (c *Conn) handle(it outItem) bool {
+// endConn closes the connection when the session did not end with its
+// exit status: then the client is dropped at once.
+func (c *Conn) endConn() {
+	if !c.exited {
+		c.hangup()
+	}
+}
+
+// handle applies one outbox item.
+func (c *Conn) handle(it outItem) {
 	switch it.kind {
 	case itemText:
 		c.scratch = c.style.render(c.scratch[:0], it.text)
@@ -65,11 +80,7 @@ func (c *Conn) handle(it outItem) bool {
 		case c.flushed <- struct{}{}:
 		default:
 		}
-	case itemClose:
-		c.finish()
-		return false
 	}
-	return true
 }
 
 // setPrompt makes text the prompt. The read loop draws it when it starts
@@ -99,7 +110,9 @@ func (c *Conn) flush() bool {
 		_, err := c.ch.Write(out)
 		c.timer.Stop()
 		if err != nil {
-			c.drop(slog.LevelDebug, "write: "+err.Error())
+			if c.core.Record(netcore.CauseWriteError) {
+				c.log.Debug("ssh write failed", "err", err)
+			}
 			return false
 		}
 	}
@@ -119,10 +132,7 @@ func (c *Conn) finish() {
 	// The channel may be gone already; the connection closes either way.
 	_ = c.ch.Exit(0)
 	c.timer.Stop()
-	c.dropOnce.Do(func() {
-		c.closing.Store(true)
-		close(c.done)
-	})
+	c.exited = true
 }
 
 // recoverPanic turns a panic in one of the session's goroutines into the
@@ -130,6 +140,6 @@ func (c *Conn) finish() {
 func (c *Conn) recoverPanic(where string) {
 	if r := recover(); r != nil {
 		c.log.Error("panic in ssh session", "where", where, "panic", r, "stack", string(debug.Stack()))
-		c.drop(slog.LevelError, "panic")
+		c.kill(netcore.CauseFailure)
 	}
 }

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -15,6 +15,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"mythosd/admin"
+	"mythosd/world/netcore"
 )
 
 const (
@@ -42,17 +43,21 @@ type Console struct {
 	Actions admin.Actions
 	// MaxConns caps connections at once (default 8).
 	MaxConns int
+	// Conns, when set, gives the player listeners' connection figures
+	// the console shows.
+	Conns func() netcore.Stats
+	// Banned, when set, refuses an address at accept (see netcore.Limits).
+	Banned func(netip.Addr) bool
 	// Logger receives the console's events; required.
 	Logger *slog.Logger
 
 	initOnce sync.Once
 	srv      *gliderssh.Server
+	core     netcore.Server
 	log      *slog.Logger
-	conns    atomic.Int64
 
 	mu       sync.Mutex
 	closing  bool
-	ln       net.Listener
 	programs map[*tea.Program]struct{}
 	sessions sync.WaitGroup
 }
@@ -62,11 +67,23 @@ func (c *Console) init() {
 	c.initOnce.Do(func() {
 		c.log = c.Logger.With("component", "admin-ssh")
 		c.programs = make(map[*tea.Program]struct{})
+		limit := c.MaxConns
+		if limit <= 0 {
+			limit = defaultConsoleConns
+		}
+		c.core = netcore.Server{Name: "admin-ssh", Logger: c.log,
+			Limits: netcore.Limits{MaxConns: limit, Banned: c.Banned},
+			Handle: func(nc *netcore.Conn) { c.srv.HandleConn(nc) }}
 		c.srv = &gliderssh.Server{
 			Handler:          c.handle,
 			PublicKeyHandler: c.authorized,
-			ConnCallback:     c.admit,
+			ConnCallback:     keepCore,
 			IdleTimeout:      consoleIdleTimeout,
+			// HandleConn, unlike Serve, sets no defaults: one session
+			// channel type, nothing else.
+			ChannelHandlers:   map[string]gliderssh.ChannelHandler{"session": gliderssh.DefaultSessionHandler},
+			RequestHandlers:   map[string]gliderssh.RequestHandler{},
+			SubsystemHandlers: map[string]gliderssh.SubsystemHandler{},
 			ConnectionFailedCallback: func(conn net.Conn, err error) {
 				c.log.Info("admin connection failed", "addr", conn.RemoteAddr().String(), "err", err)
 			},
@@ -79,22 +96,15 @@ func (c *Console) init() {
 // returns ErrServerClosed.
 func (c *Console) Serve(l net.Listener) error {
 	if c.HostKey == nil || c.AuthorizedKeys == "" || c.Logger == nil {
+		l.Close()
 		return errors.New("admin console: HostKey, AuthorizedKeys and Logger are required")
 	}
 	c.init()
-	c.mu.Lock()
-	if c.closing {
-		c.mu.Unlock()
+	if c.isClosing() {
 		l.Close()
 		return ErrServerClosed
 	}
-	c.ln = l
-	c.mu.Unlock()
-	err := c.srv.Serve(l)
-	if c.isClosing() || errors.Is(err, gliderssh.ErrServerClosed) {
-		return ErrServerClosed
-	}
-	return fmt.Errorf("admin console: %w", err)
+	return c.core.Serve(l)
 }
 
 // Shutdown stops accepting, tells every open console that the server is
@@ -116,7 +126,7 @@ func (c *Console) Shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 		err = fmt.Errorf("admin console shutdown: %w", ctx.Err())
 	}
-	return errors.Join(err, c.closeServer())
+	return errors.Join(err, c.core.Close())
 }
 
 // Close ends every console and connection at once.
@@ -125,18 +135,20 @@ func (c *Console) Close() error {
 	for _, p := range c.close() {
 		p.Kill()
 	}
-	return c.closeServer()
+	return c.core.Close()
 }
 
-// close marks the console closing, closes its listener, and returns the
-// programs running.
+// Stats returns the console's connection figures.
+func (c *Console) Stats() netcore.Stats {
+	c.init()
+	return c.core.Stats()
+}
+
+// close marks the console closing and returns the programs running.
 func (c *Console) close() []*tea.Program {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.closing = true
-	if c.ln != nil {
-		c.ln.Close()
-	}
 	progs := make([]*tea.Program, 0, len(c.programs))
 	for p := range c.programs {
 		progs = append(progs, p)
@@ -144,38 +156,21 @@ func (c *Console) close() []*tea.Program {
 	return progs
 }
 
-// closeServer closes the SSH server's listeners and connections; an
-// already closed listener is no error.
-func (c *Console) closeServer() error {
-	if err := c.srv.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
-		return fmt.Errorf("close admin console: %w", err)
+// coreKey finds a connection's netcore.Conn in its gliderlabs context.
+type coreKey struct{}
+
+// keepCore keeps the core's connection in the gliderlabs context.
+func keepCore(ctx gliderssh.Context, nc net.Conn) net.Conn {
+	core, ok := nc.(*netcore.Conn)
+	if !ok {
+		return nil // only the core hands connections to gliderlabs
 	}
-	return nil
+	ctx.SetValue(coreKey{}, core)
+	return nc
 }
 
-// admit caps the connections: past MaxConns a new one is closed at once.
-func (c *Console) admit(_ gliderssh.Context, conn net.Conn) net.Conn {
-	limit := int64(c.MaxConns)
-	if limit <= 0 {
-		limit = defaultConsoleConns
-	}
-	if c.conns.Add(1) > limit {
-		c.conns.Add(-1)
-		c.log.Warn("admin console full; connection refused", "addr", conn.RemoteAddr().String(), "max", limit)
-		return nil
-	}
-	return &countedConn{Conn: conn, release: func() { c.conns.Add(-1) }}
-}
-
-// countedConn gives its place back when closed.
-type countedConn struct {
-	net.Conn
-	once    sync.Once
-	release func()
-}
-
-// Close closes the connection and releases its place once.
-func (cc *countedConn) Close() error {
-	cc.once.Do(cc.release)
-	return cc.Conn.Close()
+// coreOf returns the core's connection of a gliderlabs context.
+func coreOf(ctx gliderssh.Context) *netcore.Conn {
+	c, _ := ctx.Value(coreKey{}).(*netcore.Conn)
+	return c
 }

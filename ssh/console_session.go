@@ -21,6 +21,9 @@ func (c *Console) handle(s gliderssh.Session) {
 		s.Exit(1)
 		return
 	}
+	if core := coreOf(s.Context()); core != nil {
+		core.LoggedIn() // an authorized admin: no login grace any more
+	}
 	fp := gossh.FingerprintSHA256(s.PublicKey())
 	log := c.log.With("admin", fp, "addr", s.RemoteAddr().String())
 	defer func() {
@@ -36,7 +39,7 @@ func (c *Console) handle(s gliderssh.Session) {
 		return
 	}
 	p := tea.NewProgram(admin.New(admin.Config{
-		Source: c.Source, Actions: c.Actions, By: fp, Logger: c.Logger,
+		Source: c.Source, Actions: c.Actions, By: fp, Logger: c.Logger, Conns: c.Conns,
 		Renderer: renderer(s, pty.Term), Width: pty.Window.Width, Height: pty.Window.Height,
 	}), tea.WithInput(s), tea.WithOutput(s), tea.WithAltScreen(), tea.WithoutSignalHandler(),
 		tea.WithContext(s.Context()))

@@ -3,7 +3,6 @@ package ssh
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net"
 	"sync"
@@ -13,10 +12,11 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"mythosd/world"
+	"mythosd/world/netcore"
 )
 
 // ErrServerClosed is returned by Serve after Shutdown or Close.
-var ErrServerClosed = errors.New("ssh: server closed")
+var ErrServerClosed = netcore.ErrServerClosed
 
 // Game is what the player server needs from the world: the login dialogue
 // for the user "new", sessions for players the server authenticated, and
@@ -47,9 +47,10 @@ const (
 	// DefaultLoginDelay is how long a refused password is answered after
 	// its attempt began.
 	DefaultLoginDelay = 2 * time.Second
-	// DefaultLoginGrace is how long a connection has to authenticate and
-	// start its session.
-	DefaultLoginGrace = 2 * time.Minute
+	// DefaultLoginBytes is what a client may send before its character is
+	// in the world: the SSH handshake, keys tried and the login dialogue
+	// of "new" fit several times over.
+	DefaultLoginBytes = 64 << 10
 )
 
 // Server is the SSH listener where players play, with the net/http shape.
@@ -63,32 +64,23 @@ type Server struct {
 	Game Game
 	// HostKey is the server's host key (see LoadOrCreateHostKey); required.
 	HostKey gossh.Signer
-	// MaxConns caps the open connections, authenticated or not; 0 means no
-	// cap. A client beyond it is told so and closed.
-	MaxConns int
+	// Limits is what the server admits (see netcore.Limits); LoginBytes
+	// is DefaultLoginBytes if 0. The login grace runs until the character
+	// is in the world.
+	Limits netcore.Limits
 	// WriteTimeout bounds each write to a client (DefaultWriteTimeout if 0).
 	WriteTimeout time.Duration
 	// OutboxSize is each session's outbox (DefaultOutboxSize if 0).
 	OutboxSize int
 	// LoginDelay paces refused passwords (DefaultLoginDelay if 0).
 	LoginDelay time.Duration
-	// LoginGrace bounds the time from connecting to starting a session
-	// (DefaultLoginGrace if 0).
-	LoginGrace time.Duration
 	// Logger receives the server's logs (slog.Default() if nil).
 	Logger *slog.Logger
 
 	initOnce sync.Once
 	glider   *gliderssh.Server
+	core     netcore.Server
 	logger   *slog.Logger
-
-	mu        sync.Mutex
-	listeners map[net.Listener]struct{}
-	conns     map[*playConn]struct{}
-	closed    bool
-	idle      chan struct{} // closed when the last connection ends after Shutdown
-	total     int64         // connections admitted since the start
-	refused   int64         // connections refused for MaxConns
 }
 
 // Serve accepts connections on l until Shutdown or Close, then returns
@@ -100,38 +92,27 @@ func (s *Server) Serve(l net.Listener) error {
 		return errors.New("serve ssh: Server.Game and Server.HostKey are required")
 	}
 	s.init()
-	if !s.trackListener(l, true) {
-		l.Close()
-		return ErrServerClosed
-	}
-	defer s.trackListener(l, false)
-	s.logger.Info("listening", "addr", l.Addr().String())
-	err := s.glider.Serve(l)
-	if s.shuttingDown() || errors.Is(err, gliderssh.ErrServerClosed) {
-		return ErrServerClosed
-	}
-	return fmt.Errorf("accept ssh connection: %w", err)
+	return s.core.Serve(l)
 }
 
 // Shutdown closes the listeners and the connections that have no session
 // yet, then waits until every session has ended (the world ends them) or
 // ctx is done; in that case it closes what remains and returns ctx's error.
 func (s *Server) Shutdown(ctx context.Context) error {
-	idle, err := s.stop()
-	select {
-	case <-idle:
-		return err
-	case <-ctx.Done():
-		s.closeConns(false)
-		return ctx.Err()
-	}
+	s.init()
+	return s.core.Shutdown(ctx)
 }
 
 // Close closes the listeners and every connection now.
 func (s *Server) Close() error {
-	_, err := s.stop()
-	s.closeConns(false)
-	return err
+	s.init()
+	return s.core.Close()
+}
+
+// Stats returns the server's connection figures.
+func (s *Server) Stats() netcore.Stats {
+	s.init()
+	return s.core.Stats()
 }
 
 // init builds the gliderlabs server from the fields, once.
@@ -142,6 +123,12 @@ func (s *Server) init() {
 			base = slog.Default()
 		}
 		s.logger = base.With("component", "ssh")
+		limits := s.Limits
+		if limits.LoginBytes <= 0 {
+			limits.LoginBytes = DefaultLoginBytes
+		}
+		s.core = netcore.Server{Name: "ssh", Limits: limits, Logger: s.logger,
+			Handle: func(c *netcore.Conn) { s.glider.HandleConn(c) }}
 		s.glider = &gliderssh.Server{
 			Handler:              s.handle,
 			HostSigners:          []gliderssh.Signer{s.HostKey},
@@ -155,71 +142,6 @@ func (s *Server) init() {
 			SubsystemHandlers:    map[string]gliderssh.SubsystemHandler{},
 		}
 	})
-}
-
-// stop marks the server closed, closes its listeners and the connections
-// without a session. It returns a channel closed once no connection is
-// left, and the first close error.
-func (s *Server) stop() (<-chan struct{}, error) {
-	s.init()
-	s.mu.Lock()
-	s.closed = true
-	var err error
-	for l := range s.listeners {
-		if cerr := l.Close(); cerr != nil && err == nil && !errors.Is(cerr, net.ErrClosed) {
-			err = fmt.Errorf("close ssh listener: %w", cerr)
-		}
-		delete(s.listeners, l)
-	}
-	idle := make(chan struct{})
-	if len(s.conns) == 0 {
-		close(idle)
-	} else {
-		s.idle = idle
-	}
-	s.mu.Unlock()
-	s.closeConns(true)
-	return idle, err
-}
-
-// closeConns closes every connection, or only those without a session.
-func (s *Server) closeConns(onlyIdle bool) {
-	s.mu.Lock()
-	conns := make([]*playConn, 0, len(s.conns))
-	for c := range s.conns {
-		if !onlyIdle || !c.playing() {
-			conns = append(conns, c)
-		}
-	}
-	s.mu.Unlock()
-	for _, c := range conns {
-		c.Close()
-	}
-}
-
-// trackListener adds or removes l; adding fails once the server is closed.
-func (s *Server) trackListener(l net.Listener, add bool) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.listeners == nil {
-		s.listeners = make(map[net.Listener]struct{})
-	}
-	if !add {
-		delete(s.listeners, l)
-		return true
-	}
-	if s.closed {
-		return false
-	}
-	s.listeners[l] = struct{}{}
-	return true
-}
-
-// shuttingDown reports whether Shutdown or Close was called.
-func (s *Server) shuttingDown() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.closed
 }
 
 // setting returns d, or def when d is not positive.

@@ -5,7 +5,6 @@ import (
 	"net"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -13,57 +12,29 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"mythosd/world"
+	"mythosd/world/netcore"
 )
 
 // Messages for clients the server turns away.
 const (
-	tooManyMessage   = "Too many players are connected; try again later.\r\n"
 	noPTYMessage     = "mythosd needs a terminal: connect with plain ssh (or ssh -t), not ssh -T."
 	commandMessage   = "mythosd runs no commands: connect without one, as in ssh -p PORT NAME@HOST."
 	oneSessionReason = "one session per connection"
 )
 
-// Timings of the end of a connection.
-const (
-	refuseTimeout = time.Second     // bounds the write of tooManyMessage
-	closeLinger   = 2 * time.Second // how long the client may take to hang up after its session
-)
+// closeLinger is how long the client may take to hang up after its
+// session.
+const closeLinger = 2 * time.Second
 
 // playConnKey finds a connection's playConn in its gliderlabs context.
 type playConnKey struct{}
 
-// playConn is one client connection: the server counts it against
-// MaxConns, closes it when it has not started a session within LoginGrace,
-// and lets it open one session.
+// playConn is one client connection as the connection core admitted it;
+// it may open one session.
 type playConn struct {
-	net.Conn
-	srv       *Server
-	grace     atomic.Pointer[time.Timer]
-	opened    atomic.Bool // a session channel was opened
-	started   atomic.Bool // the session's handler runs
-	closeOnce sync.Once
+	core   *netcore.Conn
+	opened atomic.Bool // a session channel was opened
 }
-
-// Close closes the connection and forgets it; later calls do nothing.
-func (c *playConn) Close() error {
-	err := net.ErrClosed
-	c.closeOnce.Do(func() {
-		c.stopGrace()
-		err = c.Conn.Close()
-		c.srv.forget(c)
-	})
-	return err
-}
-
-// stopGrace stops the login grace timer.
-func (c *playConn) stopGrace() {
-	if t := c.grace.Load(); t != nil {
-		t.Stop()
-	}
-}
-
-// playing reports whether the connection's session has started.
-func (c *playConn) playing() bool { return c.started.Load() }
 
 // connOf returns the playConn of a gliderlabs context.
 func connOf(ctx gliderssh.Context) *playConn {
@@ -71,58 +42,14 @@ func connOf(ctx gliderssh.Context) *playConn {
 	return c
 }
 
-// admit tracks a new connection, or refuses it when the server is full or
-// closed (returning nil makes gliderlabs close it).
+// admit keeps the core's connection in the gliderlabs context.
 func (s *Server) admit(ctx gliderssh.Context, nc net.Conn) net.Conn {
-	c := &playConn{Conn: nc, srv: s}
-	c.grace.Store(time.AfterFunc(setting(s.LoginGrace, DefaultLoginGrace), func() {
-		if !c.playing() {
-			s.logger.Info("ssh connection closed: no session within the login grace", "remote", nc.RemoteAddr().String())
-			c.Close()
-		}
-	}))
-	s.mu.Lock()
-	if s.conns == nil {
-		s.conns = make(map[*playConn]struct{})
+	core, ok := nc.(*netcore.Conn)
+	if !ok {
+		return nil // only the core hands connections to gliderlabs
 	}
-	full := s.MaxConns > 0 && len(s.conns) >= s.MaxConns
-	if s.closed || full {
-		if full {
-			s.refused++
-		}
-		s.mu.Unlock()
-		c.stopGrace()
-		if full {
-			s.refuse(nc)
-		}
-		return nil
-	}
-	s.conns[c] = struct{}{}
-	s.total++
-	s.mu.Unlock()
-	ctx.SetValue(playConnKey{}, c)
-	return c
-}
-
-// refuse tells a client over MaxConns to come back later, in a line before
-// the SSH version exchange, which clients may show.
-func (s *Server) refuse(nc net.Conn) {
-	s.logger.Info("ssh connection refused: too many players", "remote", nc.RemoteAddr().String(), "max_conns", s.MaxConns)
-	// A fresh socket's send buffer is empty: the write does not wait, and
-	// its error would change nothing.
-	_ = nc.SetWriteDeadline(time.Now().Add(refuseTimeout))
-	_, _ = nc.Write([]byte(tooManyMessage))
-}
-
-// forget drops c from the open connections.
-func (s *Server) forget(c *playConn) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.conns, c)
-	if len(s.conns) == 0 && s.idle != nil {
-		close(s.idle)
-		s.idle = nil
-	}
+	ctx.SetValue(playConnKey{}, &playConn{core: core})
+	return nc
 }
 
 // openSession accepts the first session channel of a connection and
@@ -142,8 +69,6 @@ func (s *Server) openSession(srv *gliderssh.Server, conn *gossh.ServerConn, ch g
 // connection ends too.
 func (s *Server) handle(sess gliderssh.Session) {
 	c := connOf(sess.Context())
-	c.started.Store(true)
-	c.stopGrace()
 	defer s.linger(sess.Context(), c)
 	defer s.recoverSession(sess)
 	log := s.logger.With("remote", sess.RemoteAddr().String(), "user", sess.User())
@@ -155,6 +80,7 @@ func (s *Server) handle(sess gliderssh.Session) {
 		return
 	}
 	conn := newConn(sess, connConfig{
+		core:         c.core,
 		logger:       log,
 		writeTimeout: setting(s.WriteTimeout, DefaultWriteTimeout),
 		outboxSize:   s.outboxSize(),
@@ -163,7 +89,7 @@ func (s *Server) handle(sess gliderssh.Session) {
 		colorTerm:    envValue(sess.Environ(), "COLORTERM"),
 		window:       pty.Window,
 		winch:        winch,
-		hangup:       func() { c.Close() },
+		hangup:       func() { c.core.Close() },
 	})
 	log.Info("ssh session started", "term", pty.Term, "width", pty.Window.Width)
 	conn.serve(s.acceptFor(sess.User()))
@@ -216,7 +142,7 @@ func (s *Server) linger(ctx gliderssh.Context, c *playConn) {
 	case <-ctx.Done():
 	case <-t.C:
 	}
-	c.Close()
+	_ = c.core.Close() // the client may have hung up first
 }
 
 // isNewUser reports whether user asks to create a character.

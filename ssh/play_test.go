@@ -161,13 +161,13 @@ func TestOneSessionPerConnection(t *testing.T) {
 }
 
 func TestMaxConns(t *testing.T) {
-	ts := startServer(t, func(s *Server) { s.MaxConns = 1 })
+	ts := startServer(t, func(s *Server) { s.Limits.MaxConns = 1 })
 	p := ts.play(t, "alice", "xterm", 80, gossh.Password("lanterns1"))
 	p.expect("> ")
 	if _, err := ts.dial(t, "alice", gossh.Password("lanterns1")); err == nil {
 		t.Fatal("a connection beyond MaxConns got in")
 	}
-	if st := ts.Stats(); st.Current != 1 || st.Total != 1 || st.Refused != 1 {
+	if st := ts.Stats(); st.Open != 1 || st.Accepted != 1 || st.Refused[netcore.ReasonFull] != 1 {
 		t.Errorf("Stats = %+v, want 1 open, 1 served, 1 refused", st)
 	}
 	p.client.Close()
@@ -184,7 +184,7 @@ func TestMaxConns(t *testing.T) {
 }
 
 func TestLoginGraceClosesIdleConnections(t *testing.T) {
-	ts := startServer(t, func(s *Server) { s.LoginGrace = 20 * time.Millisecond })
+	ts := startServer(t, func(s *Server) { s.Limits.LoginGrace = 20 * time.Millisecond })
 	nc, err := net.Dial("tcp", ts.addr)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,14 +50,15 @@ func (s *server) startAdmin() error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", s.cfg.AdminAddr)
+	ln, err := listen(s.cfg.AdminAddr)
 	if err != nil {
-		return fmt.Errorf("listen admin console on %s: %w (change -admin)", s.cfg.AdminAddr, err)
+		return listenErr("admin console", s.cfg.AdminAddr, "admin", err)
 	}
 	cd := admin.NewCountdown(s.world.Broadcast, s.requestHalt, time.After, s.log)
 	console := &mssh.Console{
 		HostKey: host, AuthorizedKeys: keys, Source: s.world,
 		Actions: adminActions{World: s.world, Countdown: cd}, Logger: s.log,
+		Conns: s.playerConns, Banned: s.banned(),
 	}
 	// Shutdown stops a countdown in progress, then closes every console.
 	stop := func(ctx context.Context) error {

@@ -33,6 +33,9 @@ type config struct {
 	RoomTTL      time.Duration
 	StartRoom    string
 	MaxConns     int
+	MaxPerAddr   int           // connections at once from one address (IPv6: one /64)
+	MaxLogin     int           // connections still logging in at once; 0: a quarter of MaxConns
+	LoginGrace   time.Duration // from connect to entering the world
 	WriteTimeout time.Duration
 	LogFormat    string
 	LogLevel     string
@@ -68,6 +71,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.DurationVar(&cfg.RoomTTL, "room-ttl", 60*time.Second, "how long a room stays cached (`DURATION`)")
 	fs.StringVar(&cfg.StartRoom, "start", "", "`ROOM_ID` where new characters wake (default: the world's sanitarium, else its first room)")
 	fs.IntVar(&cfg.MaxConns, "max-conns", 2000, "most connections at once per listener (`N`)")
+	fs.IntVar(&cfg.MaxPerAddr, "max-per-addr", 10, "most connections at once per listener from one address, IPv6 by /64 (`N`); 0 for no cap")
+	fs.IntVar(&cfg.MaxLogin, "max-login-conns", 0, "most connections still logging in at once per listener (`N`; default a quarter of -max-conns)")
+	fs.DurationVar(&cfg.LoginGrace, "login-grace", 60*time.Second, "a connection must enter the world within this `DURATION` of connecting")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 10*time.Second, "drop a client that cannot take output for this `DURATION`")
 	fs.StringVar(&cfg.Node, "node", defaultNode(), "this node's `NAME` (who marks players of other nodes with it)")
 	fs.StringVar(&cfg.NATS, "nats", "", "NATS `URL[,URL...]` of an external cluster for chat between nodes (default: NATS embedded in the process)")
@@ -135,6 +141,12 @@ func (c *config) validate() error {
 		return bad("room-ttl", fmt.Sprintf("%v is too short; use at least 1s, e.g. -room-ttl 60s", c.RoomTTL))
 	case c.MaxConns < 1:
 		return bad("max-conns", "must be at least 1")
+	case c.MaxPerAddr < 0:
+		return bad("max-per-addr", "must be 0 (no cap) or more, e.g. -max-per-addr 10")
+	case c.MaxLogin < 0 || c.MaxLogin > c.MaxConns:
+		return bad("max-login-conns", fmt.Sprintf("%d is out of range; use 1 to -max-conns (%d), or 0 for a quarter of it", c.MaxLogin, c.MaxConns))
+	case c.LoginGrace < time.Second || c.LoginGrace > time.Hour:
+		return bad("login-grace", fmt.Sprintf("%v is out of range; use 1s to 1h, e.g. -login-grace 60s", c.LoginGrace))
 	case c.WriteTimeout < 100*time.Millisecond:
 		return bad("write-timeout", "use at least 100ms, e.g. -write-timeout 10s")
 	case c.LogFormat != "text" && c.LogFormat != "json":

@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"mythosd/admin"
+	"mythosd/world/netcore"
 )
 
 // metricsPath is where the Prometheus figures are served.
@@ -19,7 +20,7 @@ const metricsPath = "/metrics"
 
 // connCounter is a listener that counts its connections.
 type connCounter interface {
-	connStats() admin.ConnStats
+	connStats() netcore.Stats
 }
 
 // startMetrics serves the world's figures, the listeners' connection
@@ -56,8 +57,8 @@ func (s *server) startMetrics() error {
 
 // connCounters returns the connection counts of the listeners started so
 // far that keep them, by listener name.
-func (s *server) connCounters() map[string]func() admin.ConnStats {
-	out := make(map[string]func() admin.ConnStats)
+func (s *server) connCounters() map[string]func() netcore.Stats {
+	out := make(map[string]func() netcore.Stats)
 	for name, l := range s.named {
 		if c, ok := l.(connCounter); ok {
 			out[name] = c.connStats
@@ -66,8 +67,14 @@ func (s *server) connCounters() map[string]func() admin.ConnStats {
 	return out
 }
 
-// connStats counts the telnet server's connections.
-func (tl *telnetListener) connStats() admin.ConnStats {
-	st := tl.srv.Stats()
-	return admin.ConnStats{Current: st.Current, Total: st.Total, Refused: st.Refused}
+// playerConns sums the connection figures of the player listeners
+// (telnet, telnet-tls, ssh), for the console.
+func (s *server) playerConns() netcore.Stats {
+	var sum netcore.Stats
+	for _, name := range []string{"telnet", "telnet-tls", "ssh"} {
+		if c, ok := s.named[name].(connCounter); ok {
+			sum = sum.Add(c.connStats())
+		}
+	}
+	return sum
 }

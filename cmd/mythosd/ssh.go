@@ -1,13 +1,11 @@
 package main
 
 import (
-	"fmt"
-	"net"
 	"path/filepath"
 
-	"mythosd/admin"
 	mssh "mythosd/ssh"
 	"mythosd/world"
+	"mythosd/world/netcore"
 )
 
 // The world is what the player SSH server plays.
@@ -30,14 +28,14 @@ func (s *server) startSSH() error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", s.cfg.SSHAddr)
+	ln, err := listen(s.cfg.SSHAddr)
 	if err != nil {
-		return fmt.Errorf("listen ssh on %s: %w (change -ssh)", s.cfg.SSHAddr, err)
+		return listenErr("ssh", s.cfg.SSHAddr, "ssh", err)
 	}
 	srv := &mssh.Server{
 		Game:         s.world,
 		HostKey:      host,
-		MaxConns:     s.cfg.MaxConns,
+		Limits:       s.playerLimits(),
 		WriteTimeout: s.cfg.WriteTimeout,
 		Logger:       s.log,
 	}
@@ -47,8 +45,5 @@ func (s *server) startSSH() error {
 	return nil
 }
 
-// connStats counts the player SSH server's connections.
-func (sl *sshListener) connStats() admin.ConnStats {
-	st := sl.srv.Stats()
-	return admin.ConnStats{Current: st.Current, Total: st.Total, Refused: st.Refused}
-}
+// connStats are the player SSH server's connection figures.
+func (sl *sshListener) connStats() netcore.Stats { return sl.srv.Stats() }

@@ -1,10 +1,11 @@
 package main
 
 import (
-	"fmt"
+	"crypto/tls"
 	"net"
 
 	"mythosd/telnet"
+	"mythosd/world/netcore"
 )
 
 // telnetListener is the telnet server with the goroutine that serves it.
@@ -19,25 +20,29 @@ func (s *server) startTelnet() error {
 		s.log.Info("telnet listener off")
 		return nil
 	}
-	ln, err := net.Listen("tcp", s.cfg.TelnetAddr)
+	ln, err := listen(s.cfg.TelnetAddr)
 	if err != nil {
-		return fmt.Errorf("listen telnet on %s: %w (change -telnet)", s.cfg.TelnetAddr, err)
+		return listenErr("telnet", s.cfg.TelnetAddr, "telnet", err)
 	}
-	s.serveTelnet("telnet", ln, ln.Addr().String())
+	s.serveTelnet("telnet", ln, nil)
 	return nil
 }
 
-// serveTelnet serves the world over telnet on ln (plain or TLS), and
-// records it as listener name, bound to addr.
-func (s *server) serveTelnet(name string, ln net.Listener, addr string) {
+// serveTelnet serves the world over telnet on ln, over TLS when tlsCfg is
+// set, and records it as listener name.
+func (s *server) serveTelnet(name string, ln net.Listener, tlsCfg *tls.Config) {
 	srv := &telnet.Server{
 		Acceptor:     s.world,
-		MaxConns:     s.cfg.MaxConns,
+		Limits:       s.playerLimits(),
+		TLS:          tlsCfg,
 		WriteTimeout: s.cfg.WriteTimeout,
 		MSSP:         s.msspFigures,
 		Logger:       s.log.With("component", "telnet", "listener", name),
 	}
 	tl := &telnetListener{srv: srv,
 		background: inBackground(func() error { return srv.Serve(ln) }, srv.Shutdown, telnet.ErrServerClosed)}
-	s.serving(name, addr, tl)
+	s.serving(name, ln.Addr().String(), tl)
 }
+
+// connStats are the telnet server's connection figures.
+func (tl *telnetListener) connStats() netcore.Stats { return tl.srv.Stats() }

@@ -60,12 +60,11 @@ func (s *server) startTelnetTLS() error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", s.cfg.TelnetTLS)
+	ln, err := listen(s.cfg.TelnetTLS)
 	if err != nil {
-		return fmt.Errorf("listen telnet-tls on %s: %w (change -telnet-tls)", s.cfg.TelnetTLS, err)
+		return listenErr("telnet-tls", s.cfg.TelnetTLS, "telnet-tls", err)
 	}
-	tlsLn := tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
-	s.serveTelnet("telnet-tls", tlsLn, ln.Addr().String())
+	s.serveTelnet("telnet-tls", ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
 	return nil
 }
 
