@@ -23,12 +23,19 @@ func TestBadInput(t *testing.T) {
 		name string
 		run  func(t *testing.T, c *rawClient)
 	}{
-		{"1 MiB line", func(t *testing.T, c *rawClient) {
-			c.expect("name")
+		{"1 MiB line in the world", func(t *testing.T, c *rawClient) {
+			c.createCharacter("Longliner", "steadfast")
 			c.sendRaw(append(bytes.Repeat([]byte("a"), 1<<20), "\r\n"...))
 			c.expect("Line too long")
-			c.send("Longliner")
-			c.expect("(y/n)")
+			c.send("look")
+			c.expect("Exits:")
+		}},
+		{"1 MiB line before login", func(t *testing.T, c *rawClient) {
+			c.expect("name")
+			c.trySend(append(bytes.Repeat([]byte("a"), 1<<20), "\r\n"...))
+			if !c.closed() {
+				t.Error("connection still open past the byte budget before login")
+			}
 		}},
 		{"random bytes", func(t *testing.T, c *rawClient) {
 			rng := rand.New(rand.NewPCG(1, 2))
@@ -36,8 +43,10 @@ func TestBadInput(t *testing.T) {
 			for i := range junk {
 				junk[i] = byte(rng.Uint32())
 			}
-			c.sendRaw(junk)
-			c.send("")
+			c.trySend(junk)
+			if !c.closed() {
+				t.Error("connection still open past the byte budget before login")
+			}
 		}},
 		{"broken IAC sequences", func(t *testing.T, c *rawClient) {
 			c.expect("name")

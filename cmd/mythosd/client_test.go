@@ -36,6 +36,12 @@ func (c *rawClient) send(line string) {
 	c.sendRaw([]byte(line + "\r\n"))
 }
 
+// trySend writes b, for a server that may hang up before it is all sent.
+func (c *rawClient) trySend(b []byte) {
+	c.conn.SetWriteDeadline(time.Now().Add(waitLimit))
+	_, _ = c.conn.Write(b) // a reset is what the caller expects
+}
+
 func (c *rawClient) sendRaw(b []byte) {
 	c.t.Helper()
 	c.conn.SetWriteDeadline(time.Now().Add(waitLimit))
