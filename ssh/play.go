@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log/slog"
 	"net"
-	"sync"
 	"time"
 
 	gliderssh "github.com/gliderlabs/ssh"
@@ -77,71 +76,51 @@ type Server struct {
 	// Logger receives the server's logs (slog.Default() if nil).
 	Logger *slog.Logger
 
-	initOnce sync.Once
-	glider   *gliderssh.Server
-	core     netcore.Server
-	logger   *slog.Logger
+	netcore.Listener // Shutdown, Close, Stats
+	glider           *gliderssh.Server
+	logger           *slog.Logger
 }
 
 // Serve accepts connections on l until Shutdown or Close, then returns
 // ErrServerClosed; any other accept error that is not temporary ends Serve
-// and is returned. Serve closes l when it returns.
+// and is returned. Serve closes l when it returns. Shutdown closes the
+// listeners and the connections that have no session yet, then waits
+// until every session has ended (the world ends them) or its context is
+// done; Close closes every connection now.
 func (s *Server) Serve(l net.Listener) error {
 	if s.Game == nil || s.HostKey == nil {
 		l.Close()
 		return errors.New("serve ssh: Server.Game and Server.HostKey are required")
 	}
-	s.init()
-	return s.core.Serve(l)
+	return s.ServeCore(l, s.setup)
 }
 
-// Shutdown closes the listeners and the connections that have no session
-// yet, then waits until every session has ended (the world ends them) or
-// ctx is done; in that case it closes what remains and returns ctx's error.
-func (s *Server) Shutdown(ctx context.Context) error {
-	s.init()
-	return s.core.Shutdown(ctx)
-}
-
-// Close closes the listeners and every connection now.
-func (s *Server) Close() error {
-	s.init()
-	return s.core.Close()
-}
-
-// Stats returns the server's connection figures.
-func (s *Server) Stats() netcore.Stats {
-	s.init()
-	return s.core.Stats()
-}
-
-// init builds the gliderlabs server from the fields, once.
-func (s *Server) init() {
-	s.initOnce.Do(func() {
-		base := s.Logger
-		if base == nil {
-			base = slog.Default()
-		}
-		s.logger = base.With("component", "ssh")
-		limits := s.Limits
-		if limits.LoginBytes <= 0 {
-			limits.LoginBytes = DefaultLoginBytes
-		}
-		s.core = netcore.Server{Name: "ssh", Limits: limits, Logger: s.logger,
-			Handle: func(c *netcore.Conn) { s.glider.HandleConn(c) }}
-		s.glider = &gliderssh.Server{
-			Handler:              s.handle,
-			HostSigners:          []gliderssh.Signer{s.HostKey},
-			Version:              "mythosd",
-			PasswordHandler:      s.passwordAuth,
-			PublicKeyHandler:     s.publicKeyAuth,
-			ConnCallback:         s.admit,
-			ServerConfigCallback: s.serverConfig,
-			ChannelHandlers:      map[string]gliderssh.ChannelHandler{"session": s.openSession},
-			RequestHandlers:      map[string]gliderssh.RequestHandler{},
-			SubsystemHandlers:    map[string]gliderssh.SubsystemHandler{},
-		}
-	})
+// setup builds the gliderlabs server and the core from the fields.
+func (s *Server) setup(core *netcore.Server) {
+	base := s.Logger
+	if base == nil {
+		base = slog.Default()
+	}
+	s.logger = base.With("component", "ssh")
+	limits := s.Limits
+	if limits.LoginBytes <= 0 {
+		limits.LoginBytes = DefaultLoginBytes
+	}
+	s.glider = &gliderssh.Server{
+		Handler:              s.handle,
+		HostSigners:          []gliderssh.Signer{s.HostKey},
+		Version:              "mythosd",
+		PasswordHandler:      s.passwordAuth,
+		PublicKeyHandler:     s.publicKeyAuth,
+		ConnCallback:         s.admit,
+		ServerConfigCallback: s.serverConfig,
+		ChannelHandlers:      map[string]gliderssh.ChannelHandler{"session": s.openSession},
+		RequestHandlers:      map[string]gliderssh.RequestHandler{},
+		SubsystemHandlers:    map[string]gliderssh.SubsystemHandler{},
+	}
+	glider := s.glider
+	core.Name, core.Limits, core.Logger = "ssh", limits, s.logger
+	core.Handle = func(c *netcore.Conn) { glider.HandleConn(c) }
 }
 
 // setting returns d, or def when d is not positive.

@@ -1,12 +1,10 @@
 package telnet
 
 import (
-	"context"
 	"crypto/tls"
 	"errors"
 	"log/slog"
 	"net"
-	"sync"
 	"time"
 
 	"mythosd/world"
@@ -52,52 +50,27 @@ type Server struct {
 	// Logger receives the server's logs (slog.Default() if nil).
 	Logger *slog.Logger
 
-	initOnce sync.Once
-	core     netcore.Server
-	logger   *slog.Logger
+	netcore.Listener // Shutdown, Close, Stats
+	logger           *slog.Logger
 }
 
 // Serve accepts connections on l until Shutdown or Close, then returns
 // ErrServerClosed. Any other accept error that is not temporary ends Serve
-// and is returned. Serve closes l when it returns.
+// and is returned. Serve closes l when it returns. Shutdown closes the
+// listeners, then waits until every connection has ended (the world ends
+// them) or its context is done; Close ends every connection now.
 func (s *Server) Serve(l net.Listener) error {
 	if s.Acceptor == nil {
 		l.Close()
 		return errors.New("serve telnet: Server.Acceptor is nil")
 	}
-	s.init()
-	return s.core.Serve(l)
-}
-
-// Shutdown closes the listeners, then waits until every connection has
-// ended or ctx is done; in that case it ends what remains and returns
-// ctx's error. Connections are not told to end: the world does that.
-func (s *Server) Shutdown(ctx context.Context) error {
-	s.init()
-	return s.core.Shutdown(ctx)
-}
-
-// Close closes the listeners and every connection now, without flushing.
-func (s *Server) Close() error {
-	s.init()
-	return s.core.Close()
-}
-
-// Stats returns the server's connection figures.
-func (s *Server) Stats() netcore.Stats {
-	s.init()
-	return s.core.Stats()
-}
-
-// init sets up the connection core from the fields, once.
-func (s *Server) init() {
-	s.initOnce.Do(func() {
+	return s.ServeCore(l, func(core *netcore.Server) {
 		base := s.Logger
 		if base == nil {
 			base = slog.Default()
 		}
 		s.logger = base.With("component", "telnet")
-		s.core = netcore.Server{Name: "telnet", Limits: s.Limits, TLS: s.TLS, Logger: s.logger, Handle: s.handle}
+		core.Name, core.Limits, core.TLS, core.Logger, core.Handle = "telnet", s.Limits, s.TLS, s.logger, s.handle
 	})
 }
 

@@ -69,7 +69,7 @@ func (s *Server) admitLocked(c *Conn, now time.Time) (victim *Conn, r Reason, ok
 // bounded write, and closes it.
 func (s *Server) refuse(nc net.Conn, r Reason) {
 	s.count.refused[r].Add(1)
-	s.log.Debug("connection refused", "remote", nc.RemoteAddr().String(), "reason", r.String())
+	s.logger().Debug("connection refused", "remote", nc.RemoteAddr().String(), "reason", r.String())
 	_ = nc.SetWriteDeadline(time.Now().Add(refuseTimeout))
 	_, _ = nc.Write([]byte(refusalText[r])) // the client may be gone; nothing to do about it
 	_ = nc.Close()
@@ -81,7 +81,7 @@ func (s *Server) serve(c *Conn) {
 	defer s.finish(c)
 	defer func() {
 		if r := recover(); r != nil {
-			s.log.Error("panic serving a connection", "remote", c.remote, "panic", r, "stack", string(debug.Stack()))
+			s.logger().Error("panic serving a connection", "remote", c.remote, "panic", r, "stack", string(debug.Stack()))
 			c.Record(CauseFailure)
 		}
 	}()
@@ -107,7 +107,7 @@ func (s *Server) finish(c *Conn) {
 		cause = CauseClientClosed
 	}
 	s.count.ended[cause].Add(1)
-	s.log.Log(context.Background(), endLevel(cause), "connection ended", "remote", c.remote,
+	s.logger().Log(context.Background(), endLevel(cause), "connection ended", "remote", c.remote,
 		"cause", cause.String(), "logged_in", c.loggedIn.Load(), "for", time.Since(c.start).Round(time.Millisecond))
 }
 

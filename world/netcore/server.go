@@ -37,7 +37,6 @@ type Server struct {
 	Logger *slog.Logger
 
 	initOnce sync.Once
-	log      *slog.Logger
 	count    counters
 	handlers sync.WaitGroup
 
@@ -53,16 +52,19 @@ type Server struct {
 // init sets up the zero Server on first use.
 func (s *Server) init() {
 	s.initOnce.Do(func() {
-		base := s.Logger
-		if base == nil {
-			base = slog.Default()
-		}
-		s.log = base
 		s.done = make(chan struct{})
 		s.listeners = make(map[net.Listener]struct{})
 		s.conns = make(map[*Conn]struct{})
 		s.perAddr = make(map[netip.Prefix]int)
 	})
+}
+
+// logger returns the server's logger.
+func (s *Server) logger() *slog.Logger {
+	if s.Logger == nil {
+		return slog.Default()
+	}
+	return s.Logger
 }
 
 // Serve accepts connections on l until Shutdown or Close, then returns
@@ -71,6 +73,9 @@ func (s *Server) init() {
 func (s *Server) Serve(l net.Listener) error {
 	s.init()
 	defer l.Close() // may already be closed by Shutdown: the error means nothing
+	if s.isClosed() {
+		return ErrServerClosed
+	}
 	if s.Handle == nil {
 		return errors.New("serve " + s.Name + ": Server.Handle is nil")
 	}
@@ -78,7 +83,7 @@ func (s *Server) Serve(l net.Listener) error {
 		return ErrServerClosed
 	}
 	defer s.trackListener(l, false)
-	s.log.Info("listening", "addr", l.Addr().String())
+	s.logger().Info("listening", "addr", l.Addr().String())
 	var delay time.Duration
 	for {
 		nc, err := l.Accept()
@@ -94,7 +99,7 @@ func (s *Server) Serve(l net.Listener) error {
 			return fmt.Errorf("accept %s connection: %w", s.Name, err)
 		}
 		delay = nextBackoff(delay)
-		s.log.Warn("accept failed; retrying", "err", err, "delay", delay)
+		s.logger().Warn("accept failed; retrying", "err", err, "delay", delay)
 		if !s.pause(delay) {
 			return ErrServerClosed
 		}
