@@ -149,16 +149,21 @@ func testRooms() store.World {
 		r.SubZone, r.Environment, r.Attributes = "downtown", env, attrs
 		return r
 	}
+	withItems := func(r store.Room, attrs string) store.Room {
+		r.Attributes = attrs
+		return r
+	}
 	return store.World{
+		Items: testProtos(),
 		Zones: []store.Zone{
 			{ID: "earth_arkham", Plane: "earth", Zone: "arkham", Name: "Arkham", Environment: "outdoors"},
 			{ID: "earth_arkham_sanitarium", Plane: "earth", Zone: "arkham", SubZone: "sanitarium", Name: "Arkham Sanitarium", Environment: "indoors"},
 			{ID: "earth_arkham_downtown", Plane: "earth", Zone: "arkham", SubZone: "downtown", Name: "Downtown", Environment: "street_paved"},
 		},
 		Rooms: []store.Room{
-			room("ward", "Ward", exit("north", "hall"), exit("down", "cellar")),
-			room("hall", "Hall", exit("south", "ward"), exit("east", "garden"), exit("west", "ward", store.ExitLocked)),
-			room("garden", "Garden", exit("west", "hall"), exit("north", "street")),
+			withItems(room("ward", "Ward", exit("north", "hall"), exit("down", "cellar")), testWardItems),
+			withItems(room("hall", "Hall", exit("south", "ward"), exit("east", "garden"), keyed(exit("west", "ward", store.ExitLocked), "key_west")), testHallItems),
+			withItems(room("garden", "Garden", exit("west", "hall"), exit("north", "street")), testGardenItems),
 			room("cellar", "Cellar", exit("up", "ward")),
 			town("street", "Street", "", "", exit("south", "garden"), exit("east", "church"), exit("down", "crypt"), exit("west", "still")),
 			town("church", "Church", "sanctuary", "", exit("west", "street")),
@@ -198,8 +203,17 @@ func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld
 	if err != nil {
 		t.Fatal(err)
 	}
+	protos, err := db.ItemProtos(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	nextItem, err := db.NextItemID(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	cfg := Config{
-		WorldTime: worldTime,
+		ItemProtos: protos, NextItemID: nextItem,
+		WorldTime:  worldTime,
 		Store:     db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
 		LoginDelay: time.Millisecond, Rand: rand.New(rand.NewPCG(1, 2)),
 		Help: fstest.MapFS{
