@@ -213,7 +213,7 @@ func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld
 	}
 	cfg := Config{
 		ItemProtos: protos, NextItemID: nextItem,
-		WorldTime:  worldTime,
+		WorldTime: worldTime,
 		Store:     db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
 		LoginDelay: time.Millisecond, Rand: rand.New(rand.NewPCG(1, 2)),
 		Help: fstest.MapFS{
@@ -280,7 +280,8 @@ func (tw *testWorld) create(t testing.TB, name string) *player {
 	p.do(name)
 	p.do("y")
 	p.do("secret1")
-	if got := p.do("secret1"); !strings.Contains(got, "Welcome") {
+	p.do("secret1") // the attributes on offer
+	if got := p.do("k"); !strings.Contains(got, "Welcome") {
 		t.Fatalf("%s did not enter the world: %q", name, got)
 	}
 	return p
