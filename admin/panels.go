@@ -58,6 +58,7 @@ func (m Model) cacheLines(width, cols int) []string {
 		{"in flight", count(c.InFlight)}, {"load avg", dur(c.AvgLoad)},
 		{"loads", count(c.Loads)}, {"load errors", m.alarm(c.LoadErrors)},
 		{"expirations", count(c.Expirations)},
+		{"items", count(m.snap.Items.Instances)}, {"item moves/s", rate(m.hist.moveRate())},
 	}, width, cols)
 }
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
-	"sync/atomic"
 	"time"
 
 	"mythosd/store"
@@ -28,8 +27,7 @@ type itemWorld struct {
 	nextItemID int64
 	itemsMade  uint64
 	due        dueQueue // resets and sweeps, by due time
-	itemMoves  atomic.Uint64
-	itemCount  atomic.Int64 // len(items), for snapshots
+	itemMoves  uint64   // moves, creations and removals, for snapshots
 }
 
 // floor is a loaded room floor: what lies there, what the room starts
