@@ -23,12 +23,13 @@ type itemQuery struct {
 
 // parseItemQuery reads a query, or returns what is wrong with it.
 func parseItemQuery(arg string) (itemQuery, string) {
+	if !utf8.ValidString(arg) {
+		return itemQuery{}, "That name is garbled; type it again."
+	}
 	arg = strings.ToLower(strings.TrimSpace(arg))
 	switch {
-	case arg == "":
+	case arg == "" || isNumberWord(arg):
 		return itemQuery{}, "Which thing do you mean?"
-	case !utf8.ValidString(arg):
-		return itemQuery{}, "That name is garbled; type it again."
 	case utf8.RuneCountInString(arg) > maxQueryLen:
 		return itemQuery{}, "Nothing here has a name that long."
 	}
@@ -125,7 +126,7 @@ func (q itemQuery) what() string {
 	name := strings.Join(q.words, " ")
 	switch {
 	case q.all && name == "":
-		return "anything"
+		return "thing at all"
 	case q.nth > 0:
 		return ordinal(q.nth) + " " + name
 	}
