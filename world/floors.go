@@ -25,7 +25,8 @@ type itemWorld struct {
 	dirtyItems []*Item           // changed since the last hand-off
 	goneItems  []int64           // left the world since the last hand-off
 	nextItemID int64
-	itemsMade  uint64
+	itemsMade  uint64   // instances made since start
+	itemsGone  uint64   // instances that left the world since start
 	due        dueQueue // resets and sweeps, by due time
 	itemMoves  uint64   // moves, creations and removals, for snapshots
 }

@@ -270,6 +270,7 @@ func (w *World) forget(it *Item, gone bool) {
 	}
 	delete(w.items, it.ID)
 	if gone {
+		w.itemsGone++
 		w.goneItems = append(w.goneItems, it.ID)
 		w.itemMoves++
 	}
