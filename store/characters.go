@@ -27,6 +27,7 @@ func (db *DB) CharacterByAccount(ctx context.Context, accountID int64) (Characte
 	if pending {
 		c.RoomID, c.Lucidity, c.Residual = state.RoomID, state.Lucidity, state.Residual
 		c.LastActive = normalTime(state.LastActive)
+		c.Attributes, c.Money = state.Attributes, state.Money
 	}
 	return c, nil
 }
@@ -34,12 +35,14 @@ func (db *DB) CharacterByAccount(ctx context.Context, accountID int64) (Characte
 func (db *DB) characterRow(ctx context.Context, id int64) (Character, error) {
 	var c Character
 	var created, active sql.NullInt64
-	err := db.read.QueryRowContext(ctx, `SELECT id, account_id, name, room_id, lucidity, residual, created_at, last_active
-		FROM characters WHERE id = ?`, id).
-		Scan(&c.ID, &c.AccountID, &c.Name, &c.RoomID, &c.Lucidity, &c.Residual, &created, &active)
+	var attrs string
+	err := db.read.QueryRowContext(ctx, `SELECT id, account_id, name, room_id, lucidity, residual, created_at, last_active,
+		attributes, money FROM characters WHERE id = ?`, id).
+		Scan(&c.ID, &c.AccountID, &c.Name, &c.RoomID, &c.Lucidity, &c.Residual, &created, &active, &attrs, &c.Money)
 	if err != nil {
 		return Character{}, notFound(err)
 	}
+	c.Attributes = decodeAttributes(attrs)
 	c.CreatedAt, c.LastActive = fromNanos(created), fromNanos(active)
 	return c, nil
 }

@@ -25,7 +25,7 @@ func commitPending(db *sql.DB, p *pending) (int64, error) {
 		return 0, fmt.Errorf("begin: %w", err)
 	}
 	var n int64
-	for _, step := range []commitStep{writeCharacters, writeVisits, writeFacts, writeChanges, writeMeta} {
+	for _, step := range []commitStep{writeCharacters, writeVisits, writeFacts, writeChanges, writeMeta, writeItems} {
 		m, err := step(ctx, tx, p)
 		if err != nil {
 			return 0, errors.Join(err, rollback(tx))
@@ -43,14 +43,16 @@ func writeCharacters(ctx context.Context, tx *sql.Tx, p *pending) (int64, error)
 		return 0, nil
 	}
 	stmt, err := prepare(ctx, tx, "character update",
-		`UPDATE characters SET room_id = ?, lucidity = ?, residual = ?, last_active = ? WHERE id = ?`)
+		`UPDATE characters SET room_id = ?, lucidity = ?, residual = ?, last_active = ?,
+			attributes = ?, money = ? WHERE id = ?`)
 	if err != nil {
 		return 0, err
 	}
 	defer stmt.close()
 	for _, id := range sortedKeys(p.chars) {
 		st := p.chars[id]
-		if err := stmt.exec(st.RoomID, st.Lucidity, st.Residual, toNanos(st.LastActive), id); err != nil {
+		if err := stmt.exec(st.RoomID, st.Lucidity, st.Residual, toNanos(st.LastActive),
+			encodeAttributes(st.Attributes), st.Money, id); err != nil {
 			return 0, fmt.Errorf("update character %d: %w", id, err)
 		}
 	}

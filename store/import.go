@@ -13,6 +13,8 @@ type ImportStats struct {
 	Updated   int // rooms whose fields or exits changed
 	Unchanged int // rooms already stored as they are
 	Removed   int // stored rooms the world no longer has
+	// Prototypes counts item prototypes added, changed or removed.
+	Prototypes int
 }
 
 // ImportWorld makes the stored world equal to w in one transaction: zones,
@@ -30,7 +32,10 @@ func (db *DB) ImportWorld(ctx context.Context, w World) (ImportStats, error) {
 			return err
 		}
 		var err error
-		stats, err = importRooms(ctx, tx, w.Rooms)
+		if stats, err = importRooms(ctx, tx, w.Rooms); err != nil {
+			return err
+		}
+		stats.Prototypes, err = importItemProtos(ctx, tx, w.Items)
 		return err
 	})
 	if err != nil {
@@ -121,8 +126,8 @@ func writeRoom(ctx context.Context, tx *sql.Tx, r Room) error {
 		if err != nil {
 			return fmt.Errorf("encode flags of room %s %s: %w", r.ID, e.Direction, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO exits (room_id, direction, target, flags, description)
-			VALUES (?, ?, ?, ?, ?)`, r.ID, e.Direction, e.Target, flags, e.Description); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO exits (room_id, direction, target, flags, description, key)
+			VALUES (?, ?, ?, ?, ?, ?)`, r.ID, e.Direction, e.Target, flags, e.Description, e.Key); err != nil {
 			return fmt.Errorf("write exit %s %s: %w", r.ID, e.Direction, err)
 		}
 	}
@@ -162,5 +167,5 @@ func roomFieldsOf(r Room) roomFields {
 
 func exitsEqual(a, b Exit) bool {
 	return a.Direction == b.Direction && a.Target == b.Target &&
-		a.Description == b.Description && slices.Equal(a.Flags, b.Flags)
+		a.Description == b.Description && a.Key == b.Key && slices.Equal(a.Flags, b.Flags)
 }

@@ -82,9 +82,11 @@ func TestEmbeddedMigrationsAreOrdered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Versions are handed out to branches ahead of time (0005 bans, 0006
+	// items), so a branch may miss one of another's; they only ever rise.
 	for i, m := range ms {
-		if m.version != i+1 {
-			t.Errorf("migration %s has version %d, want %d (no gaps)", m.name, m.version, i+1)
+		if m.version <= i || (i > 0 && m.version <= ms[i-1].version) {
+			t.Errorf("migration %s has version %d after %d", m.name, m.version, i)
 		}
 	}
 }

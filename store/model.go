@@ -45,6 +45,8 @@ type Exit struct {
 	Target      string // a room id
 	Flags       []string
 	Description string
+	// Key is the key_id that unlocks a locked exit, "" for none.
+	Key string
 }
 
 // Has reports whether the exit carries flag.
@@ -90,6 +92,7 @@ func (r *Room) Exit(dir string) (Exit, bool) {
 type World struct {
 	Zones []Zone // zones and sub-zones together
 	Rooms []Room
+	Items []ItemProto // item prototypes
 }
 
 // Account is a login: a name, its password hash and its rights.
@@ -113,7 +116,15 @@ type Character struct {
 	Residual   int
 	CreatedAt  time.Time
 	LastActive time.Time
+	// Attributes are STR, CON, DEX, POW, CHA, LUCK, SIZ, INT, EDU; all 0
+	// until rolled.
+	Attributes Attributes
+	Money      int64 // cents
 }
+
+// Attributes are a character's nine attributes in the order STR, CON, DEX,
+// POW, CHA, LUCK, SIZ, INT, EDU.
+type Attributes [9]int
 
 // CharacterState is the part of a character that the world loop changes
 // and hands to the write-behind writer.
@@ -123,6 +134,8 @@ type CharacterState struct {
 	Lucidity   int
 	Residual   int
 	LastActive time.Time
+	Attributes Attributes
+	Money      int64
 }
 
 // Fact is one named integer the world keeps about a character: a ritual's
@@ -161,4 +174,6 @@ type Batch struct {
 	Facts      []Fact
 	Changes    []LucidityChange
 	Meta       map[string]string
+	// Items holds the latest state of each item that changed, by id.
+	Items map[int64]ItemState
 }

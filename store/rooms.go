@@ -91,7 +91,7 @@ func loadRooms(ctx context.Context, q querier) (map[string]Room, error) {
 // loadExits reads the exits a where clause selects, grouped by room and in
 // the order of Directions().
 func loadExits(ctx context.Context, q querier, where string, args ...any) (map[string][]Exit, error) {
-	rows, err := q.QueryContext(ctx, `SELECT room_id, direction, target, flags, description FROM exits `+where, args...)
+	rows, err := q.QueryContext(ctx, `SELECT room_id, direction, target, flags, description, key FROM exits `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read exits: %w", err)
 	}
@@ -100,7 +100,7 @@ func loadExits(ctx context.Context, q querier, where string, args ...any) (map[s
 	for rows.Next() {
 		var room, flags string
 		var e Exit
-		if err := rows.Scan(&room, &e.Direction, &e.Target, &flags, &e.Description); err != nil {
+		if err := rows.Scan(&room, &e.Direction, &e.Target, &flags, &e.Description, &e.Key); err != nil {
 			return nil, fmt.Errorf("read exits: %w", err)
 		}
 		if e.Flags, err = decodeFlags(flags); err != nil {

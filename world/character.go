@@ -34,6 +34,11 @@ type Character struct {
 	wakeAt    time.Time           // end of delirium; zero when not delirious
 	limits    chatLimits          // chat rate limits
 	replyTo   string              // who whispered last, for reply
+
+	inv   []*Item          // carried, in the order picked up
+	worn  [slotCount]*Item // equipment, by slot
+	attrs store.Attributes // all 0 until rolled
+	money int64            // cents
 }
 
 func newCharacter(acc accountInfo, rec store.Character, visits []string, facts map[string]int64) *Character {
@@ -51,6 +56,8 @@ func newCharacter(acc accountInfo, rec store.Character, visits []string, facts m
 		visited:    make(map[string]struct{}, len(visits)),
 		residual:   lucidity.Milli(rec.Residual),
 		facts:      facts,
+		attrs:      rec.Attributes,
+		money:      rec.Money,
 	}
 	for _, id := range visits {
 		c.visited[id] = struct{}{}
@@ -120,5 +127,5 @@ func (c *Character) width() int {
 // state is what the store keeps of the character.
 func (c *Character) state() store.CharacterState {
 	return store.CharacterState{ID: c.ID, RoomID: c.RoomID, Lucidity: c.Lucidity,
-		Residual: int(c.residual), LastActive: c.LastActive}
+		Residual: int(c.residual), LastActive: c.LastActive, Attributes: c.attrs, Money: c.money}
 }

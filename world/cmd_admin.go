@@ -24,8 +24,10 @@ func (w *World) cmdAdmin(c *Character, args string) {
 		c.send(fmt.Sprintf("Flux pass: %d active characters evaluated, %d changed.\n", w.flux.Characters, w.flux.Changed))
 	case "time":
 		w.adminTime(c, rest)
+	case "summon", "purge":
+		w.adminItems(c, sub, rest)
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM]\n")
+		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin summon <prototype> [n] | admin purge <item>\n")
 	}
 }
 

@@ -26,8 +26,8 @@ func (w *World) cmdStatus(c *Character, _ string) {
 				place += " (" + r.Area + ")"
 			}
 		}
-		c.send(fmt.Sprintf("Name:      %s\nRoom:      %s\n%sExplored:  %d rooms\n",
-			c.Name, place, w.lucidityStatus(c), len(c.visited)))
+		c.send(fmt.Sprintf("Name:      %s\nRoom:      %s\n%sExplored:  %d rooms\n%s",
+			c.Name, place, w.lucidityStatus(c), len(c.visited), itemStatus(c)))
 	})
 }
 

@@ -18,13 +18,23 @@ func (w *World) cmdLook(c *Character, args string) {
 		w.lookToward(c, dir)
 		return
 	}
+	if rest, ok := strings.CutPrefix(target, "in "); ok {
+		w.lookIn(c, rest)
+		return
+	}
 	for _, o := range w.others(c) {
 		if strings.HasPrefix(nameKey(o.Name), target) {
 			c.send(o.Name + " is here, looking " + o.Tier().String() + ".\n")
 			return
 		}
 	}
-	c.send("You see no \"" + args + "\" here.\n")
+	if q, msg := parseItemQuery(target); msg == "" {
+		if found, ok := q.pick(w.reachable(c)); ok {
+			c.send(w.examineText(c, found[0]))
+			return
+		}
+	}
+	c.send("You see no \"" + clip(args, 40) + "\" here.\n")
 }
 
 // showRoomOrFog shows room r, or says it cannot be seen.
@@ -56,12 +66,14 @@ func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 	b.WriteByte('\n')
 	writeStyled(&b, styleExits, r.exitLine())
 	b.WriteByte('\n')
+	w.writeFloor(&b, c, r.ID)
 	if here := w.alsoHere(c, phantom); here != "" {
 		writeStyled(&b, stylePeople, wrap(here, width))
 		b.WriteByte('\n')
 	}
 	c.send(b.String())
 	w.sendRoomInfo(c, r)
+	w.sendItemList(c, "room")
 }
 
 // writeStyled writes text in a style.
@@ -140,7 +152,7 @@ func (w *World) lookToward(c *Character, dir string) {
 			switch {
 			case err != nil:
 				c.send("Only fog lies " + towards(dir) + ".\n")
-			case e.Has(store.ExitLocked):
+			case w.exitLocked(r.ID, e):
 				c.send("The way " + dir + " is locked; beyond it lies " + to.Name + ".\n")
 			default:
 				c.send(capitalize(towards(dir)) + " lies " + to.Name + ".\n")
@@ -165,4 +177,12 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// clip shortens s to n bytes for echoing it back, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + "..."
 }

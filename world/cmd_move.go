@@ -1,9 +1,5 @@
 package world
 
-import (
-	"mythosd/store"
-)
-
 // cmdGo walks in the direction its argument names.
 func (w *World) cmdGo(c *Character, args string) {
 	dir, ok := parseDirection(args)
@@ -26,7 +22,7 @@ func (w *World) move(c *Character, dir string) {
 		switch {
 		case !ok:
 			c.send("You cannot go " + departureTo(dir) + " from here.\n")
-		case e.Has(store.ExitLocked):
+		case w.exitLocked(r.ID, e):
 			c.send("The way " + dir + " is locked.\n")
 		default:
 			w.withRoom(c, e.Target, func(to *Room, err error) { w.step(c, from, dir, to, err) })

@@ -10,7 +10,7 @@ import (
 // ritualCommands are the acts that restore lucidity, one command each.
 func ritualCommands() []*command {
 	return []*command{
-		{name: "pray", summary: "pray for strength (+8 lucidity, every 15 minutes)", run: ritual("pray"), topic: "rituals"},
+		{name: "pray", summary: "pray for strength (+8 lucidity, every 15 minutes)", run: func(w *World, c *Character, _ string) { w.liftCurses(c); w.doRitual(c, "pray") }, topic: "rituals"},
 		{name: "meditate", summary: "still your mind (+6, every 10 minutes)", run: ritual("meditate"), topic: "rituals"},
 		{name: "group_solace", aliases: []string{"solace"}, summary: "take comfort in company (+4, every 20 minutes)", run: ritual("group_solace"), topic: "rituals"},
 		{name: "therapy", summary: "a session with the sanitarium's doctors (+15, every 12 hours)", run: ritual("therapy"), topic: "rituals"},

@@ -17,7 +17,14 @@ type command struct {
 	topic   string // the help topic that tells of it, when not its name
 }
 
-// commandTable finds commands by name, alias or unambiguous prefix.
+// words returns the command's name and its aliases.
+func (cmd *command) words() []string { return append([]string{cmd.name}, cmd.aliases...) }
+
+// commandTable finds commands by name, explicit short form (alias) or a
+// prefix that only one command's name starts with. The order of the list
+// decides nothing but the order of the help list: a prefix shared by two
+// commands is ambiguous unless one of them claims it as an alias, so that
+// adding a command never silently changes what an old short form does.
 type commandTable struct {
 	list   []*command
 	byWord map[string]*command
@@ -27,19 +34,18 @@ func newCommandTable() commandTable {
 	t := commandTable{byWord: make(map[string]*command)}
 	for _, cmd := range allCommands() {
 		t.list = append(t.list, cmd)
-		t.byWord[cmd.name] = cmd
-		for _, a := range cmd.aliases {
-			t.byWord[a] = cmd
+		for _, word := range cmd.words() { // words claimed twice: TestCommandWordsAreUnique
+			t.byWord[word] = cmd
 		}
 	}
 	return t
 }
 
-// allCommands lists the commands in the order prefixes are matched and help
-// lists them.
+// allCommands lists every command, each file's group registered here, in
+// the order help lists them.
 func allCommands() []*command {
 	cmds := []*command{
-		{name: "look", aliases: []string{"l"}, summary: "look around, in a direction, or at someone", run: (*World).cmdLook},
+		{name: "look", aliases: []string{"l", "lo"}, summary: "look around, in a direction, or at someone", run: (*World).cmdLook},
 		{name: "go", summary: "walk in a direction: go north", run: (*World).cmdGo},
 		{name: "say", aliases: []string{"'"}, summary: "speak to the room: say Hello", run: (*World).cmdSay},
 		{name: "emote", aliases: []string{":"}, summary: "act something out: emote shivers.", run: (*World).cmdEmote},
@@ -55,6 +61,7 @@ func allCommands() []*command {
 	cmds = append(cmds, muteCommands()...)
 	cmds = append(cmds, ritualCommands()...)
 	cmds = append(cmds, keyCommands()...)
+	cmds = append(cmds, itemCommands()...)
 	for _, d := range directions() {
 		cmds = append(cmds, &command{name: d.name, aliases: []string{d.abbrev}, exact: true,
 			run: func(w *World, c *Character, _ string) { w.move(c, d.name) }})
@@ -62,17 +69,33 @@ func allCommands() []*command {
 	return cmds
 }
 
-// find returns the command a word calls.
+// find returns the command a word calls, or nil.
 func (t commandTable) find(word string) *command {
+	cmd, _ := t.lookup(word)
+	return cmd
+}
+
+// lookup returns the command a word calls; when it calls none, the
+// commands it is a prefix of (more than one: ambiguous).
+func (t commandTable) lookup(word string) (*command, []string) {
 	if cmd := t.byWord[word]; cmd != nil {
-		return cmd
+		return cmd, nil
 	}
+	if word == "" {
+		return nil, nil
+	}
+	var found *command
+	var names []string
 	for _, cmd := range t.list {
 		if !cmd.exact && strings.HasPrefix(cmd.name, word) {
-			return cmd
+			found = cmd
+			names = append(names, cmd.name)
 		}
 	}
-	return nil
+	if len(names) == 1 {
+		return found, nil
+	}
+	return nil, names
 }
 
 // isWord reports whether word is a command's name or alias.
@@ -86,7 +109,11 @@ func (w *World) dispatch(c *Character, line string) {
 	if word == "" {
 		return
 	}
-	cmd := w.cmds.find(word)
+	cmd, ambiguous := w.cmds.lookup(word)
+	if len(ambiguous) > 1 {
+		c.send("\"" + word + "\" could mean " + joinOr(ambiguous) + ". Type more of it.\n")
+		return
+	}
 	if cmd == nil {
 		c.send(w.unknown(word))
 		return
@@ -158,6 +185,14 @@ func (w *World) unknown(word string) string {
 		msg += " Did you mean \"" + best + "\"?"
 	}
 	return msg + "\n"
+}
+
+// joinOr joins words as "a, b or c".
+func joinOr(words []string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // editDistance is the Levenshtein distance between two short words.

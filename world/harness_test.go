@@ -149,19 +149,25 @@ func testRooms() store.World {
 		r.SubZone, r.Environment, r.Attributes = "downtown", env, attrs
 		return r
 	}
+	withItems := func(r store.Room, attrs string) store.Room {
+		r.Attributes = attrs
+		return r
+	}
 	return store.World{
+		Items: testProtos(),
 		Zones: []store.Zone{
 			{ID: "earth_arkham", Plane: "earth", Zone: "arkham", Name: "Arkham", Environment: "outdoors"},
 			{ID: "earth_arkham_sanitarium", Plane: "earth", Zone: "arkham", SubZone: "sanitarium", Name: "Arkham Sanitarium", Environment: "indoors"},
 			{ID: "earth_arkham_downtown", Plane: "earth", Zone: "arkham", SubZone: "downtown", Name: "Downtown", Environment: "street_paved"},
 		},
 		Rooms: []store.Room{
-			room("ward", "Ward", exit("north", "hall"), exit("down", "cellar")),
-			room("hall", "Hall", exit("south", "ward"), exit("east", "garden"), exit("west", "ward", store.ExitLocked)),
-			room("garden", "Garden", exit("west", "hall"), exit("north", "street")),
+			withItems(room("ward", "Ward", exit("north", "hall"), exit("down", "cellar")), testWardItems),
+			withItems(room("hall", "Hall", exit("south", "ward"), exit("east", "garden"), keyed(exit("west", "ward", store.ExitLocked), "key_west")), testHallItems),
+			withItems(room("garden", "Garden", exit("west", "hall"), exit("north", "street")), testGardenItems),
 			room("cellar", "Cellar", exit("up", "ward")),
 			town("street", "Street", "", "", exit("south", "garden"), exit("east", "church"), exit("down", "crypt"), exit("west", "still")),
-			town("church", "Church", "sanctuary", "", exit("west", "street")),
+			town("church", "Church", "sanctuary", "", exit("west", "street"), exit("east", "temple")),
+			town("temple", "Temple", "temple", "", exit("west", "church")),
 			town("crypt", "Crypt", "eldritch", `{"encounter":"horrific"}`, exit("up", "street")),
 			town("still", "Still Room", "indoors", `{"lucidity_flux":0}`, exit("east", "street")),
 		},
@@ -198,7 +204,16 @@ func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld
 	if err != nil {
 		t.Fatal(err)
 	}
+	protos, err := db.ItemProtos(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	nextItem, err := db.NextItemID(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	cfg := Config{
+		ItemProtos: protos, NextItemID: nextItem,
 		WorldTime: worldTime,
 		Store:     db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
 		LoginDelay: time.Millisecond, Rand: rand.New(rand.NewPCG(1, 2)),
@@ -266,7 +281,8 @@ func (tw *testWorld) create(t testing.TB, name string) *player {
 	p.do(name)
 	p.do("y")
 	p.do("secret1")
-	if got := p.do("secret1"); !strings.Contains(got, "Welcome") {
+	p.do("secret1") // the attributes on offer
+	if got := p.do("k"); !strings.Contains(got, "Welcome") {
 		t.Fatalf("%s did not enter the world: %q", name, got)
 	}
 	return p

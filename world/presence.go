@@ -43,6 +43,9 @@ func (w *World) loadCharacter(ctx context.Context, acc accountInfo) {
 		l.facts, err = w.cfg.Store.Facts(ctx, l.rec.ID)
 	}
 	if err == nil {
+		l.items, err = w.cfg.Store.ItemsOf(ctx, characterHolders(l.rec.ID)...)
+	}
+	if err == nil {
 		var mutes map[int64][]store.Mute
 		mutes, err = w.cfg.Store.Mutes(ctx, []int64{l.rec.ID}, w.cfg.Clock.Now())
 		l.mutes = mutes[l.rec.ID]
@@ -56,6 +59,7 @@ type loadedCharacter struct {
 	visits []string
 	facts  map[string]int64
 	mutes  []store.Mute
+	items  []store.ItemState
 }
 
 // characterLoaded admits the sessions that waited for a character.
@@ -68,6 +72,7 @@ func (w *World) characterLoaded(acc accountInfo, l loadedCharacter, err error) {
 		c = newCharacter(acc, l.rec, l.visits, l.facts)
 		w.chars[key] = c
 		w.mutes.set(c.ID, l.mutes)
+		w.adoptCharacterItems(c, l.items)
 	} else {
 		w.log.Error("load character", "name", acc.Name, "err", err)
 	}
@@ -100,6 +105,7 @@ func (w *World) attach(s *Session, c *Character, acc accountInfo) {
 		return
 	}
 	c.sess, s.char = s, c
+	w.ensureAttributes(c)
 	s.log.Info("character entered", "name", c.Name)
 	w.arrive(c, c.RoomID)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"mythosd/store"
 	"mythosd/world/lucidity"
@@ -22,6 +23,12 @@ type Room struct {
 	Flux lucidity.Place
 	// Encounter is the horror that meets whoever enters, if any.
 	Encounter lucidity.EncounterKind
+
+	// What the room starts with, its reset interval, and the items on its
+	// floor as loaded with it (taken by the world on first arrival).
+	placements []store.Placement
+	resetEvery time.Duration
+	floorItems []store.ItemState
 
 	// Loop-owned memos of what every look shows: the exits line, and the
 	// description wrapped at the width last asked for.
@@ -61,12 +68,17 @@ func loadRoom(ctx context.Context, st Store, id string) (*Room, error) {
 	}
 	room := &Room{Room: r, Env: r.Environment}
 	room.Flux.SubZone = r.SubZone
+	var zones []store.Zone
 	for _, zid := range []string{r.Plane + "_" + r.Zone + "_" + r.SubZone, r.Plane + "_" + r.Zone, r.Plane} {
 		z, err := st.Zone(ctx, zid)
 		if err != nil {
 			continue // a room without zone config still plays
 		}
 		room.addZone(z)
+		zones = append(zones, z)
+	}
+	if err := room.readRoomItems(ctx, st, zones); err != nil {
+		return nil, fmt.Errorf("load room %s: items: %w", id, err)
 	}
 	if room.Env == "" {
 		room.Env = "outdoors"

@@ -13,12 +13,13 @@ import (
 // of truth. A miss starts a load on its own goroutine; the callers waiting
 // for that room resume on the world loop when it arrives.
 type RoomCache struct {
-	items   *cache.Cache
-	st      Store
-	post    func(func()) bool
-	spawn   func(func(context.Context))
-	log     *slog.Logger
-	waiting map[string][]func(*Room, error) // loop-owned: loads in flight
+	items    *cache.Cache
+	st       Store
+	post     func(func()) bool
+	spawn    func(func(context.Context))
+	log      *slog.Logger
+	waiting  map[string][]func(*Room, error) // loop-owned: loads in flight
+	onArrive func(*Room)                     // loop-owned: called with each room loaded
 
 	hits, misses, loads, loadErrors, expirations atomic.Uint64
 	inFlight                                     atomic.Int64
@@ -88,6 +89,9 @@ func (rc *RoomCache) load(ctx context.Context, id string) {
 func (rc *RoomCache) arrived(id string, r *Room, err error) {
 	if err == nil {
 		rc.items.SetDefault(id, r)
+		if rc.onArrive != nil {
+			rc.onArrive(r)
+		}
 	}
 	waiters := rc.waiting[id]
 	delete(rc.waiting, id)

@@ -18,11 +18,15 @@ type Store interface {
 	Facts(ctx context.Context, characterID int64) (map[string]int64, error)
 	Room(ctx context.Context, id string) (store.Room, error)
 	Zone(ctx context.Context, id string) (store.Zone, error)
+	// ItemsOf returns what the holders hold, containers' contents included.
+	ItemsOf(ctx context.Context, holders ...store.Holder) ([]store.ItemState, error)
 	// The SSH keys players register (keys add, list, remove).
 	AddKey(ctx context.Context, account string, k store.PlayerKey) (store.PlayerKey, error)
 	Keys(ctx context.Context, account string) ([]store.PlayerKey, error)
 	RemoveKey(ctx context.Context, account, fingerprint string) error
 	AccountByKeyFingerprint(ctx context.Context, fingerprint string) (store.Account, error)
+	// SetAttributes records a new character's rolled attributes.
+	SetAttributes(ctx context.Context, characterID int64, a store.Attributes) error
 	// Submit hands a batch to the write-behind writer without waiting.
 	Submit(b store.Batch) bool
 	// Stats describes the writer; it never waits on I/O.

@@ -104,6 +104,7 @@ func (w *World) tick(scheduled time.Time) {
 		w.mutes.refresh(w, start)
 		w.pruneLocalEcho(start)
 	}
+	w.runDue(start)
 	w.handOff()
 	end := w.cfg.Clock.Now()
 	w.ticks.record(end.Sub(start), max(start.Sub(scheduled), 0), w.cfg.Tick)

@@ -56,6 +56,10 @@ type Config struct {
 	Rules *lucidity.Rules
 	// Bus carries chat to the other nodes; nil keeps chat in the process.
 	Bus Bus
+	// ItemProtos are the item prototypes, read from the store at start.
+	ItemProtos []store.ItemProto
+	// NextItemID is the first item id never handed out (store.NextItemID).
+	NextItemID int64
 }
 
 const (
@@ -107,6 +111,8 @@ type World struct {
 	bgCtx    context.Context    // their context, cancelled when the loop ends
 	bgCancel context.CancelFunc //
 	ended    chan struct{}      // closed when Run has returned, spawned work included
+
+	itemWorld
 }
 
 // New returns a World ready to Run.
@@ -139,6 +145,7 @@ func New(cfg Config) (*World, error) {
 	w.bgCtx, w.bgCancel = context.WithCancel(context.Background())
 	w.rooms = newRoomCache(cfg.Store, cfg.RoomTTL, w.post, w.spawn, w.log)
 	w.mutes = newMuteCache(cfg.Store, w.post, w.spawn, w.log)
+	w.initItems(cfg)
 	w.localEcho = make(map[string]time.Time)
 	w.chatSeq = uint64(cfg.Clock.Now().UnixNano())
 	w.rules, w.rng = cfg.Rules, cfg.Rand

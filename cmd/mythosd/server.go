@@ -97,19 +97,29 @@ func (s *server) startWorld(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	protos, err := s.db.ItemProtos(ctx)
+	if err != nil {
+		return fmt.Errorf("read item prototypes: %w", err)
+	}
+	nextItem, err := s.db.NextItemID(ctx)
+	if err != nil {
+		return err
+	}
 	w, err := world.New(world.Config{
-		Store:     s.db,
-		Clock:     world.SystemClock{},
-		Logger:    s.log,
-		Hasher:    world.NewHasher(cfg.hashParams(), runtime.NumCPU()),
-		Help:      data.Help(),
-		StartRoom: startRoom,
-		Tick:      cfg.Tick,
-		FluxEvery: cfg.FluxEvery,
-		Rand:      rand.New(rand.NewPCG(seed())),
-		RoomTTL:   cfg.RoomTTL,
-		WorldTime: worldTime,
-		Bus:       worldBus{s.bus},
+		ItemProtos: protos,
+		NextItemID: nextItem,
+		Store:      s.db,
+		Clock:      world.SystemClock{},
+		Logger:     s.log,
+		Hasher:     world.NewHasher(cfg.hashParams(), runtime.NumCPU()),
+		Help:       data.Help(),
+		StartRoom:  startRoom,
+		Tick:       cfg.Tick,
+		FluxEvery:  cfg.FluxEvery,
+		Rand:       rand.New(rand.NewPCG(seed())),
+		RoomTTL:    cfg.RoomTTL,
+		WorldTime:  worldTime,
+		Bus:        worldBus{s.bus},
 	})
 	if err != nil {
 		return err

@@ -42,6 +42,7 @@ func decodeConfig(file string, loc location, data []byte) (zoneConfig, []Problem
 	cfg.zone.Environment = environmentField(obj, p)
 	cfg.zone.DrainRate = drainRate(obj["special_rules"], p)
 	cfg.startRoom = optString(obj, "", "start_room", p)
+	intField(obj, "", "reset_minutes", false, 1, 1440, p)
 	if cfg.startRoom != "" && loc.subZone == "" {
 		p.warnf("start_room", "only a sub-zone config names a start room; ignored")
 		cfg.startRoom = ""

@@ -2,6 +2,7 @@ package worldfile
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"mythosd/store"
@@ -67,7 +68,7 @@ func decodeExit(dir string, raw json.RawMessage, p *fileProblems) (store.Exit, b
 
 // decodeExitObject decodes the object form of an exit.
 func decodeExitObject(field, dir string, obj map[string]json.RawMessage, p *fileProblems) (store.Exit, bool) {
-	for _, k := range otherKeys(obj, "target", "flags", "description") {
+	for _, k := range otherKeys(obj, "target", "flags", "description", "key") {
 		p.errorf(field+"."+k, "unknown exit key %q", k)
 	}
 	e := store.Exit{
@@ -75,6 +76,10 @@ func decodeExitObject(field, dir string, obj map[string]json.RawMessage, p *file
 		Target:      reqString(obj, field+".", "target", p),
 		Flags:       decodeFlags(obj["flags"], field+".flags", p),
 		Description: optString(obj, field+".", "description", p),
+		Key:         optString(obj, field+".", "key", p),
+	}
+	if e.Key != "" && !slices.Contains(e.Flags, store.ExitLocked) {
+		p.errorf(field+".key", "a key opens only an exit flagged locked")
 	}
 	if e.Target == "" {
 		return store.Exit{}, false

@@ -15,10 +15,12 @@ const maxFileSize = 1 << 20
 
 // loader holds what Load has read so far.
 type loader struct {
-	report    *Report
-	rooms     []store.Room      // in file order, duplicates left out
-	roomFiles map[string]string // room id -> file that defined it
-	zones     map[location]*zoneEntry
+	report     *Report
+	rooms      []store.Room      // in file order, duplicates left out
+	roomFiles  map[string]string // room id -> file that defined it
+	zones      map[location]*zoneEntry
+	protos     map[string]*protoEntry // item prototypes by id
+	protoOrder []string               // their ids in file order
 }
 
 // zoneEntry is a zone or sub-zone being assembled.
@@ -40,6 +42,7 @@ func Load(fsys fs.FS) (store.World, *Report, error) {
 		report:    &Report{},
 		roomFiles: make(map[string]string),
 		zones:     make(map[location]*zoneEntry),
+		protos:    make(map[string]*protoEntry),
 	}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -99,6 +102,12 @@ func (l *loader) addFile(p string, data []byte) {
 	parts := strings.Split(p, "/")
 	name := parts[len(parts)-1]
 	switch {
+	case parts[0] == itemsFolder && len(parts) == 2:
+		l.addItemFile(p, data)
+	case parts[0] == itemsFolder:
+		l.report.add(p, "", Error, "items/ holds prototype files only, no folders")
+	case parts[0] == npcsFolder:
+		// reserved for NPC definitions, read by the NPC loader
 	case name == zoneConfigName && len(parts) == 3:
 		l.addConfig(p, location{plane: parts[0], zone: parts[1]}, data)
 	case name == subZoneConfigName && len(parts) == 4:
