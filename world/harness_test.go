@@ -25,7 +25,17 @@ type fakeClock struct {
 	mu     sync.Mutex
 	now    time.Time
 	ticker *fakeTicker
+	timers []*fakeTimer // waiting, fired by advance
 }
+
+// fakeTimer fires when advance moves the clock past its time.
+type fakeTimer struct {
+	c  chan time.Time
+	at time.Time
+}
+
+func (t *fakeTimer) C() <-chan time.Time { return t.c }
+func (t *fakeTimer) Stop()               {}
 
 type fakeTicker struct{ c chan time.Time }
 
@@ -44,10 +54,39 @@ func (c *fakeClock) Now() time.Time {
 
 func (c *fakeClock) NewTicker(time.Duration) Ticker { return c.ticker }
 
+// NewTimer returns a timer that advance fires once the clock reaches it.
+func (c *fakeClock) NewTimer(d time.Duration) Timer {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := &fakeTimer{c: make(chan time.Time, 1), at: c.now.Add(d)}
+	if d <= 0 {
+		t.c <- c.now
+		return t
+	}
+	c.timers = append(c.timers, t)
+	return t
+}
+
+// timersWaiting counts the timers not fired yet.
+func (c *fakeClock) timersWaiting() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.timers)
+}
+
 func (c *fakeClock) advance(d time.Duration) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.now = c.now.Add(d)
-	c.mu.Unlock()
+	kept := c.timers[:0]
+	for _, t := range c.timers {
+		if c.now.Before(t.at) {
+			kept = append(kept, t)
+			continue
+		}
+		t.c <- c.now
+	}
+	c.timers = kept
 }
 
 // tick fires one tick and returns once the loop has taken it (not done it).

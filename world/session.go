@@ -14,6 +14,7 @@ import (
 type Session struct {
 	w     *World
 	conn  Conn
+	addr  string // the address key guessing is counted by (see addrKey)
 	log   *slog.Logger
 	login *login // the login dialogue; nil once playing (read loop only)
 	ack   chan struct{}
@@ -38,6 +39,7 @@ func (w *World) newSession(c Conn) *Session {
 	return &Session{
 		w:    w,
 		conn: c,
+		addr: addrKey(info.RemoteAddr),
 		log:  w.log.With("remote", info.RemoteAddr, "transport", info.Transport),
 		ack:  make(chan struct{}, 1),
 	}

@@ -103,6 +103,7 @@ func (w *World) tick(scheduled time.Time) {
 		w.timedEffects(start)
 		w.mutes.refresh(w, start)
 		w.pruneLocalEcho(start)
+		w.guard.summarize(w.log, start)
 	}
 	w.handOff()
 	end := w.cfg.Clock.Now()

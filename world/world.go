@@ -39,7 +39,9 @@ type Config struct {
 	Tick time.Duration
 	// RoomTTL is how long a room stays cached after its load (default 60s).
 	RoomTTL time.Duration
-	// LoginDelay is the pause after a wrong password (default 2s).
+	// LoginDelay is the first back-off after a wrong password, per address
+	// and per account (default 1s); it doubles with each failure up to a
+	// minute, and failures are forgotten 15 minutes after the last one.
 	LoginDelay time.Duration
 	// MaxPasswordTries ends a login after this many wrong passwords (default 3).
 	MaxPasswordTries int
@@ -61,7 +63,7 @@ type Config struct {
 const (
 	defaultTick       = 100 * time.Millisecond
 	defaultRoomTTL    = 60 * time.Second
-	defaultLoginDelay = 2 * time.Second
+	defaultLoginDelay = time.Second
 	defaultFluxEvery  = 15 * time.Second
 	inboxSize         = 4096
 )
@@ -102,6 +104,7 @@ type World struct {
 	localEcho map[string]time.Time // chat delivered here while the bus was down
 	nodesSeen atomic.Int64         // nodes that answered the last who: the next one returns when they all have
 	lobby     lobby                // sessions in their login dialogue
+	guard     *guard               // password back-off, shared with the read loops
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop
 	bgCtx    context.Context    // their context, cancelled when the loop ends
@@ -137,6 +140,7 @@ func New(cfg Config) (*World, error) {
 		loads:  make(map[string][]*Session),
 	}
 	w.bgCtx, w.bgCancel = context.WithCancel(context.Background())
+	w.guard = newGuard(cfg.Clock, cfg.LoginDelay)
 	w.rooms = newRoomCache(cfg.Store, cfg.RoomTTL, w.post, w.spawn, w.log)
 	w.mutes = newMuteCache(cfg.Store, w.post, w.spawn, w.log)
 	w.localEcho = make(map[string]time.Time)
