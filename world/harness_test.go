@@ -241,6 +241,7 @@ func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld
 		WorldTime: worldTime,
 		Store:     db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
 		LoginDelay: time.Millisecond, Rand: rand.New(rand.NewPCG(1, 2)),
+		CmdBurst: 1 << 20, // the clock stands still: tests of the command rate set their own
 		Help: fstest.MapFS{
 			"look.txt":  {Data: []byte("LOOK shows the room.\n")},
 			"index.txt": {Data: []byte("Help index.\n")},

@@ -58,6 +58,13 @@ type Config struct {
 	Rules *lucidity.Rules
 	// Bus carries chat to the other nodes; nil keeps chat in the process.
 	Bus Bus
+	// CmdRate and CmdBurst are each player's command budget: CmdRate a
+	// second, CmdBurst at once (defaults 20 and 60). Beyond it commands
+	// wait; a player held back for CmdMaxWait without letup (default 10s)
+	// has commands dropped until they pause.
+	CmdRate    int
+	CmdBurst   int
+	CmdMaxWait time.Duration
 }
 
 const (
@@ -124,6 +131,13 @@ func New(cfg Config) (*World, error) {
 	cfg.RoomTTL = orDefault(cfg.RoomTTL, defaultRoomTTL)
 	cfg.LoginDelay = orDefault(cfg.LoginDelay, defaultLoginDelay)
 	cfg.FluxEvery = orDefault(cfg.FluxEvery, defaultFluxEvery)
+	cfg.CmdMaxWait = orDefault(cfg.CmdMaxWait, defaultCmdMaxWait)
+	if cfg.CmdRate <= 0 {
+		cfg.CmdRate = defaultCmdRate
+	}
+	if cfg.CmdBurst <= 0 {
+		cfg.CmdBurst = defaultCmdBurst
+	}
 	if cfg.MaxPasswordTries <= 0 {
 		cfg.MaxPasswordTries = 3
 	}

@@ -33,6 +33,8 @@ type config struct {
 	RoomTTL      time.Duration
 	StartRoom    string
 	MaxConns     int
+	CmdRate      int // commands a second per player
+	CmdBurst     int // commands at once per player
 	WriteTimeout time.Duration
 	LogFormat    string
 	LogLevel     string
@@ -68,6 +70,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.DurationVar(&cfg.RoomTTL, "room-ttl", 60*time.Second, "how long a room stays cached (`DURATION`)")
 	fs.StringVar(&cfg.StartRoom, "start", "", "`ROOM_ID` where new characters wake (default: the world's sanitarium, else its first room)")
 	fs.IntVar(&cfg.MaxConns, "max-conns", 2000, "most connections at once per listener (`N`)")
+	fs.IntVar(&cfg.CmdRate, "cmd-rate", 20, "commands a second each player may send (`N`); beyond the burst they wait their turn")
+	fs.IntVar(&cfg.CmdBurst, "cmd-burst", 60, "commands each player may send at once (`N`) before -cmd-rate applies")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 10*time.Second, "drop a client that cannot take output for this `DURATION`")
 	fs.StringVar(&cfg.Node, "node", defaultNode(), "this node's `NAME` (who marks players of other nodes with it)")
 	fs.StringVar(&cfg.NATS, "nats", "", "NATS `URL[,URL...]` of an external cluster for chat between nodes (default: NATS embedded in the process)")
@@ -135,6 +139,10 @@ func (c *config) validate() error {
 		return bad("room-ttl", fmt.Sprintf("%v is too short; use at least 1s, e.g. -room-ttl 60s", c.RoomTTL))
 	case c.MaxConns < 1:
 		return bad("max-conns", "must be at least 1")
+	case c.CmdRate < 1 || c.CmdRate > 1000:
+		return bad("cmd-rate", fmt.Sprintf("%d is out of range; use 1 to 1000, e.g. -cmd-rate 20", c.CmdRate))
+	case c.CmdBurst < 1 || c.CmdBurst > 10000:
+		return bad("cmd-burst", fmt.Sprintf("%d is out of range; use 1 to 10000, e.g. -cmd-burst 60", c.CmdBurst))
 	case c.WriteTimeout < 100*time.Millisecond:
 		return bad("write-timeout", "use at least 100ms, e.g. -write-timeout 10s")
 	case c.LogFormat != "text" && c.LogFormat != "json":

@@ -110,6 +110,8 @@ func (s *server) startWorld(ctx context.Context) error {
 		RoomTTL:   cfg.RoomTTL,
 		WorldTime: worldTime,
 		Bus:       worldBus{s.bus},
+		CmdRate:   cfg.CmdRate,
+		CmdBurst:  cfg.CmdBurst,
 	})
 	if err != nil {
 		return err
