@@ -161,4 +161,5 @@ type Batch struct {
 	Facts      []Fact
 	Changes    []LucidityChange
 	Meta       map[string]string
+	Bans       []BanChange // the latest change of each target wins
 }

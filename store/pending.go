@@ -15,10 +15,11 @@ type pending struct {
 	facts   perCharacter[int64]
 	changes perCharacter[LucidityChange] // by reason
 	meta    map[string]string
+	bans    map[string]BanChange // by target
 }
 
 func newPending() *pending {
-	return &pending{chars: map[int64]CharacterState{}, meta: map[string]string{}}
+	return &pending{chars: map[int64]CharacterState{}, meta: map[string]string{}, bans: map[string]BanChange{}}
 }
 
 // add merges b, newer than everything in p: its character states, facts
@@ -41,6 +42,9 @@ func (p *pending) add(b Batch) {
 	for k, v := range b.Meta {
 		p.meta[k] = v
 	}
+	for _, c := range b.Bans {
+		p.bans[c.Ban.Target] = c
+	}
 }
 
 // addOlder merges old, which was submitted before everything in p: a
@@ -61,6 +65,11 @@ func (p *pending) addOlder(old *pending) {
 			p.meta[k] = v
 		}
 	}
+	for k, c := range old.bans {
+		if _, newer := p.bans[k]; !newer {
+			p.bans[k] = c
+		}
+	}
 }
 
 // addChange sums c into the change of its character and reason, keeping
@@ -78,7 +87,7 @@ func (p *pending) addChange(c LucidityChange) {
 // contents counts what p holds.
 func (p *pending) contents() contents {
 	return contents{chars: len(p.chars), visits: p.visits.n, facts: p.facts.n,
-		changes: p.changes.n, meta: len(p.meta)}
+		changes: p.changes.n, meta: len(p.meta), bans: len(p.bans)}
 }
 
 // size counts the items p would write.
@@ -90,24 +99,24 @@ func (p *pending) empty() bool { return p.size() == 0 }
 // errors. An item is a character state, a visit, a fact, a lucidity change
 // (as merged) or a meta key.
 type contents struct {
-	chars, visits, facts, changes, meta int
+	chars, visits, facts, changes, meta, bans int
 }
 
 // batchContents counts b as submitted, before merging.
 func batchContents(b Batch) contents {
 	return contents{chars: len(b.Characters), visits: len(b.Visits), facts: len(b.Facts),
-		changes: len(b.Changes), meta: len(b.Meta)}
+		changes: len(b.Changes), meta: len(b.Meta), bans: len(b.Bans)}
 }
 
-func (c contents) size() int { return c.chars + c.visits + c.facts + c.changes + c.meta }
+func (c contents) size() int { return c.chars + c.visits + c.facts + c.changes + c.meta + c.bans }
 
 // attrs returns c as slog key/value pairs.
 func (c contents) attrs() []any {
 	return []any{"characters", c.chars, "visits", c.visits, "facts", c.facts,
-		"changes", c.changes, "meta", c.meta}
+		"changes", c.changes, "meta", c.meta, "bans", c.bans}
 }
 
 func (c contents) String() string {
-	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes and %d meta keys",
-		c.chars, c.visits, c.facts, c.changes, c.meta)
+	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes, %d meta keys and %d bans",
+		c.chars, c.visits, c.facts, c.changes, c.meta, c.bans)
 }

@@ -24,8 +24,14 @@ func (w *World) cmdAdmin(c *Character, args string) {
 		c.send(fmt.Sprintf("Flux pass: %d active characters evaluated, %d changed.\n", w.flux.Characters, w.flux.Changed))
 	case "time":
 		w.adminTime(c, rest)
+	case "ban":
+		w.adminBan(c, rest)
+	case "unban":
+		w.adminUnban(c, rest)
+	case "bans":
+		w.adminBans(c)
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM]\n")
+		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans\n")
 	}
 }
 

@@ -103,6 +103,7 @@ type testConn struct {
 	cause    netcore.Cause // why it was closed, the first time
 	loggedIn bool          // LoggedIn was called
 	width    int
+	addr     string // the remote address; "test:1" when empty
 }
 
 func (c *testConn) Send(text string) bool   { return c.write(text) }
@@ -137,7 +138,11 @@ func (c *testConn) Close(cause netcore.Cause) {
 }
 func (c *testConn) LoggedIn() { c.mu.Lock(); c.loggedIn = true; c.mu.Unlock() }
 func (c *testConn) Info() ConnInfo {
-	return ConnInfo{Transport: "test", RemoteAddr: "test:1", Width: c.width}
+	addr := c.addr
+	if addr == "" {
+		addr = "test:1"
+	}
+	return ConnInfo{Transport: "test", RemoteAddr: addr, Width: c.width}
 }
 
 // take returns everything sent since the last take.
@@ -291,7 +296,13 @@ func (tw *testWorld) sync() {
 // connect opens a session and returns the player at the name prompt.
 func (tw *testWorld) connect(t testing.TB) *player {
 	t.Helper()
-	conn := &testConn{}
+	return tw.connectFrom(t, "")
+}
+
+// connectFrom is connect from the remote address addr ("host:port").
+func (tw *testWorld) connectFrom(t testing.TB, addr string) *player {
+	t.Helper()
+	conn := &testConn{addr: addr}
 	p := &player{t: t, conn: conn, sess: tw.Accept(conn)}
 	if got := conn.take(); !strings.Contains(got, "name") {
 		t.Fatalf("no name prompt: %q", got)
@@ -302,7 +313,13 @@ func (tw *testWorld) connect(t testing.TB) *player {
 // create makes a new character and returns its player in the world.
 func (tw *testWorld) create(t testing.TB, name string) *player {
 	t.Helper()
-	p := tw.connect(t)
+	return tw.createFrom(t, name, "")
+}
+
+// createFrom is create from the remote address addr.
+func (tw *testWorld) createFrom(t testing.TB, name, addr string) *player {
+	t.Helper()
+	p := tw.connectFrom(t, addr)
 	p.do(name)
 	p.do("y")
 	p.do("secret1")

@@ -31,7 +31,7 @@ func (w *World) recordVisit(c *Character, id string) {
 // Characters that went offline and are now saved leave the loop's memory;
 // from then on the store (which reads through its pending batches) has them.
 func (w *World) handOff() {
-	if len(w.dirty) == 0 && len(w.visits) == 0 && len(w.facts) == 0 && len(w.changes) == 0 {
+	if len(w.dirty) == 0 && len(w.visits) == 0 && len(w.facts) == 0 && len(w.changes) == 0 && len(w.bans.changes) == 0 {
 		return
 	}
 	now := w.cfg.Clock.Now()
@@ -41,6 +41,7 @@ func (w *World) handOff() {
 		Facts:      w.facts,
 		Changes:    w.changes,
 		Meta:       map[string]string{metaWorldTime: w.clock.at(now).Format(time.RFC3339Nano)},
+		Bans:       w.takeBanChanges(),
 	}
 	for _, c := range w.dirty {
 		b.Characters[c.ID] = c.state()

@@ -104,6 +104,7 @@ func (w *World) tick(scheduled time.Time) {
 		w.mutes.refresh(w, start)
 		w.pruneLocalEcho(start)
 		w.guard.summarize(w.log, start)
+		w.expireBans(start)
 	}
 	w.handOff()
 	end := w.cfg.Clock.Now()

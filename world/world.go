@@ -112,6 +112,7 @@ type World struct {
 	nodesSeen atomic.Int64         // nodes that answered the last who: the next one returns when they all have
 	lobby     lobby                // sessions in their login dialogue
 	guard     *guard               // password back-off, shared with the read loops
+	bans      bans                 // refused addresses
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop
 	bgCtx    context.Context    // their context, cancelled when the loop ends
@@ -175,6 +176,9 @@ func New(cfg Config) (*World, error) {
 		return nil, fmt.Errorf("load help: %w", err)
 	}
 	w.help = help
+	if err := w.loadBans(); err != nil {
+		return nil, fmt.Errorf("load bans: %w", err)
+	}
 	return w, nil
 }
 

@@ -1,0 +1,217 @@
+package world
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/netip"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"mythosd/store"
+	"mythosd/world/netcore"
+)
+
+// maxBanMinutes bounds a timed ban (a year); longer ones are forever.
+const maxBanMinutes = 365 * 24 * 60
+
+// banSet is an immutable set of bans, swapped whole by the loop, so that a
+// transport's accept can check an address without a lock or I/O.
+type banSet struct {
+	hosts    map[netip.Addr]time.Time // single addresses: their expiry (zero: never)
+	prefixes []banPrefix              // wider prefixes
+}
+
+type banPrefix struct {
+	p       netip.Prefix
+	expires time.Time
+}
+
+// bans is the loop's list of bans and its published set.
+type bans struct {
+	list    map[netip.Prefix]store.Ban // loop-owned
+	changes []store.BanChange          // loop-owned: for the next hand-off
+	set     atomic.Pointer[banSet]
+}
+
+// loadBans reads the bans at start, before the loop runs.
+func (w *World) loadBans() error {
+	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	defer cancel()
+	list, err := w.cfg.Store.Bans(ctx, w.cfg.Clock.Now())
+	if err != nil {
+		return err
+	}
+	w.bans.list = make(map[netip.Prefix]store.Ban, len(list))
+	for _, b := range list {
+		p, err := netip.ParsePrefix(b.Target)
+		if err != nil {
+			w.log.Warn("unreadable ban skipped", "target", b.Target, "err", err)
+			continue
+		}
+		w.bans.list[p] = b
+	}
+	w.publishBans()
+	return nil
+}
+
+// Banned reports whether connections from addr are refused. It is fast,
+// takes no lock and does no I/O: transports call it on accept.
+func (w *World) Banned(addr netip.Addr) bool {
+	set := w.bans.set.Load()
+	if set == nil {
+		return false
+	}
+	addr = addr.Unmap()
+	now := w.cfg.Clock.Now()
+	if exp, ok := set.hosts[addr]; ok && (exp.IsZero() || now.Before(exp)) {
+		return true
+	}
+	for _, b := range set.prefixes {
+		if b.p.Contains(addr) && (b.expires.IsZero() || now.Before(b.expires)) {
+			return true
+		}
+	}
+	return false
+}
+
+// publishBans swaps in a set made from the list. Loop only (and New).
+func (w *World) publishBans() {
+	set := &banSet{hosts: make(map[netip.Addr]time.Time)}
+	for p, b := range w.bans.list {
+		if p.IsSingleIP() {
+			set.hosts[p.Addr()] = b.Expires
+		} else {
+			set.prefixes = append(set.prefixes, banPrefix{p: p, expires: b.Expires})
+		}
+	}
+	w.bans.set.Store(set)
+}
+
+// parseBanTarget reads an address or a CIDR prefix, masked.
+func parseBanTarget(s string) (netip.Prefix, error) {
+	if a, err := netip.ParseAddr(s); err == nil {
+		a = a.Unmap().WithZone("")
+		return netip.PrefixFrom(a, a.BitLen()), nil
+	}
+	p, err := netip.ParsePrefix(s)
+	if err != nil {
+		return netip.Prefix{}, fmt.Errorf("%q is not an address or a CIDR prefix (such as 192.0.2.7 or 192.0.2.0/24)", s)
+	}
+	if p.Addr().Is4In6() && p.Bits() >= 96 {
+		p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
+	}
+	return p.Masked(), nil
+}
+
+// ErrNotBanned is returned when lifting a ban that does not exist.
+var ErrNotBanned = errors.New("no such ban")
+
+// Ban refuses connections from target (an address or a CIDR prefix) for d
+// (0: forever), and ends the sessions already connected from there. by
+// names who asked, for the log.
+func (w *World) Ban(ctx context.Context, target string, d time.Duration, reason, by string) error {
+	p, err := parseBanTarget(strings.TrimSpace(target))
+	if err != nil {
+		return err
+	}
+	return w.call(ctx, func(done func(error)) {
+		w.ban(p, d, reason, by)
+		done(nil)
+	})
+}
+
+// Unban lifts the ban of target.
+func (w *World) Unban(ctx context.Context, target, by string) error {
+	p, err := parseBanTarget(strings.TrimSpace(target))
+	if err != nil {
+		return err
+	}
+	return w.call(ctx, func(done func(error)) { done(w.unban(p, by)) })
+}
+
+// ban records a ban, publishes it and ends the sessions it covers. Loop only.
+func (w *World) ban(p netip.Prefix, d time.Duration, reason, by string) store.Ban {
+	now := w.cfg.Clock.Now()
+	b := store.Ban{Target: p.String(), Reason: reason, By: by, CreatedAt: now}
+	if d > 0 {
+		b.Expires = now.Add(d)
+	}
+	w.bans.list[p] = b
+	w.bans.changes = append(w.bans.changes, store.BanChange{Ban: b})
+	w.publishBans()
+	w.log.Info("admin ban", "target", b.Target, "expires", b.Expires, "reason", reason, "by", by)
+	w.kickBanned(p, reason)
+	return b
+}
+
+// unban lifts a ban. Loop only.
+func (w *World) unban(p netip.Prefix, by string) error {
+	b, ok := w.bans.list[p]
+	if !ok {
+		return fmt.Errorf("%s: %w", p, ErrNotBanned)
+	}
+	delete(w.bans.list, p)
+	w.bans.changes = append(w.bans.changes, store.BanChange{Ban: b, Removed: true})
+	w.publishBans()
+	w.log.Info("admin unban", "target", b.Target, "by", by)
+	return nil
+}
+
+// kickBanned ends the sessions connected from p: playing ones and those
+// still logging in. Loop only.
+func (w *World) kickBanned(p netip.Prefix, reason string) {
+	why := "\nThe sanitarium doors are barred to you"
+	if reason != "" {
+		why += ": " + reason
+	}
+	why += ".\n"
+	for _, c := range w.chars {
+		if c.online() && inPrefix(p, c.sess.conn.Info().RemoteAddr) {
+			s := c.sess
+			w.leave(s, why)
+			s.conn.Close(netcore.CauseKicked)
+		}
+	}
+	w.lobby.closeIf(func(s *Session) bool { return inPrefix(p, s.conn.Info().RemoteAddr) }, why)
+}
+
+// inPrefix reports whether the remote address ("host:port") is in p.
+func inPrefix(p netip.Prefix, remote string) bool {
+	ap, err := netip.ParseAddrPort(remote)
+	return err == nil && p.Contains(ap.Addr().Unmap())
+}
+
+// expireBans drops the bans that have run out. Loop only, from the tick.
+func (w *World) expireBans(now time.Time) {
+	changed := false
+	for p, b := range w.bans.list {
+		if b.Expired(now) {
+			delete(w.bans.list, p)
+			w.bans.changes = append(w.bans.changes, store.BanChange{Ban: b, Removed: true})
+			changed = true
+		}
+	}
+	if changed {
+		w.publishBans()
+	}
+}
+
+// banList returns the bans, by target. Loop only.
+func (w *World) banList() []store.Ban {
+	out := make([]store.Ban, 0, len(w.bans.list))
+	for _, b := range w.bans.list {
+		out = append(out, b)
+	}
+	slices.SortFunc(out, func(a, b store.Ban) int { return strings.Compare(a.Target, b.Target) })
+	return out
+}
+
+// takeBanChanges returns the ban changes for the hand-off and forgets them.
+func (w *World) takeBanChanges() []store.BanChange {
+	c := w.bans.changes
+	w.bans.changes = nil
+	return c
+}
