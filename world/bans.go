@@ -14,6 +14,9 @@ import (
 	"mythosd/world/netcore"
 )
 
+// BanInfo describes one ban: its target, expiry, reason, author and time.
+type BanInfo = store.Ban
+
 // maxBanMinutes bounds a timed ban (a year); longer ones are forever.
 const maxBanMinutes = 365 * 24 * 60
 
@@ -22,6 +25,7 @@ const maxBanMinutes = 365 * 24 * 60
 type banSet struct {
 	hosts    map[netip.Addr]time.Time // single addresses: their expiry (zero: never)
 	prefixes []banPrefix              // wider prefixes
+	list     []store.Ban              // every ban, by target, for the console
 }
 
 type banPrefix struct {
@@ -87,6 +91,7 @@ func (w *World) publishBans() {
 			set.prefixes = append(set.prefixes, banPrefix{p: p, expires: b.Expires})
 		}
 	}
+	set.list = w.banList()
 	w.bans.set.Store(set)
 }
 

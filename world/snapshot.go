@@ -31,6 +31,7 @@ type Snapshot struct {
 	Store         store.WriterStats
 	Bus           BusStats      // zero when chat stays in the process
 	Sessions      []SessionInfo // sorted by name
+	Bans          []BanInfo     // sorted by target
 }
 
 // FluxStats describes the passive-flux passes.
@@ -74,6 +75,9 @@ func (w *World) Snapshot() *Snapshot {
 	s.Store = w.cfg.Store.Stats()
 	if w.cfg.Bus != nil {
 		s.Bus = w.cfg.Bus.Stats()
+	}
+	if set := w.bans.set.Load(); set != nil {
+		s.Bans = set.list
 	}
 	return &s
 }

@@ -113,6 +113,7 @@ type World struct {
 	lobby     lobby                // sessions in their login dialogue
 	guard     *guard               // password back-off, shared with the read loops
 	bans      bans                 // refused addresses
+	storeDown bool                 // loop-owned: the store's commits are failing
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop
 	bgCtx    context.Context    // their context, cancelled when the loop ends
@@ -179,6 +180,7 @@ func New(cfg Config) (*World, error) {
 	if err := w.loadBans(); err != nil {
 		return nil, fmt.Errorf("load bans: %w", err)
 	}
+	w.watchStore()
 	return w, nil
 }
 
