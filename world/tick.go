@@ -102,6 +102,7 @@ func (w *World) tick(scheduled time.Time) {
 		w.nextEffects = start.Add(effectsEvery)
 		w.timedEffects(start)
 		w.mutes.refresh(w, start)
+		w.rooms.expire()
 		w.pruneLocalEcho(start)
 		w.guard.summarize(w.log, start)
 		w.expireBans(start)

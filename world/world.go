@@ -16,7 +16,6 @@ import (
 	"math/rand/v2"
 	"runtime/debug"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"mythosd/store"
@@ -109,7 +108,7 @@ type World struct {
 	mutes     *muteCache
 	chatSeq   uint64               // numbers this node's chat messages
 	localEcho map[string]time.Time // chat delivered here while the bus was down
-	nodesSeen atomic.Int64         // nodes that answered the last who: the next one returns when they all have
+	nodesSeen int                  // loop-owned: nodes that answered the last who; the next one returns when they all have
 	lobby     lobby                // sessions in their login dialogue
 	guard     *guard               // password back-off, shared with the read loops
 	bans      bans                 // refused addresses
