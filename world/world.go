@@ -57,6 +57,9 @@ type Config struct {
 	Rules *lucidity.Rules
 	// Bus carries chat to the other nodes; nil keeps chat in the process.
 	Bus Bus
+	// KeyParser reads the SSH public keys players register (keys add);
+	// cmd/mythosd passes ssh.ParseKeyLine. Nil: keys cannot be registered.
+	KeyParser KeyParser
 	// CmdRate and CmdBurst are each player's command budget: CmdRate a
 	// second, CmdBurst at once (defaults 20 and 60). Beyond it commands
 	// wait; a player held back for CmdMaxWait without letup (default 10s)
