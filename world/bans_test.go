@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"mythosd/world/netcore"
@@ -145,5 +146,18 @@ func BenchmarkBanned(b *testing.B) {
 	addr := netip.MustParseAddr("203.0.113.5")
 	for b.Loop() {
 		tw.Banned(addr)
+	}
+}
+
+func TestAdminHelpOnlyForAdmins(t *testing.T) {
+	tw := newTestWorldWith(t, "", func(c *Config) {
+		c.Help = fstest.MapFS{"admin.txt": {Data: []byte("ADMIN - admin ban <address|CIDR>\n")}, "look.txt": {Data: []byte("LOOK\n")}}
+	})
+	admin, player := tw.newAdmin(t, "Keeper"), tw.create(t, "Alice")
+	wantContains(t, admin.do("help admin"), "admin ban <address|CIDR>")
+	wantContains(t, admin.do("help"), "Topics: admin, look")
+	wantContains(t, player.do("help admin"), "There is no help on")
+	if got := player.do("help"); strings.Contains(got, "admin") {
+		t.Errorf("the admin topic is listed to a player:\n%s", got)
 	}
 }
