@@ -29,7 +29,7 @@ func (w *World) CheckPassword(ctx context.Context, remote, name, password string
 	}
 	acc, err := w.cfg.Store.AccountByName(ctx, name)
 	if errors.Is(err, store.ErrNotFound) {
-		w.guard.failed(addr, name)
+		w.guard.failed(addr, "") // no account to lock: the address pays
 		return ErrBadLogin
 	}
 	if err != nil {

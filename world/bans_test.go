@@ -161,3 +161,34 @@ func TestAdminHelpOnlyForAdmins(t *testing.T) {
 		t.Errorf("the admin topic is listed to a player:\n%s", got)
 	}
 }
+
+func FuzzParseBanTarget(f *testing.F) {
+	for _, s := range []string{"192.0.2.7", "192.0.2.0/24", "2001:db8::/48", "::ffff:1.2.3.4/120", "fe80::1%eth0", "", "1.2.3.4/33"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := parseBanTarget(s)
+		if err != nil {
+			return
+		}
+		if !p.IsValid() || p != p.Masked() || p.Addr().Is4In6() || p.Addr().Zone() != "" {
+			t.Fatalf("parseBanTarget(%q) = %v: not a masked, plain prefix", s, p)
+		}
+		again, err := parseBanTarget(p.String())
+		if err != nil || again != p {
+			t.Fatalf("%q reads back as %v, %v", p.String(), again, err)
+		}
+	})
+}
+
+func FuzzBanTerms(f *testing.F) {
+	for _, s := range []string{"", "30", "30 spam", "spam", "-5", "99999999999999999999 x", "+7 seven"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, _, err := banTerms(s)
+		if err == nil && (d < 0 || d > maxBanMinutes*time.Minute) {
+			t.Fatalf("banTerms(%q) = %v", s, d)
+		}
+	})
+}

@@ -20,7 +20,7 @@ const (
 	guardForget  = 15 * time.Minute
 	guardSummary = time.Minute // cadence of the summary log line
 	guardTop     = 5           // addresses and accounts named in the summary
-	guardMaxKeys = 100_000     // entries kept before expired ones are swept
+	guardMaxKeys = 100_000     // entries kept at most; see failed
 )
 
 // guard slows password guessing per address and per account. The read
@@ -31,11 +31,13 @@ type guard struct {
 	clock   Clock
 	base    time.Duration
 	strikes map[string]*strike // "a:"+address key or "n:"+name key
+	maxKeys int                // bound on strikes and on the summary's counts
 	// Since the last summary.
 	failures int
 	byAddr   map[string]int
 	byName   map[string]int
 	next     time.Time // when the next summary is due
+	swept    time.Time // when the strikes were last swept because they were many
 }
 
 // strike is the failure record of one address or account.
@@ -46,7 +48,7 @@ type strike struct {
 }
 
 func newGuard(clock Clock, base time.Duration) *guard {
-	return &guard{clock: clock, base: base, strikes: make(map[string]*strike),
+	return &guard{clock: clock, base: base, strikes: make(map[string]*strike), maxKeys: guardMaxKeys,
 		byAddr: make(map[string]int), byName: make(map[string]int), next: clock.Now().Add(guardSummary)}
 }
 
@@ -85,23 +87,39 @@ func (g *guard) remaining(key string, now time.Time) time.Duration {
 	return max(s.until.Sub(now), 0)
 }
 
-// failed records a wrong password from addr for name.
+// failed records a wrong password from addr for name; name "" (a name
+// that belongs to nobody, so that nothing of it can be locked) counts
+// against the address only.
 func (g *guard) failed(addr, name string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.clock.Now()
-	if len(g.strikes) >= guardMaxKeys {
+	if len(g.strikes) >= g.maxKeys && now.Sub(g.swept) >= time.Second {
+		g.swept = now
 		g.sweep(now)
 	}
 	g.strike("a:"+addr, now)
-	g.strike("n:"+nameKey(name), now)
 	g.failures++
-	g.byAddr[addr]++
-	g.byName[nameKey(name)]++
+	if len(g.byAddr) < g.maxKeys {
+		g.byAddr[addr]++
+	}
+	if name == "" {
+		return
+	}
+	g.strike("n:"+nameKey(name), now)
+	if len(g.byName) < g.maxKeys {
+		g.byName[nameKey(name)]++
+	}
 }
 
+// strike counts a failure against key. When maxKeys keys are held
+// (even after a sweep), a new key is not recorded: the table stays bounded
+// and the keys already held keep their back-off.
 func (g *guard) strike(key string, now time.Time) {
 	s := g.strikes[key]
+	if s == nil && len(g.strikes) >= g.maxKeys {
+		return
+	}
 	if s == nil || now.Sub(s.last) >= guardForget {
 		s = &strike{}
 		g.strikes[key] = s

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -149,10 +150,11 @@ func TestBackedOffPasswordsAreNotChecked(t *testing.T) {
 func TestPasswordFailuresAreSummarised(t *testing.T) {
 	var logs syncBuffer
 	tw := newTestWorldWith(t, "", func(c *Config) { c.Logger = slog.New(slog.NewTextHandler(&logs, nil)) })
+	tw.create(t, "Alice").do("quit")
 	ctx := context.Background()
 	for i, remote := range []string{"192.0.2.1:1", "192.0.2.1:2", "192.0.2.2:1"} {
 		tw.clock.advance(5 * time.Second) // past the account's back-off
-		if err := tw.CheckPassword(ctx, remote, "Nobody", "guess"); !errors.Is(err, ErrBadLogin) {
+		if err := tw.CheckPassword(ctx, remote, "Alice", "guess"); !errors.Is(err, ErrBadLogin) {
 			t.Fatalf("guess %d: %v", i, err)
 		}
 	}
@@ -163,7 +165,7 @@ func TestPasswordFailuresAreSummarised(t *testing.T) {
 	tw.clock.advance(guardSummary)
 	tw.tick()
 	got := logs.String()
-	wantContains(t, got, `msg="password failures"`, "count=3", `top_addresses="192.0.2.1=2 192.0.2.2=1"`, `top_accounts="nobody=3"`)
+	wantContains(t, got, `msg="password failures"`, "count=3", `top_addresses="192.0.2.1=2 192.0.2.2=1"`, `top_accounts="alice=3"`)
 	if n := strings.Count(got, "password failures"); n != 1 {
 		t.Fatalf("%d summary lines, want 1:\n%s", n, got)
 	}
@@ -231,5 +233,39 @@ func waitUntil(t testing.TB, cond func() bool) {
 			t.Fatal("condition not met in 10s")
 		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestGuardStaysBounded(t *testing.T) {
+	clock := newFakeClock()
+	g := newGuard(clock, time.Second)
+	g.maxKeys = 100
+	for i := range g.maxKeys + 10 {
+		g.failed(fmt.Sprintf("k%d", i), "")
+	}
+	if n := len(g.strikes); n != g.maxKeys {
+		t.Fatalf("%d strikes held, want at most %d", n, g.maxKeys)
+	}
+	if g.wait("k1", "") == 0 {
+		t.Fatal("a key held before the table filled lost its back-off")
+	}
+	clock.advance(guardForget)
+	g.failed("late", "")
+	if n := len(g.strikes); n != 1 || g.wait("late", "") == 0 {
+		t.Fatalf("after the old failures were forgotten: %d strikes, late waits %v", n, g.wait("late", ""))
+	}
+}
+
+func TestUnknownNamesCostTheAddressOnly(t *testing.T) {
+	tw := newTestWorld(t, "")
+	ctx := context.Background()
+	if err := tw.CheckPassword(ctx, "192.0.2.1:22", "Nobody", "guess"); !errors.Is(err, ErrBadLogin) {
+		t.Fatal(err)
+	}
+	if w := tw.guard.wait("192.0.2.2", "Nobody"); w != 0 {
+		t.Fatalf("an unknown name is backed off %v", w)
+	}
+	if w := tw.guard.wait("192.0.2.1", ""); w == 0 {
+		t.Fatal("the address is not backed off")
 	}
 }

@@ -180,3 +180,12 @@ func TestCmdRate(t *testing.T) {
 		t.Fatalf("after a pause: wait %v, refuse %v", wait, refuse)
 	}
 }
+
+func BenchmarkCmdRate(b *testing.B) {
+	r := newCmdRate(defaultCmdRate, defaultCmdBurst, defaultCmdMaxWait)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for b.Loop() {
+		now = now.Add(100 * time.Millisecond)
+		r.take(now)
+	}
+}
