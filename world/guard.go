@@ -34,6 +34,7 @@ type guard struct {
 	maxKeys int                // bound on strikes and on the summary's counts
 	// Since the last summary.
 	failures int
+	refusals int // passwords refused unchecked while backed off
 	byAddr   map[string]int
 	byName   map[string]int
 	next     time.Time // when the next summary is due
@@ -71,12 +72,17 @@ func addrKey(remote string) string {
 }
 
 // wait returns how long the address and the account must still wait before
-// a password of theirs is checked; 0 when it may be checked now.
+// a password of theirs is checked; 0 when it may be checked now. Callers
+// refuse the password unchecked when it is not 0, and it counts as refused.
 func (g *guard) wait(addr, name string) time.Duration {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.clock.Now()
-	return max(g.remaining("a:"+addr, now), g.remaining("n:"+nameKey(name), now))
+	d := max(g.remaining("a:"+addr, now), g.remaining("n:"+nameKey(name), now))
+	if d > 0 {
+		g.refusals++
+	}
+	return d
 }
 
 func (g *guard) remaining(key string, now time.Time) time.Duration {
@@ -165,13 +171,13 @@ func (g *guard) summarize(log *slog.Logger, now time.Time) {
 	}
 	g.next = now.Add(guardSummary)
 	g.sweep(now)
-	if g.failures == 0 {
+	if g.failures == 0 && g.refusals == 0 {
 		return
 	}
-	log.Warn("password failures", "count", g.failures, "addresses", len(g.byAddr),
+	log.Warn("password failures", "count", g.failures, "refused_unchecked", g.refusals, "addresses", len(g.byAddr),
 		"top_addresses", top(g.byAddr), "accounts", len(g.byName), "top_accounts", top(g.byName),
 		"backed_off", len(g.strikes))
-	g.failures = 0
+	g.failures, g.refusals = 0, 0
 	clear(g.byAddr)
 	clear(g.byName)
 }

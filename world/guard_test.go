@@ -158,6 +158,9 @@ func TestPasswordFailuresAreSummarised(t *testing.T) {
 			t.Fatalf("guess %d: %v", i, err)
 		}
 	}
+	if err := tw.CheckPassword(ctx, "192.0.2.3:1", "Alice", "guess"); !errors.Is(err, ErrBackedOff) {
+		t.Fatalf("guess while backed off: %v", err)
+	}
 	tw.tick()
 	if strings.Contains(logs.String(), "password") {
 		t.Fatalf("logged before the summary was due:\n%s", logs.String())
@@ -165,7 +168,7 @@ func TestPasswordFailuresAreSummarised(t *testing.T) {
 	tw.clock.advance(guardSummary)
 	tw.tick()
 	got := logs.String()
-	wantContains(t, got, `msg="password failures"`, "count=3", `top_addresses="192.0.2.1=2 192.0.2.2=1"`, `top_accounts="alice=3"`)
+	wantContains(t, got, `msg="password failures"`, "count=3", "refused_unchecked=1", `top_addresses="192.0.2.1=2 192.0.2.2=1"`, `top_accounts="alice=3"`)
 	if n := strings.Count(got, "password failures"); n != 1 {
 		t.Fatalf("%d summary lines, want 1:\n%s", n, got)
 	}

@@ -98,3 +98,61 @@ func (c *rawClient) guessAnswers(n int) (checked, refused int) {
 		}
 	}
 }
+
+// TestC1ControlsNeverReachAnotherPlayer sends say with an 8-bit CSI (bytes
+// C2 9B) over real telnet; the other player's bytes hold no C1 control.
+func TestC1ControlsNeverReachAnotherPlayer(t *testing.T) {
+	srv := startServer(t, testConfig(t.TempDir()))
+	alice, bob := dial(t, srv.addr("telnet")), dial(t, srv.addr("telnet"))
+	alice.createCharacter("Alice", "lanterns1")
+	bob.createCharacter("Bob", "lanterns2")
+	alice.expect("Bob blinks into being")
+	alice.sendRaw([]byte("say hi\xc2\x9b2J\xc2\x9d0;pwned\x07 there\r\n"))
+	got := bob.expect("there")
+	if strings.Contains(got, "\u009b") || strings.Contains(got, "\u009d") || strings.Contains(got, "\a") {
+		t.Fatalf("a control reached Bob: %q", got)
+	}
+	wantIn(t, got, "hi2J0;pwned there")
+}
+
+// TestCommandFloodIsLimitedWithoutDelayingOthers: one player sends 5,000
+// looks at once; another player's look is answered meanwhile, and the
+// flooder gets no more answers than its budget allows.
+func TestCommandFloodIsLimitedWithoutDelayingOthers(t *testing.T) {
+	srv := startServer(t, testConfig(t.TempDir()))
+	flooder, other := dial(t, srv.addr("telnet")), dial(t, srv.addr("telnet"))
+	flooder.createCharacter("Flooder", "lanterns1")
+	other.createCharacter("Other", "lanterns2")
+	start := time.Now()
+	go flooder.conn.Write([]byte(strings.Repeat("look\r\n", 5000))) // the server reads at its pace
+	for range 5 {
+		wantIn(t, other.do("look", "East Ward"), "Exits:")
+	}
+	// What the flooder got so far is bounded by the burst and the rate over
+	// the time that passed (measured after reading, so a slow machine only
+	// loosens the bound).
+	answers := strings.Count(flooder.drain(), "Exits:")
+	if answers == 0 {
+		t.Fatal("the flooder got no answer at all")
+	}
+	allowed := 60 + 20*int(time.Since(start).Seconds()+1)
+	t.Logf("flooder answered %d times, allowed %d", answers, allowed)
+	if answers > allowed {
+		t.Fatalf("flooder got %d answers, more than its budget of %d", answers, allowed)
+	}
+}
+
+// drain returns what arrives within a moment.
+func (c *rawClient) drain() string {
+	buf := make([]byte, 64<<10)
+	c.conn.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
+	for {
+		n, err := c.conn.Read(buf)
+		c.seen.Write(stripIAC(buf[:n]))
+		if err != nil {
+			s := c.seen.String()
+			c.seen.Reset()
+			return s
+		}
+	}
+}
