@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"net"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -153,6 +155,20 @@ func (c *rawClient) drain() string {
 			s := c.seen.String()
 			c.seen.Reset()
 			return s
+		}
+	}
+}
+
+// untilClosed reads until the server ends the connection (a close or a
+// reset) or the wait runs out, and returns how many bytes came.
+func (c *rawClient) untilClosed() (n int, closed bool) {
+	buf := make([]byte, 4096)
+	c.conn.SetReadDeadline(time.Now().Add(waitLimit))
+	for {
+		m, err := c.conn.Read(buf)
+		n += m
+		if err != nil {
+			return n, !errors.Is(err, os.ErrDeadlineExceeded)
 		}
 	}
 }
