@@ -21,16 +21,13 @@ type BanInfo = store.Ban
 const maxBanMinutes = 365 * 24 * 60
 
 // banSet is an immutable set of bans, swapped whole by the loop, so that a
-// transport's accept can check an address without a lock or I/O.
+// transport's accept can check an address without a lock or I/O: one map
+// lookup per prefix length in use.
 type banSet struct {
-	hosts    map[netip.Addr]time.Time // single addresses: their expiry (zero: never)
-	prefixes []banPrefix              // wider prefixes
-	list     []store.Ban              // every ban, by target, for the console
-}
-
-type banPrefix struct {
-	p       netip.Prefix
-	expires time.Time
+	byPrefix map[netip.Prefix]time.Time // expiry by prefix (zero: never)
+	bits4    []int                      // the IPv4 prefix lengths in use
+	bits6    []int                      // the IPv6 prefix lengths in use
+	list     []store.Ban                // every ban, by target, for the console
 }
 
 // bans is the loop's list of bans and its published set.
@@ -50,7 +47,7 @@ func (w *World) loadBans() error {
 	}
 	w.bans.list = make(map[netip.Prefix]store.Ban, len(list))
 	for _, b := range list {
-		p, err := netip.ParsePrefix(b.Target)
+		p, err := parseBanTarget(b.Target)
 		if err != nil {
 			w.log.Warn("unreadable ban skipped", "target", b.Target, "err", err)
 			continue
@@ -68,13 +65,17 @@ func (w *World) Banned(addr netip.Addr) bool {
 	if set == nil {
 		return false
 	}
-	addr = addr.Unmap()
-	now := w.cfg.Clock.Now()
-	if exp, ok := set.hosts[addr]; ok && (exp.IsZero() || now.Before(exp)) {
-		return true
+	addr = addr.Unmap().WithZone("")
+	bits := set.bits6
+	if addr.Is4() {
+		bits = set.bits4
 	}
-	for _, b := range set.prefixes {
-		if b.p.Contains(addr) && (b.expires.IsZero() || now.Before(b.expires)) {
+	for _, n := range bits {
+		p, err := addr.Prefix(n)
+		if err != nil {
+			continue
+		}
+		if exp, ok := set.byPrefix[p]; ok && (exp.IsZero() || w.cfg.Clock.Now().Before(exp)) {
 			return true
 		}
 	}
@@ -83,12 +84,13 @@ func (w *World) Banned(addr netip.Addr) bool {
 
 // publishBans swaps in a set made from the list. Loop only (and New).
 func (w *World) publishBans() {
-	set := &banSet{hosts: make(map[netip.Addr]time.Time)}
+	set := &banSet{byPrefix: make(map[netip.Prefix]time.Time, len(w.bans.list))}
 	for p, b := range w.bans.list {
-		if p.IsSingleIP() {
-			set.hosts[p.Addr()] = b.Expires
+		set.byPrefix[p] = b.Expires
+		if p.Addr().Is4() {
+			set.bits4 = appendNew(set.bits4, p.Bits())
 		} else {
-			set.prefixes = append(set.prefixes, banPrefix{p: p, expires: b.Expires})
+			set.bits6 = appendNew(set.bits6, p.Bits())
 		}
 	}
 	set.list = w.banList()
@@ -219,4 +221,12 @@ func (w *World) takeBanChanges() []store.BanChange {
 	c := w.bans.changes
 	w.bans.changes = nil
 	return c
+}
+
+// appendNew appends n to s unless s holds it already.
+func appendNew(s []int, n int) []int {
+	if slices.Contains(s, n) {
+		return s
+	}
+	return append(s, n)
 }
