@@ -109,7 +109,7 @@ func (l *login) wrongAnswer() bool {
 		return true
 	}
 	l.s.conn.SetEcho(true)
-	l.say("\nToo many answers that will not do; the sanitarium doors close on you.")
+	l.say("Too many answers that will not do; the sanitarium doors close on you.")
 	l.close()
 	return false
 }
@@ -122,7 +122,7 @@ func (l *login) close() {
 }
 
 func (l *login) onName(name string) {
-	if !plausibleName(name) {
+	if name == "" {
 		l.badName("")
 		return
 	}
@@ -145,10 +145,6 @@ func (l *login) onName(name string) {
 		l.askPassword("Password: ", askPassword)
 	}
 }
-
-// plausibleName reports whether name is worth checking at all: not empty
-// and not longer than any name can be.
-func plausibleName(name string) bool { return name != "" && len(name) <= maxNameLen*4 }
 
 // badName counts a name that will not do, says why (when why is not ""),
 // and asks again.
