@@ -53,6 +53,10 @@ func specFor(key string) (spec, bool) {
 		return spec{title: "shutdown", prompt: "seconds before shutdown (Enter for 60)", build: shutdown}, true
 	case "c":
 		return spec{title: "cancel shutdown", build: cancelShutdown}, true
+	case "a":
+		return spec{title: "ban", prompt: "address or CIDR, [minutes], [reason]", build: ban}, true
+	case "u":
+		return spec{title: "unban", prompt: "address or CIDR", build: unban}, true
 	}
 	return spec{}, false
 }
@@ -134,6 +138,53 @@ func cancelShutdown(_, _ string) (action, error) {
 		name: "cancel shutdown", question: "Cancel the shutdown countdown?", done: "shutdown cancelled",
 		run: func(ctx context.Context, a Actions, by string) error {
 			return a.CancelShutdown(ctx, by)
+		},
+	}, nil
+}
+
+// maxBanMinutes bounds a timed ban (a year); leave the minutes out for a
+// ban forever.
+const maxBanMinutes = 365 * 24 * 60
+
+// ban reads "target [minutes] [reason]"; the world checks the target.
+func ban(_, input string) (action, error) {
+	fields := strings.Fields(input)
+	if len(fields) == 0 {
+		return action{}, errors.New("give an address or CIDR, e.g. 192.0.2.7 or 192.0.2.0/24")
+	}
+	target, rest := fields[0], fields[1:]
+	var d time.Duration
+	if len(rest) > 0 && strings.Trim(rest[0], "+-0123456789") == "" {
+		n, err := strconv.Atoi(rest[0])
+		if err != nil || n < 1 || n > maxBanMinutes {
+			return action{}, fmt.Errorf("whole minutes, 1 to %d (none: forever)", maxBanMinutes)
+		}
+		d, rest = time.Duration(n)*time.Minute, rest[1:]
+	}
+	reason := strings.Join(rest, " ")
+	until := "for ever"
+	if d > 0 {
+		until = "for " + d.String()
+	}
+	return action{
+		name: "ban", question: fmt.Sprintf("Ban %s %s, ending its sessions?", target, until), done: "banned " + target,
+		args: []any{"target", target, "duration", d, "reason", reason},
+		run: func(ctx context.Context, a Actions, by string) error {
+			return a.Ban(ctx, target, d, reason, by)
+		},
+	}, nil
+}
+
+func unban(_, input string) (action, error) {
+	target := strings.TrimSpace(input)
+	if target == "" || strings.ContainsAny(target, " \t") {
+		return action{}, errors.New("give one address or CIDR, as admin bans lists it")
+	}
+	return action{
+		name: "unban", question: fmt.Sprintf("Lift the ban of %s?", target), done: "ban of " + target + " lifted",
+		args: []any{"target", target},
+		run: func(ctx context.Context, a Actions, by string) error {
+			return a.Unban(ctx, target, by)
 		},
 	}, nil
 }

@@ -74,6 +74,14 @@ func (r *recorder) CancelShutdown(_ context.Context, by string) error {
 	return r.note("CancelShutdown(%s)", by)
 }
 
+func (r *recorder) Ban(_ context.Context, target string, d time.Duration, reason, by string) error {
+	return r.note("Ban(%s, %v, %q, %s)", target, d, reason, by)
+}
+
+func (r *recorder) Unban(_ context.Context, target, by string) error {
+	return r.note("Unban(%s, %s)", target, by)
+}
+
 func (r *recorder) recorded() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()

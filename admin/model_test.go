@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -185,5 +186,44 @@ func TestBusPanel(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestStoreHealthAndBans checks the store's health and the list of bans,
+// in the roomy and the compact layout.
+func TestStoreHealthAndBans(t *testing.T) {
+	at := time.Date(2026, 12, 5, 3, 4, 5, 0, time.UTC)
+	tests := []struct {
+		name   string
+		adjust func(*world.Snapshot)
+		want   []string
+	}{
+		{"saving", func(s *world.Snapshot) { s.Store.LastGood = at }, []string{"saving", "03:04:05", "Bans  none"}},
+		{"failing, compact", func(s *world.Snapshot) {
+			s.Store.Failing, s.Store.FailingSince, s.Store.LastError = true, at, "commit: disk I/O error"
+			s.Bans = []world.BanInfo{{Target: "192.0.2.0/24"}}
+		}, []string{"failing", "disk I/O", "Bans (1)", "192.0.2.0/24 forever"}},
+		{"failing", func(s *world.Snapshot) {
+			s.Store.Failing, s.Store.FailingSince, s.Store.LastError = true, at, "commit: disk I/O error"
+			s.Bans = []world.BanInfo{{Target: "192.0.2.0/24"}, {Target: "2001:db8::/48", Expires: at}}
+		}, []string{"failing since 03:04:05", "never", "disk I/O", "Bans (2)", "192.0.2.0/24 forever", "2001:db8::/48 until 12-05 03:04"}},
+	}
+	for _, tt := range tests {
+		sizes := [][2]int{{140, 40}}
+		if strings.Contains(tt.name, "compact") {
+			sizes = [][2]int{{80, 24}}
+		}
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s %dx%d", tt.name, size[0], size[1]), func(t *testing.T) {
+				s := snapshot()
+				tt.adjust(s)
+				view := newModel(t, &source{snap: s}, &recorder{}, size[0], size[1]).View()
+				for _, w := range tt.want {
+					if !strings.Contains(view, w) {
+						t.Errorf("view lacks %q:\n%s", w, view)
+					}
+				}
+			})
+		}
 	}
 }

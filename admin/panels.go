@@ -2,6 +2,7 @@ package admin
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -61,17 +62,40 @@ func (m Model) cacheLines(width, cols int) []string {
 	}, width, cols)
 }
 
-// storeLines is the store writer panel, items in cols columns.
+// storeLines is the store writer panel, items in cols columns: its
+// figures and its health (failing since when, with the last error, or
+// saving; the last good commit).
 func (m Model) storeLines(width, cols int) []string {
 	w := m.snap.Store
 	commits, rows := m.hist.rates()
+	errs := m.alarm(w.Errors)
+	if w.LastError != "" {
+		errs += m.st.dim.Render(" " + w.LastError)
+	}
 	return m.kvPanel("Store writer", []kv{
 		{"queue depth", count(w.QueueDepth)}, {"last commit", dur(w.LastCommit)},
 		{"commits/s", rate(commits)}, {"rows/s", rate(rows)},
 		{"commits", count(w.Commits)}, {"rows written", count(w.RowsWritten)},
-		{"errors", m.alarm(w.Errors)},
+		{"health", m.storeHealth(w.Failing, w.FailingSince)}, {"last good", clock(w.LastGood)},
+		{"errors", errs},
 		{"items held", count(m.snap.Items.Instances)}, {"item moves/s", rate(m.hist.moveRate())},
 	}, width, cols)
+}
+
+// storeHealth is "saving", or "failing since" in red.
+func (m Model) storeHealth(failing bool, since time.Time) string {
+	if failing {
+		return m.st.bad.Render("failing since " + clock(since))
+	}
+	return m.st.good.Render("saving")
+}
+
+// clock shows a time of day, "never" for the zero time.
+func clock(t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return t.Format("15:04:05")
 }
 
 // alarm shows a count that should stay zero, in red when it is not.

@@ -33,4 +33,9 @@ type Actions interface {
 	ScheduleShutdown(ctx context.Context, delay time.Duration, by string) error
 	// CancelShutdown stops a countdown in progress.
 	CancelShutdown(ctx context.Context, by string) error
+	// Ban refuses connections from an address or CIDR prefix for d (0:
+	// forever) and ends the sessions connected from there.
+	Ban(ctx context.Context, target string, d time.Duration, reason, by string) error
+	// Unban lifts the ban of an address or CIDR prefix.
+	Unban(ctx context.Context, target, by string) error
 }

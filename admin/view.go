@@ -19,9 +19,10 @@ func (m Model) View() string {
 	top := m.panels(w)
 	bus := m.busLine(w)
 	conns := m.connsLine(w)
+	bans := m.bansLine(w)
 	footer := m.footer(w)
-	used := 1 + lipgloss.Height(top) + 2 + 2
-	body := strings.Join([]string{header, top, bus, conns, m.table(w, h-used), footer}, "\n")
+	used := 1 + lipgloss.Height(top) + 3 + 2
+	body := strings.Join([]string{header, top, bus, conns, bans, m.table(w, h-used), footer}, "\n")
 	return m.cfg.Renderer.NewStyle().MaxWidth(w).MaxHeight(h).Render(body)
 }
 
@@ -94,12 +95,29 @@ func (m Model) busLine(w int) string {
 	return fit(m.st.title.Render("Bus")+"  "+text, w)
 }
 
+// bansLine lists the banned addresses, as many as fit.
+func (m Model) bansLine(w int) string {
+	bans := m.snap.Bans
+	if len(bans) == 0 {
+		return fit(m.st.title.Render("Bans")+"  "+m.st.dim.Render("none"), w)
+	}
+	parts := make([]string, len(bans))
+	for i, b := range bans {
+		until := "forever"
+		if !b.Expires.IsZero() {
+			until = "until " + b.Expires.UTC().Format("01-02 15:04")
+		}
+		parts[i] = b.Target + m.st.dim.Render(" "+until)
+	}
+	return fit(m.st.title.Render("Bans")+m.st.label.Render(" ("+count(len(bans))+")  ")+strings.Join(parts, "  "), w)
+}
+
 // footer is two lines: the action being prepared or the last status, and
 // the keys.
 func (m Model) footer(w int) string {
-	keys := "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  x shutdown  c cancel it  q quit"
-	if w < 110 {
-		keys = "↑↓ / s r  k kick  t tele  l lucid  b bcast  x shutdown  c cancel  q quit"
+	keys := "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  a ban  u unban  x shutdown  c cancel it  q quit"
+	if w < 135 {
+		keys = "↑↓ / s r  k kick  t tele  l lucid  b bcast  a ban  u unban  x shutdown  c cancel  q quit"
 	}
 	return fit(m.statusLine(), w) + "\n" + m.st.dim.Render(fit(keys, w))
 }

@@ -68,6 +68,14 @@ func (a *actionLog) CancelShutdown(_ context.Context, by string) error {
 	return a.note("cancel " + by)
 }
 
+func (a *actionLog) Ban(_ context.Context, target string, d time.Duration, reason, by string) error {
+	return a.note(fmt.Sprintf("ban %s %v %s by %s", target, d, reason, by))
+}
+
+func (a *actionLog) Unban(_ context.Context, target, by string) error {
+	return a.note("unban " + target + " by " + by)
+}
+
 func (a *actionLog) recorded() []string {
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -61,7 +61,7 @@ func (g *testGame) AcceptAuthenticated(c world.Conn, name string) world.LineHand
 	return &testHandler{c: c, g: g}
 }
 
-func (g *testGame) CheckPassword(_ context.Context, name, password string) error {
+func (g *testGame) CheckPassword(_ context.Context, _, name, password string) error {
 	if pw, ok := g.passwords[strings.ToLower(name)]; ok && pw == password {
 		return nil
 	}

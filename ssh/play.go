@@ -25,8 +25,10 @@ type Game interface {
 	// AcceptAuthenticated starts a session for the character called name.
 	AcceptAuthenticated(c world.Conn, name string) world.LineHandler
 	// CheckPassword returns nil when password opens the character name,
-	// world.ErrBadLogin when it does not (or there is no such character).
-	CheckPassword(ctx context.Context, name, password string) error
+	// world.ErrBadLogin when it does not (or there is no such character),
+	// world.ErrBackedOff while remote (the client's address) or the
+	// character is backed off after wrong passwords.
+	CheckPassword(ctx context.Context, remote, name, password string) error
 	// CheckKey returns nil when the key with the SHA256 fingerprint opens
 	// the character name, world.ErrBadLogin when it does not.
 	CheckKey(ctx context.Context, name, fingerprint string) error

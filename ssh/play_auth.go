@@ -46,19 +46,21 @@ func (s *Server) serverConfig(gliderssh.Context) *gossh.ServerConfig {
 // answer tells whether the name exists.
 func (s *Server) passwordAuth(ctx gliderssh.Context, password string) bool {
 	start := time.Now()
-	name := ctx.User()
-	log := s.logger.With("remote", ctx.RemoteAddr().String(), "user", name)
+	name, remote := ctx.User(), ctx.RemoteAddr().String()
+	log := s.logger.With("remote", remote, "user", name)
 	err := world.ErrBadLogin
 	if plausibleLogin(name) && len(password) <= maxPasswordLen {
-		err = s.check(ctx, func(cctx context.Context) error { return s.Game.CheckPassword(cctx, name, password) })
+		err = s.check(ctx, func(cctx context.Context) error { return s.Game.CheckPassword(cctx, remote, name, password) })
 	}
 	if err == nil {
 		log.Info("ssh login", "method", "password")
 		return true
 	}
-	if errors.Is(err, world.ErrBadLogin) {
-		log.Warn("ssh password refused")
-	} else {
+	switch {
+	case errors.Is(err, world.ErrBadLogin), errors.Is(err, world.ErrBackedOff), errors.Is(err, world.ErrHasherBusy):
+		// Counted and summarised by the world's guard: no line per try.
+		log.Debug("ssh password refused", "err", err)
+	default:
 		log.Error("ssh password check", "err", err)
 	}
 	pauseUntil(ctx, start.Add(setting(s.LoginDelay, DefaultLoginDelay)))

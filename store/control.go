@@ -77,6 +77,13 @@ type WriterStats struct {
 	Errors uint64
 	// LastCommit is how long the last successful commit took.
 	LastCommit time.Duration
+	// Failing is set while commits fail: since FailingSince, with
+	// LastError the last failure's error (kept after recovery too).
+	Failing      bool
+	FailingSince time.Time
+	LastError    string
+	// LastGood is when the last commit succeeded; zero before the first.
+	LastGood time.Time
 }
 
 // Stats returns a copy of the writer's counters; safe from any goroutine.
@@ -91,13 +98,15 @@ func (db *DB) Stats() WriterStats {
 		depth += w.inflight.size()
 	}
 	w.mu.Unlock()
-	return WriterStats{
+	s := WriterStats{
 		QueueDepth:  depth,
 		Commits:     w.commits.Load(),
 		RowsWritten: w.rows.Load(),
 		Errors:      w.errors.Load(),
 		LastCommit:  time.Duration(w.lastCommit.Load()),
 	}
+	w.health.fill(&s)
+	return s
 }
 
 // Commits returns how many write-behind transactions have committed, so a

@@ -176,4 +176,5 @@ type Batch struct {
 	Meta       map[string]string
 	// Items holds the latest state of each item that changed, by id.
 	Items map[int64]ItemState
+	Bans  []BanChange // the latest change of each target wins
 }

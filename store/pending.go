@@ -16,10 +16,12 @@ type pending struct {
 	changes perCharacter[LucidityChange] // by reason
 	meta    map[string]string
 	items   map[int64]ItemState
+	bans    map[string]BanChange // by target
 }
 
 func newPending() *pending {
-	return &pending{chars: map[int64]CharacterState{}, meta: map[string]string{}, items: map[int64]ItemState{}}
+	return &pending{chars: map[int64]CharacterState{}, meta: map[string]string{}, items: map[int64]ItemState{},
+		bans: map[string]BanChange{}}
 }
 
 // add merges b, newer than everything in p: its character states, facts
@@ -46,6 +48,10 @@ func (p *pending) add(b Batch) {
 		it.ID = id
 		p.items[id] = it
 	}
+	for _, c := range b.Bans {
+		p.bans[c.Ban.Target] = c
+
+	}
 }
 
 // addOlder merges old, which was submitted before everything in p: a
@@ -71,6 +77,12 @@ func (p *pending) addOlder(old *pending) {
 			p.items[id] = it
 		}
 	}
+	for k, c := range old.bans {
+		if _, newer := p.bans[k]; !newer {
+			p.bans[k] = c
+
+		}
+	}
 }
 
 // addChange sums c into the change of its character and reason, keeping
@@ -88,7 +100,7 @@ func (p *pending) addChange(c LucidityChange) {
 // contents counts what p holds.
 func (p *pending) contents() contents {
 	return contents{chars: len(p.chars), visits: p.visits.n, facts: p.facts.n,
-		changes: p.changes.n, meta: len(p.meta), items: len(p.items)}
+		changes: p.changes.n, meta: len(p.meta), items: len(p.items), bans: len(p.bans)}
 }
 
 // size counts the items p would write.
@@ -100,24 +112,26 @@ func (p *pending) empty() bool { return p.size() == 0 }
 // errors. An item is a character state, a visit, a fact, a lucidity change
 // (as merged) or a meta key.
 type contents struct {
-	chars, visits, facts, changes, meta, items int
+	chars, visits, facts, changes, meta, items, bans int
 }
 
 // batchContents counts b as submitted, before merging.
 func batchContents(b Batch) contents {
 	return contents{chars: len(b.Characters), visits: len(b.Visits), facts: len(b.Facts),
-		changes: len(b.Changes), meta: len(b.Meta), items: len(b.Items)}
+		changes: len(b.Changes), meta: len(b.Meta), items: len(b.Items), bans: len(b.Bans)}
 }
 
-func (c contents) size() int { return c.chars + c.visits + c.facts + c.changes + c.meta + c.items }
+func (c contents) size() int {
+	return c.chars + c.visits + c.facts + c.changes + c.meta + c.items + c.bans
+}
 
 // attrs returns c as slog key/value pairs.
 func (c contents) attrs() []any {
 	return []any{"characters", c.chars, "visits", c.visits, "facts", c.facts,
-		"changes", c.changes, "meta", c.meta, "items", c.items}
+		"changes", c.changes, "meta", c.meta, "items", c.items, "bans", c.bans}
 }
 
 func (c contents) String() string {
-	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes, %d meta keys and %d items",
-		c.chars, c.visits, c.facts, c.changes, c.meta, c.items)
+	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes, %d meta keys, %d items and %d bans",
+		c.chars, c.visits, c.facts, c.changes, c.meta, c.items, c.bans)
 }

@@ -36,6 +36,8 @@ type writer struct {
 	advanced   chan struct{} // closed and replaced when committed moves or run ends
 	exited     bool
 
+	health health
+
 	commits    atomic.Uint64
 	rows       atomic.Uint64
 	errors     atomic.Uint64
@@ -163,6 +165,7 @@ func (w *writer) commitBatch(batch *pending) bool {
 	start := time.Now()
 	n, err := commitPending(w.db, batch)
 	elapsed := time.Since(start)
+	w.health.report(err, time.Now())
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err != nil {

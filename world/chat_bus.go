@@ -52,12 +52,23 @@ func WhisperSubjects() string { return SubjectWhisper + "*" }
 // OnChat takes a chat message from the bus (on a bus goroutine) and hands
 // it to the loop.
 func (w *World) OnChat(_ string, data []byte) {
-	var m chatMsg
-	if err := json.Unmarshal(data, &m); err != nil {
+	m, err := decodeChat(data)
+	if err != nil {
 		w.log.Warn("bad chat message from the bus", "err", err)
 		return
 	}
 	w.post(func() { w.deliverChat(m) })
+}
+
+// decodeChat reads a chat message from the bus, its text cleaned of control
+// characters: another node's player reaches this node's terminals too.
+func decodeChat(data []byte) (chatMsg, error) {
+	var m chatMsg
+	if err := json.Unmarshal(data, &m); err != nil {
+		return m, err
+	}
+	m.From, m.Text, m.To = cleanText(m.From), cleanText(m.Text), cleanText(m.To)
+	return m, nil
 }
 
 // whisperAnswer is the reply to a whisper request.
@@ -71,8 +82,8 @@ type whisperAnswer struct {
 // otherwise no answer is sent, so that the node that has the player
 // answers.
 func (w *World) OnWhisper(_ string, data []byte) []byte {
-	var m chatMsg
-	if err := json.Unmarshal(data, &m); err != nil {
+	m, err := decodeChat(data)
+	if err != nil {
 		return nil
 	}
 	res := make(chan string, 1)

@@ -26,8 +26,14 @@ func (w *World) cmdAdmin(c *Character, args string) {
 		w.adminTime(c, rest)
 	case "summon", "purge":
 		w.adminItems(c, sub, rest)
+	case "ban":
+		w.adminBan(c, rest)
+	case "unban":
+		w.adminUnban(c, rest)
+	case "bans":
+		w.adminBans(c)
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin summon <prototype> [n] | admin purge <item>\n")
+		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin summon <prototype> [n] | admin purge <item> | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans\n")
 	}
 }
 

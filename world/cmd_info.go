@@ -2,6 +2,7 @@ package world
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,7 +36,11 @@ func (w *World) cmdStatus(c *Character, _ string) {
 func (w *World) cmdHelp(c *Character, args string) {
 	topic := strings.ToLower(strings.TrimSpace(args))
 	if topic == "" {
-		c.send(w.helpList())
+		c.send(w.helpList(c.Admin))
+		return
+	}
+	if topic == adminTopic && !c.Admin { // no such command or topic, to anyone but an admin
+		c.send(noHelp(args))
 		return
 	}
 	cmd := w.cmds.find(topic)
@@ -54,12 +59,17 @@ func (w *World) cmdHelp(c *Character, args string) {
 	case cmd != nil && cmd.summary != "":
 		c.send(cmd.name + ": " + cmd.summary + "\n")
 	default:
-		c.send("There is no help on \"" + args + "\". Type \"help\" for the list.\n")
+		c.send(noHelp(args))
 	}
 }
 
+// noHelp answers a help topic that does not exist.
+func noHelp(topic string) string {
+	return "There is no help on \"" + topic + "\". Type \"help\" for the list.\n"
+}
+
 // helpList is the list of commands and topics.
-func (w *World) helpList() string {
+func (w *World) helpList(admin bool) string {
 	var b strings.Builder
 	if w.help.index != "" {
 		b.WriteString(w.help.index)
@@ -72,11 +82,18 @@ func (w *World) helpList() string {
 	}
 	b.WriteString("  Directions: north south east west northeast northwest southeast southwest up down\n")
 	b.WriteString("              (or n s e w ne nw se sw u d)\n")
-	if topics := w.help.topics(); len(topics) > 0 {
+	topics := w.help.topics()
+	if !admin {
+		topics = slices.DeleteFunc(topics, func(t string) bool { return t == adminTopic })
+	}
+	if len(topics) > 0 {
 		b.WriteString(wrap("Topics: "+strings.Join(topics, ", "), defaultWidth) + "\n")
 	}
 	return b.String()
 }
+
+// adminTopic is the help topic only admins see.
+const adminTopic = "admin"
 
 // cmdQuit saves the character and ends the session.
 func (w *World) cmdQuit(c *Character, _ string) {

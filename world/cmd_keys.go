@@ -74,12 +74,17 @@ func (w *World) keysAdd(c *Character, line string) {
 		c.send(keysUsage)
 		return
 	}
-	key, err := parseKeyLine(line)
+	if w.cfg.KeyParser == nil {
+		c.send("SSH keys cannot be registered on this server.\n")
+		return
+	}
+	parsed, err := w.cfg.KeyParser(line)
 	if err != nil {
 		c.send("That key will not do: " + err.Error() + ".\n")
 		return
 	}
-	key.AddedAt = w.cfg.Clock.Now()
+	key := store.PlayerKey{Fingerprint: parsed.Fingerprint, PublicKey: parsed.PublicKey,
+		Comment: parsed.Comment, AddedAt: w.cfg.Clock.Now()}
 	name := c.Name
 	w.offLoop(c, func(ctx context.Context) string {
 		return w.addKey(ctx, name, key)

@@ -19,11 +19,14 @@ func (w *World) cmdWho(c *Character, _ string) {
 		c.send(w.whoText([]whoAnswer{w.whoHere()}))
 		return
 	}
+	want := w.nodesSeen
 	w.async(c, whoWait, func(ctx context.Context) func() {
-		raw, _ := w.cfg.Bus.Gather(ctx, SubjectWho, nil, whoWait, int(w.nodesSeen.Load()))
+		raw, _ := w.cfg.Bus.Gather(ctx, SubjectWho, nil, whoWait, want)
 		answers := decodeWho(raw)
-		w.nodesSeen.Store(int64(len(answers)))
-		return func() { c.send(w.whoText(withHere(answers, w.whoHere()))) }
+		return func() {
+			w.nodesSeen = len(answers)
+			c.send(w.whoText(withHere(answers, w.whoHere())))
+		}
 	})
 }
 

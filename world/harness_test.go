@@ -25,7 +25,17 @@ type fakeClock struct {
 	mu     sync.Mutex
 	now    time.Time
 	ticker *fakeTicker
+	timers []*fakeTimer // waiting, fired by advance
 }
+
+// fakeTimer fires when advance moves the clock past its time.
+type fakeTimer struct {
+	c  chan time.Time
+	at time.Time
+}
+
+func (t *fakeTimer) C() <-chan time.Time { return t.c }
+func (t *fakeTimer) Stop()               {}
 
 type fakeTicker struct{ c chan time.Time }
 
@@ -44,10 +54,39 @@ func (c *fakeClock) Now() time.Time {
 
 func (c *fakeClock) NewTicker(time.Duration) Ticker { return c.ticker }
 
+// NewTimer returns a timer that advance fires once the clock reaches it.
+func (c *fakeClock) NewTimer(d time.Duration) Timer {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := &fakeTimer{c: make(chan time.Time, 1), at: c.now.Add(d)}
+	if d <= 0 {
+		t.c <- c.now
+		return t
+	}
+	c.timers = append(c.timers, t)
+	return t
+}
+
+// timersWaiting counts the timers not fired yet.
+func (c *fakeClock) timersWaiting() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.timers)
+}
+
 func (c *fakeClock) advance(d time.Duration) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.now = c.now.Add(d)
-	c.mu.Unlock()
+	kept := c.timers[:0]
+	for _, t := range c.timers {
+		if c.now.Before(t.at) {
+			kept = append(kept, t)
+			continue
+		}
+		t.c <- c.now
+	}
+	c.timers = kept
 }
 
 // tick fires one tick and returns once the loop has taken it (not done it).
@@ -64,6 +103,7 @@ type testConn struct {
 	cause    netcore.Cause // why it was closed, the first time
 	loggedIn bool          // LoggedIn was called
 	width    int
+	addr     string // the remote address; "test:1" when empty
 }
 
 func (c *testConn) Send(text string) bool   { return c.write(text) }
@@ -98,7 +138,11 @@ func (c *testConn) Close(cause netcore.Cause) {
 }
 func (c *testConn) LoggedIn() { c.mu.Lock(); c.loggedIn = true; c.mu.Unlock() }
 func (c *testConn) Info() ConnInfo {
-	return ConnInfo{Transport: "test", RemoteAddr: "test:1", Width: c.width}
+	addr := c.addr
+	if addr == "" {
+		addr = "test:1"
+	}
+	return ConnInfo{Transport: "test", RemoteAddr: addr, Width: c.width}
 }
 
 // take returns everything sent since the last take.
@@ -217,6 +261,7 @@ func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld
 		WorldTime: worldTime,
 		Store:     db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
 		LoginDelay: time.Millisecond, Rand: rand.New(rand.NewPCG(1, 2)),
+		CmdBurst: 1 << 20, // the clock stands still: tests of the command rate set their own
 		Help: fstest.MapFS{
 			"look.txt":  {Data: []byte("LOOK shows the room.\n")},
 			"index.txt": {Data: []byte("Help index.\n")},
@@ -266,7 +311,13 @@ func (tw *testWorld) sync() {
 // connect opens a session and returns the player at the name prompt.
 func (tw *testWorld) connect(t testing.TB) *player {
 	t.Helper()
-	conn := &testConn{}
+	return tw.connectFrom(t, "")
+}
+
+// connectFrom is connect from the remote address addr ("host:port").
+func (tw *testWorld) connectFrom(t testing.TB, addr string) *player {
+	t.Helper()
+	conn := &testConn{addr: addr}
 	p := &player{t: t, conn: conn, sess: tw.Accept(conn)}
 	if got := conn.take(); !strings.Contains(got, "name") {
 		t.Fatalf("no name prompt: %q", got)
@@ -277,7 +328,13 @@ func (tw *testWorld) connect(t testing.TB) *player {
 // create makes a new character and returns its player in the world.
 func (tw *testWorld) create(t testing.TB, name string) *player {
 	t.Helper()
-	p := tw.connect(t)
+	return tw.createFrom(t, name, "")
+}
+
+// createFrom is create from the remote address addr.
+func (tw *testWorld) createFrom(t testing.TB, name, addr string) *player {
+	t.Helper()
+	p := tw.connectFrom(t, addr)
 	p.do(name)
 	p.do("y")
 	p.do("secret1")

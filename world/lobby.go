@@ -39,3 +39,17 @@ func (l *lobby) closeAll(why string) {
 	}
 	clear(l.sessions)
 }
+
+// closeIf tells every session in the lobby that match reports why and
+// closes it, as kicked.
+func (l *lobby) closeIf(match func(*Session) bool, why string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for s := range l.sessions {
+		if match(s) {
+			s.conn.Send(why)
+			s.conn.Close(netcore.CauseKicked)
+			delete(l.sessions, s)
+		}
+	}
+}

@@ -12,11 +12,16 @@ import (
 	"mythosd/world/lucidity"
 )
 
-// Password length bounds.
+// Password length bounds, and the login dialogue's limits.
 const (
 	minPasswordLen = 6
 	maxPasswordLen = 256
 	storeTimeout   = 10 * time.Second
+	// maxWrongAnswers ends a login after this many answers that will not do
+	// (a bad name, a non-y/n answer, a bad password choice, an empty line,
+	// a password refused while backed off), so garbage costs its sender the
+	// connection after a few lines.
+	maxWrongAnswers = 5
 )
 
 // loginStep is where the login dialogue stands.
@@ -48,6 +53,8 @@ type login struct {
 	chosen  string         // the new password, until it is repeated
 	wrong   int            // wrong passwords so far
 	roll    *attributeRoll // the attributes offered to a new character
+	bad     int            // wrong answers so far (see maxWrongAnswers)
+	ended   bool           // the connection was closed: further lines are ignored
 }
 
 func newLogin(s *Session) *login { return &login{s: s} }
@@ -76,6 +83,9 @@ func (l *login) say(text string) { l.s.conn.Send(text + "\n") }
 // line takes one line of the dialogue and reports whether the character has
 // entered the world.
 func (l *login) line(text string) bool {
+	if l.ended {
+		return false
+	}
 	switch l.step {
 	case askName:
 		l.onName(strings.TrimSpace(text))
@@ -93,14 +103,34 @@ func (l *login) line(text string) bool {
 	return false
 }
 
+// wrongAnswer counts an answer that will not do and reports whether the
+// dialogue goes on; after maxWrongAnswers it ends the connection with one
+// line.
+func (l *login) wrongAnswer() bool {
+	l.bad++
+	if l.bad < maxWrongAnswers {
+		return true
+	}
+	l.s.conn.SetEcho(true)
+	l.say("Too many answers that will not do; the sanitarium doors close on you.")
+	l.close()
+	return false
+}
+
+// close ends the connection as a failed login; later lines are ignored.
+func (l *login) close() {
+	l.ended = true
+	l.chosen = ""
+	l.s.conn.Close(netcore.CauseLoginFailed)
+}
+
 func (l *login) onName(name string) {
 	if name == "" {
-		l.askName()
+		l.badName("")
 		return
 	}
 	if err := l.s.w.checkName(name); err != nil {
-		l.say("That name will not do: " + err.Error() + ".")
-		l.askName()
+		l.badName("That name will not do: " + err.Error() + ".")
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
@@ -119,6 +149,18 @@ func (l *login) onName(name string) {
 	}
 }
 
+// badName counts a name that will not do, says why (when why is not ""),
+// and asks again.
+func (l *login) badName(why string) {
+	if !l.wrongAnswer() {
+		return
+	}
+	if why != "" {
+		l.say(why)
+	}
+	l.askName()
+}
+
 func (l *login) onConfirm(answer string) {
 	switch answer {
 	case "y", "yes":
@@ -126,15 +168,19 @@ func (l *login) onConfirm(answer string) {
 	case "n", "no":
 		l.askName()
 	default:
-		l.s.conn.Prompt("Please answer y or n. Are you new, " + l.name + "? (y/n) ")
+		if l.wrongAnswer() {
+			l.s.conn.Prompt("Please answer y or n. Are you new, " + l.name + "? (y/n) ")
+		}
 	}
 }
 
 func (l *login) onChoose(pw string) {
 	l.s.conn.Send("\n")
 	if len(pw) < minPasswordLen || len(pw) > maxPasswordLen {
-		l.say("A password has 6 to 256 characters.")
-		l.askPassword("Choose a password (at least 6 characters): ", choosePassword)
+		if l.wrongAnswer() {
+			l.say("A password has 6 to 256 characters.")
+			l.askPassword("Choose a password (at least 6 characters): ", choosePassword)
+		}
 		return
 	}
 	l.chosen = pw
@@ -145,6 +191,9 @@ func (l *login) onRepeat(pw string) bool {
 	l.s.conn.Send("\n")
 	if pw != l.chosen {
 		l.chosen = ""
+		if !l.wrongAnswer() {
+			return false
+		}
 		l.say("The passwords differ.")
 		l.askPassword("Choose a password (at least 6 characters): ", choosePassword)
 		return false
@@ -166,38 +215,63 @@ func (l *login) onRepeat(pw string) bool {
 }
 
 func (l *login) create(pw string) (store.Account, error) {
-	hash, err := l.s.w.cfg.Hasher.Hash(pw)
-	if err != nil {
-		return store.Account{}, err
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 	defer cancel()
 	w := l.s.w
+	hash, err := w.cfg.Hasher.HashFrom(ctx, l.s.addr, pw)
+	if err != nil {
+		return store.Account{}, err
+	}
 	acc, _, err := w.cfg.Store.CreateCharacter(ctx, l.name, hash, w.cfg.StartRoom, lucidity.Start, w.cfg.Clock.Now())
 	return acc, err
 }
 
 func (l *login) onPassword(pw string) bool {
 	l.s.conn.Send("\n")
-	ok, err := l.s.w.cfg.Hasher.Check(l.account.PasswordHash, pw)
-	if err != nil {
-		l.s.log.Error("check password", "name", l.account.Name, "err", err)
-	}
-	if ok {
+	ok, refused := l.checkPassword(pw)
+	switch {
+	case ok:
+		l.s.w.guard.succeeded(l.account.Name)
 		l.s.conn.SetEcho(true)
 		return l.enter(l.account)
+	case refused != "":
+		if l.wrongAnswer() {
+			l.say(refused)
+			l.askPassword("Password: ", askPassword)
+		}
+		return false
 	}
 	l.wrong++
-	l.s.log.Warn("wrong password", "name", l.account.Name, "tries", l.wrong)
-	time.Sleep(l.s.w.cfg.LoginDelay)
+	l.s.w.guard.failed(l.s.addr, l.account.Name)
 	if l.wrong >= l.s.w.cfg.MaxPasswordTries {
+		l.s.conn.SetEcho(true)
 		l.say("Wrong password. Too many tries; the sanitarium doors close on you.")
-		l.s.conn.Close(netcore.CauseLoginFailed)
+		l.close()
 		return false
 	}
 	l.say("Wrong password.")
 	l.askPassword("Password: ", askPassword)
 	return false
+}
+
+// checkPassword checks pw against the account, unless the address or the
+// account is backed off after failures or the address has too many checks
+// waiting: then refused says why, and nothing is hashed.
+func (l *login) checkPassword(pw string) (ok bool, refused string) {
+	w, s := l.s.w, l.s
+	if wait := w.guard.wait(s.addr, l.account.Name); wait > 0 {
+		return false, "Too many wrong passwords of late; wait " + waitText(wait) + " and try again."
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	defer cancel()
+	ok, err := w.cfg.Hasher.CheckFrom(ctx, s.addr, l.account.PasswordHash, pw)
+	switch {
+	case errors.Is(err, ErrHasherBusy):
+		return false, "Too many logins from your address at once; try again in a moment."
+	case err != nil:
+		s.log.Error("check password", "name", l.account.Name, "err", err)
+	}
+	return ok, ""
 }
 
 // storeTrouble tells the player the records cannot be read now and starts over.

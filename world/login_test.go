@@ -3,6 +3,7 @@ package world
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestNewCharacterDialogue(t *testing.T) {
@@ -99,11 +100,14 @@ func TestThreeWrongPasswordsEndTheConnection(t *testing.T) {
 	p := tw.connect(t)
 	p.do("alice")
 	wantContains(t, p.do("wrong1"), "Wrong password", "Password")
+	tw.clock.advance(time.Minute) // past the back-off
 	wantContains(t, p.do("wrong2"), "Wrong password", "Password")
+	tw.clock.advance(time.Minute)
 	wantContains(t, p.do("wrong3"), "Too many tries")
 	if !p.conn.isClosed() {
 		t.Fatal("connection left open after three wrong passwords")
 	}
+	tw.clock.advance(time.Minute)
 	again, got := tw.login(t, "Alice", "secret1")
 	wantContains(t, got, "Welcome")
 	_ = again

@@ -34,7 +34,7 @@ type muteCache struct {
 }
 
 func newMuteCache(st Store, post func(func()) bool, spawn func(func(context.Context)), log *slog.Logger) *muteCache {
-	return &muteCache{items: cache.New(muteTTL, time.Minute), st: st, post: post, spawn: spawn, log: log,
+	return &muteCache{items: cache.New(muteTTL, 0), st: st, post: post, spawn: spawn, log: log, // no janitor: refresh expires
 		want: make(map[int64]struct{})}
 }
 
@@ -85,9 +85,11 @@ func findMute(mutes []store.Mute, name string, now time.Time) bool {
 // for expiry (entering characters are queued at once).
 const muteScanEvery = time.Minute
 
-// refresh queues the lists that online characters will need and starts one
-// batch load of everything queued. Loop only.
+// refresh deletes expired lists (the cache has no janitor goroutine),
+// queues the lists that online characters will need and starts one batch
+// load of everything queued. Loop only, from the tick.
 func (mc *muteCache) refresh(w *World, now time.Time) {
+	mc.items.DeleteExpired()
 	if _, ok := mc.items.Get(ownerKey(store.GlobalMuteOwner)); !ok {
 		mc.need(store.GlobalMuteOwner)
 	}

@@ -1,6 +1,7 @@
 package world
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
@@ -31,44 +32,65 @@ const (
 var errBadHash = errors.New("unreadable password hash")
 
 // Hasher hashes and checks passwords with argon2id. At most a few hashes run
-// at once, so a flood of logins cannot exhaust memory.
+// at once, so a flood of logins cannot exhaust memory; the waiting ones are
+// served round-robin by address, so one address cannot starve the others.
 type Hasher struct {
 	params HashParams
-	slots  chan struct{}
+	queue  *fairQueue
 }
 
 // NewHasher returns a Hasher that runs at most parallel hashes at once.
 func NewHasher(p HashParams, parallel int) *Hasher {
-	return &Hasher{params: p, slots: make(chan struct{}, max(1, parallel))}
+	return &Hasher{params: p, queue: newFairQueue(parallel)}
 }
 
 // Hash returns the PHC-formatted argon2id hash of password.
 func (h *Hasher) Hash(password string) (string, error) {
+	return h.HashFrom(context.Background(), "", password)
+}
+
+// Check reports whether password matches the stored hash.
+func (h *Hasher) Check(hash, password string) (bool, error) {
+	return h.CheckFrom(context.Background(), "", hash, password)
+}
+
+// HashFrom is Hash for a request from addr (an address key), waiting its
+// turn among the addresses; ErrHasherBusy when addr has too many waiting.
+func (h *Hasher) HashFrom(ctx context.Context, addr, password string) (string, error) {
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("make salt: %w", err)
 	}
-	key := h.derive(password, salt, h.params, keyLen)
+	key, err := h.derive(ctx, addr, password, salt, h.params, keyLen)
+	if err != nil {
+		return "", err
+	}
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version,
 		h.params.Memory, h.params.Time, h.params.Threads,
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
-// Check reports whether password matches the stored hash.
-func (h *Hasher) Check(hash, password string) (bool, error) {
+// CheckFrom is Check for a request from addr (an address key), waiting its
+// turn among the addresses; ErrHasherBusy when addr has too many waiting.
+func (h *Hasher) CheckFrom(ctx context.Context, addr, hash, password string) (bool, error) {
 	p, salt, key, err := parseHash(hash)
 	if err != nil {
 		return false, err
 	}
-	got := h.derive(password, salt, p, uint32(len(key)))
+	got, err := h.derive(ctx, addr, password, salt, p, uint32(len(key)))
+	if err != nil {
+		return false, err
+	}
 	return subtle.ConstantTimeCompare(got, key) == 1, nil
 }
 
-func (h *Hasher) derive(password string, salt []byte, p HashParams, n uint32) []byte {
-	h.slots <- struct{}{}
-	defer func() { <-h.slots }()
-	return argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, n)
+func (h *Hasher) derive(ctx context.Context, addr, password string, salt []byte, p HashParams, n uint32) ([]byte, error) {
+	if err := h.queue.acquire(ctx, addr); err != nil {
+		return nil, err
+	}
+	defer h.queue.release()
+	return argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, n), nil
 }
 
 func parseHash(hash string) (HashParams, []byte, []byte, error) {

@@ -32,7 +32,7 @@ func (w *World) recordVisit(c *Character, id string) {
 // from then on the store (which reads through its pending batches) has them.
 func (w *World) handOff() {
 	if len(w.dirty) == 0 && len(w.visits) == 0 && len(w.facts) == 0 && len(w.changes) == 0 &&
-		len(w.dirtyItems) == 0 && len(w.goneItems) == 0 {
+		len(w.dirtyItems) == 0 && len(w.goneItems) == 0 && len(w.bans.changes) == 0 {
 		return
 	}
 	now := w.cfg.Clock.Now()
@@ -42,6 +42,7 @@ func (w *World) handOff() {
 		Facts:      w.facts,
 		Changes:    w.changes,
 		Meta:       map[string]string{metaWorldTime: w.clock.at(now).Format(time.RFC3339Nano)},
+		Bans:       w.takeBanChanges(),
 	}
 	w.handOffItems(&b)
 	for _, c := range w.dirty {

@@ -101,6 +101,7 @@ func (w *World) attach(s *Session, c *Character, acc accountInfo) {
 		c.sess, s.char = s, c
 		s.log.Info("session taken over", "name", c.Name)
 		c.send("You take hold of yourself again; your other connection was closed.\n")
+		w.tellStoreDown(c)
 		w.withRoom(c, c.RoomID, func(r *Room, err error) { w.showRoomOrFog(c, r, err) })
 		return
 	}
@@ -130,6 +131,7 @@ func (w *World) arrive(c *Character, id string) {
 		w.tellRoom(r.ID, c, c.Name+" blinks into being, as if waking from a long dream.")
 		w.putIn(c, r)
 		c.send("Welcome to Arkham, " + c.Name + ".\n")
+		w.tellStoreDown(c)
 		w.sendWelcome(c)
 		w.showRoom(c, r)
 	})

@@ -11,7 +11,9 @@ import (
 
 // RoomCache holds rooms in a go-cache with a TTL over the store, the source
 // of truth. A miss starts a load on its own goroutine; the callers waiting
-// for that room resume on the world loop when it arrives.
+// for that room resume on the world loop when it arrives. The cache has no
+// janitor goroutine: the loop deletes expired rooms from its tick, so that
+// nothing the world owns changes off the loop.
 type RoomCache struct {
 	items    *cache.Cache
 	st       Store
@@ -28,7 +30,7 @@ type RoomCache struct {
 
 func newRoomCache(st Store, ttl time.Duration, post func(func()) bool, spawn func(func(context.Context)), log *slog.Logger) *RoomCache {
 	rc := &RoomCache{
-		items:   cache.New(ttl, max(ttl/2, time.Second)),
+		items:   cache.New(ttl, 0), // no janitor: see expire
 		st:      st,
 		post:    post,
 		spawn:   spawn,
@@ -99,6 +101,9 @@ func (rc *RoomCache) arrived(id string, r *Room, err error) {
 		then(r, err)
 	}
 }
+
+// expire deletes the rooms whose TTL has run out. Loop only, from the tick.
+func (rc *RoomCache) expire() { rc.items.DeleteExpired() }
 
 // peek returns the room if cached, without counting a lookup.
 func (rc *RoomCache) peek(id string) (*Room, bool) {

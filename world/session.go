@@ -14,8 +14,10 @@ import (
 type Session struct {
 	w     *World
 	conn  Conn
+	addr  string // the address key guessing is counted by (see addrKey)
 	log   *slog.Logger
-	login *login // the login dialogue; nil once playing (read loop only)
+	login *login  // the login dialogue; nil once playing (read loop only)
+	rate  cmdRate // the command budget (read loop only)
 	ack   chan struct{}
 
 	// Loop-owned.
@@ -38,18 +40,27 @@ func (w *World) newSession(c Conn) *Session {
 	return &Session{
 		w:    w,
 		conn: c,
+		addr: addrKey(info.RemoteAddr),
 		log:  w.log.With("remote", info.RemoteAddr, "transport", info.Transport),
 		ack:  make(chan struct{}, 1),
+		rate: newCmdRate(w.cfg.CmdRate, w.cfg.CmdBurst, w.cfg.CmdMaxWait),
 	}
 }
 
-// Line handles one line from the player.
+// Line handles one line from the player, cleaned of control characters.
+// In play, each line spends the session's command budget: beyond it the
+// line waits for its turn (on the world's clock), and a player who floods
+// without letup has lines dropped; either way only this session waits.
 func (s *Session) Line(line string) {
+	line = cleanText(line)
 	if s.login != nil {
 		if s.login.line(line) {
 			s.login = nil
 			s.w.lobby.remove(s)
 		}
+		return
+	}
+	if !s.paced() {
 		return
 	}
 	if !s.w.post(func() { s.w.command(s, line) }) {
@@ -59,6 +70,19 @@ func (s *Session) Line(line string) {
 	case <-s.ack:
 	case <-s.w.done:
 	}
+}
+
+// paced waits for the command budget and reports whether the line may run.
+func (s *Session) paced() bool {
+	wait, refuse := s.rate.take(s.w.cfg.Clock.Now())
+	if refuse {
+		if !s.rate.told {
+			s.rate.told = true
+			s.conn.Send(floodText)
+		}
+		return false
+	}
+	return sleepOn(s.w.cfg.Clock, wait, s.w.done)
 }
 
 // Hangup ends the session: the character leaves the world.

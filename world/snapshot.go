@@ -32,6 +32,7 @@ type Snapshot struct {
 	Bus           BusStats      // zero when chat stays in the process
 	Sessions      []SessionInfo // sorted by name
 	Items         ItemStats
+	Bans          []BanInfo // sorted by target
 }
 
 // ItemStats counts the item instances the world holds and their moves.
@@ -81,6 +82,9 @@ func (w *World) Snapshot() *Snapshot {
 	s.Store = w.cfg.Store.Stats()
 	if w.cfg.Bus != nil {
 		s.Bus = w.cfg.Bus.Stats()
+	}
+	if set := w.bans.set.Load(); set != nil {
+		s.Bans = set.list
 	}
 	return &s
 }

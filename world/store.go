@@ -34,4 +34,8 @@ type Store interface {
 	SetMute(ctx context.Context, m store.Mute) error
 	Unmute(ctx context.Context, owner int64, name string) error
 	Mutes(ctx context.Context, owners []int64, now time.Time) (map[int64][]store.Mute, error)
+	// OnHealth has fn called when commits start failing or succeed again.
+	OnHealth(fn func(store.Health))
+	// Bans reads the bans in force at now; changes leave through Submit.
+	Bans(ctx context.Context, now time.Time) ([]store.Ban, error)
 }

@@ -102,7 +102,10 @@ func (w *World) tick(scheduled time.Time) {
 		w.nextEffects = start.Add(effectsEvery)
 		w.timedEffects(start)
 		w.mutes.refresh(w, start)
+		w.rooms.expire()
 		w.pruneLocalEcho(start)
+		w.guard.summarize(w.log, start)
+		w.expireBans(start)
 	}
 	w.runDue(start)
 	w.handOff()

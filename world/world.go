@@ -16,7 +16,6 @@ import (
 	"math/rand/v2"
 	"runtime/debug"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"mythosd/store"
@@ -39,7 +38,9 @@ type Config struct {
 	Tick time.Duration
 	// RoomTTL is how long a room stays cached after its load (default 60s).
 	RoomTTL time.Duration
-	// LoginDelay is the pause after a wrong password (default 2s).
+	// LoginDelay is the first back-off after a wrong password, per address
+	// and per account (default 1s); it doubles with each failure up to a
+	// minute, and failures are forgotten 15 minutes after the last one.
 	LoginDelay time.Duration
 	// MaxPasswordTries ends a login after this many wrong passwords (default 3).
 	MaxPasswordTries int
@@ -60,12 +61,22 @@ type Config struct {
 	ItemProtos []store.ItemProto
 	// NextItemID is the first item id never handed out (store.NextItemID).
 	NextItemID int64
+	// KeyParser reads the SSH public keys players register (keys add);
+	// cmd/mythosd passes ssh.ParseKeyLine. Nil: keys cannot be registered.
+	KeyParser KeyParser
+	// CmdRate and CmdBurst are each player's command budget: CmdRate a
+	// second, CmdBurst at once (defaults 20 and 60). Beyond it commands
+	// wait; a player held back for CmdMaxWait without letup (default 10s)
+	// has commands dropped until they pause.
+	CmdRate    int
+	CmdBurst   int
+	CmdMaxWait time.Duration
 }
 
 const (
 	defaultTick       = 100 * time.Millisecond
 	defaultRoomTTL    = 60 * time.Second
-	defaultLoginDelay = 2 * time.Second
+	defaultLoginDelay = time.Second
 	defaultFluxEvery  = 15 * time.Second
 	inboxSize         = 4096
 )
@@ -104,8 +115,11 @@ type World struct {
 	mutes     *muteCache
 	chatSeq   uint64               // numbers this node's chat messages
 	localEcho map[string]time.Time // chat delivered here while the bus was down
-	nodesSeen atomic.Int64         // nodes that answered the last who: the next one returns when they all have
+	nodesSeen int                  // loop-owned: nodes that answered the last who; the next one returns when they all have
 	lobby     lobby                // sessions in their login dialogue
+	guard     *guard               // password back-off, shared with the read loops
+	bans      bans                 // refused addresses
+	storeDown bool                 // loop-owned: the store's commits are failing
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop
 	bgCtx    context.Context    // their context, cancelled when the loop ends
@@ -127,6 +141,13 @@ func New(cfg Config) (*World, error) {
 	cfg.RoomTTL = orDefault(cfg.RoomTTL, defaultRoomTTL)
 	cfg.LoginDelay = orDefault(cfg.LoginDelay, defaultLoginDelay)
 	cfg.FluxEvery = orDefault(cfg.FluxEvery, defaultFluxEvery)
+	cfg.CmdMaxWait = orDefault(cfg.CmdMaxWait, defaultCmdMaxWait)
+	if cfg.CmdRate <= 0 {
+		cfg.CmdRate = defaultCmdRate
+	}
+	if cfg.CmdBurst <= 0 {
+		cfg.CmdBurst = defaultCmdBurst
+	}
 	if cfg.MaxPasswordTries <= 0 {
 		cfg.MaxPasswordTries = 3
 	}
@@ -143,6 +164,7 @@ func New(cfg Config) (*World, error) {
 		loads:  make(map[string][]*Session),
 	}
 	w.bgCtx, w.bgCancel = context.WithCancel(context.Background())
+	w.guard = newGuard(cfg.Clock, cfg.LoginDelay)
 	w.rooms = newRoomCache(cfg.Store, cfg.RoomTTL, w.post, w.spawn, w.log)
 	w.mutes = newMuteCache(cfg.Store, w.post, w.spawn, w.log)
 	w.initItems(cfg)
@@ -164,6 +186,10 @@ func New(cfg Config) (*World, error) {
 		return nil, fmt.Errorf("load help: %w", err)
 	}
 	w.help = help
+	if err := w.loadBans(); err != nil {
+		return nil, fmt.Errorf("load bans: %w", err)
+	}
+	w.watchStore()
 	return w, nil
 }
 

@@ -36,6 +36,8 @@ type config struct {
 	MaxPerAddr   int           // connections at once from one address (IPv6: one /64)
 	MaxLogin     int           // connections still logging in at once; 0: a quarter of MaxConns
 	LoginGrace   time.Duration // from connect to entering the world
+	CmdRate      int           // commands a second per player
+	CmdBurst     int           // commands at once per player
 	WriteTimeout time.Duration
 	LogFormat    string
 	LogLevel     string
@@ -74,6 +76,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.IntVar(&cfg.MaxPerAddr, "max-per-addr", 10, "most connections at once per listener from one address, IPv6 by /64 (`N`); 0 for no cap")
 	fs.IntVar(&cfg.MaxLogin, "max-login-conns", 0, "most connections still logging in at once per listener (`N`; default a quarter of -max-conns)")
 	fs.DurationVar(&cfg.LoginGrace, "login-grace", 60*time.Second, "a connection must enter the world within this `DURATION` of connecting")
+	fs.IntVar(&cfg.CmdRate, "cmd-rate", 20, "commands a second each player may send (`N`); beyond the burst they wait their turn")
+	fs.IntVar(&cfg.CmdBurst, "cmd-burst", 60, "commands each player may send at once (`N`) before -cmd-rate applies")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 10*time.Second, "drop a client that cannot take output for this `DURATION`")
 	fs.StringVar(&cfg.Node, "node", defaultNode(), "this node's `NAME` (who marks players of other nodes with it)")
 	fs.StringVar(&cfg.NATS, "nats", "", "NATS `URL[,URL...]` of an external cluster for chat between nodes (default: NATS embedded in the process)")
@@ -147,6 +151,10 @@ func (c *config) validate() error {
 		return bad("max-login-conns", fmt.Sprintf("%d is out of range; use 1 to -max-conns (%d), or 0 for a quarter of it", c.MaxLogin, c.MaxConns))
 	case c.LoginGrace < time.Second || c.LoginGrace > time.Hour:
 		return bad("login-grace", fmt.Sprintf("%v is out of range; use 1s to 1h, e.g. -login-grace 60s", c.LoginGrace))
+	case c.CmdRate < 1 || c.CmdRate > 1000:
+		return bad("cmd-rate", fmt.Sprintf("%d is out of range; use 1 to 1000, e.g. -cmd-rate 20", c.CmdRate))
+	case c.CmdBurst < 1 || c.CmdBurst > 10000:
+		return bad("cmd-burst", fmt.Sprintf("%d is out of range; use 1 to 10000, e.g. -cmd-burst 60", c.CmdBurst))
 	case c.WriteTimeout < 100*time.Millisecond:
 		return bad("write-timeout", "use at least 100ms, e.g. -write-timeout 10s")
 	case c.LogFormat != "text" && c.LogFormat != "json":

@@ -13,7 +13,7 @@ import (
 func testConfig(dir string) config {
 	return config{
 		DataDir: dir, TelnetAddr: "127.0.0.1:0", Tick: 20 * time.Millisecond, FluxEvery: time.Second,
-		RoomTTL: time.Minute, MaxConns: 100, WriteTimeout: 5 * time.Second,
+		RoomTTL: time.Minute, MaxConns: 100, WriteTimeout: 5 * time.Second, CmdRate: 20, CmdBurst: 60,
 		LogFormat: "text", LogLevel: "error", testHash: true, Node: "test",
 	}
 }

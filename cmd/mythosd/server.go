@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"mythosd/data"
+	mssh "mythosd/ssh"
 	"mythosd/store"
 	"mythosd/world"
 	"mythosd/world/bus"
@@ -120,6 +121,9 @@ func (s *server) startWorld(ctx context.Context) error {
 		RoomTTL:    cfg.RoomTTL,
 		WorldTime:  worldTime,
 		Bus:        worldBus{s.bus},
+		KeyParser:  mssh.ParseKeyLine,
+		CmdRate:    cfg.CmdRate,
+		CmdBurst:   cfg.CmdBurst,
 	})
 	if err != nil {
 		return err

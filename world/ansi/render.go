@@ -12,9 +12,11 @@ const esc = '\x1b'
 const maxParams = 32
 
 // Render appends s to dst with its SGR sequences rendered for mode m and
-// every other escape sequence removed. Text without escapes is appended as
-// it is.
+// every other escape sequence removed, and the C1 controls (U+0080 to
+// U+009F, which terminals obey as escape sequences) too. Text without
+// escapes is appended as it is.
 func Render(dst []byte, s string, m Mode) []byte {
+	s = StripC1(s)
 	for {
 		i := strings.IndexByte(s, esc)
 		if i < 0 {
@@ -27,10 +29,45 @@ func Render(dst []byte, s string, m Mode) []byte {
 	}
 }
 
-// Strip returns s without colour, attributes or other escape sequences.
+// c1Lead is the first byte of every C1 control in UTF-8.
+const c1Lead = 0xc2
+
+// StripC1 returns s without its C1 controls (U+0080 to U+009F); s itself
+// when it has none.
+func StripC1(s string) string {
+	i := strings.IndexByte(s, c1Lead)
+	for i >= 0 && !isC1(s, i) {
+		next := strings.IndexByte(s[i+1:], c1Lead)
+		if next < 0 {
+			return s
+		}
+		i += 1 + next
+	}
+	if i < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	for ; i < len(s); i++ {
+		if isC1(s, i) {
+			i++
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// isC1 reports whether a C1 control starts at s[i].
+func isC1(s string, i int) bool {
+	return s[i] == c1Lead && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f
+}
+
+// Strip returns s without colour, attributes, other escape sequences or
+// C1 controls.
 func Strip(s string) string {
 	if strings.IndexByte(s, esc) < 0 {
-		return s
+		return StripC1(s)
 	}
 	return string(Render(nil, s, None))
 }

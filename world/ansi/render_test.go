@@ -147,3 +147,22 @@ func BenchmarkRender(b *testing.B) {
 		})
 	}
 }
+
+func TestC1ControlsAreRemoved(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"caf\u00e9 \u00a9 1926\u00b0", "caf\u00e9 \u00a9 1926\u00b0"},
+		{"a\u009b2Jb", "a2Jb"},
+		{"\u0080\u009f\u00a0", "\u00a0"},
+		{"\u009d0;title\a\x1b[1mbold\x1b[0m", "0;title\abold"},
+		{"cut \xc2", "cut \xc2"},
+	}
+	for _, tt := range tests {
+		if got := Strip(tt.in); got != tt.want {
+			t.Errorf("Strip(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := string(Render(nil, tt.in, TrueColor)); strings.ContainsAny(got, "\u0080\u009b\u009d\u009f") {
+			t.Errorf("Render(%q) kept a C1 control: %q", tt.in, got)
+		}
+	}
+}
