@@ -90,9 +90,11 @@ func (r *Room) Exit(dir string) (Exit, bool) {
 
 // World is a whole world to import: its zones, sub-zones and rooms.
 type World struct {
-	Zones []Zone // zones and sub-zones together
-	Rooms []Room
-	Items []ItemProto // item prototypes
+	Zones  []Zone // zones and sub-zones together
+	Rooms  []Room
+	Items  []ItemProto // item prototypes
+	NPCs   []NPCDef    // NPC definitions
+	Spawns []NPCSpawn  // where NPCs appear
 }
 
 // Account is a login: a name, its password hash and its rights.
