@@ -39,6 +39,8 @@ type Character struct {
 	worn  [slotCount]*Item // equipment, by slot
 	attrs store.Attributes // all 0 until rolled
 	money int64            // cents
+
+	phantom *NPC // a phantom hostile only this character sees, if any
 }
 
 func newCharacter(acc accountInfo, rec store.Character, visits []string, facts map[string]int64) *Character {

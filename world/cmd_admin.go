@@ -24,8 +24,14 @@ func (w *World) cmdAdmin(c *Character, args string) {
 		c.send(fmt.Sprintf("Flux pass: %d active characters evaluated, %d changed.\n", w.flux.Characters, w.flux.Changed))
 	case "time":
 		w.adminTime(c, rest)
+	case "spawn":
+		w.adminSpawn(c, rest)
+	case "slay":
+		w.adminSlay(c, rest)
+	case "goto":
+		w.adminGoto(c, rest)
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM]\n")
+		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin spawn <npc> | admin slay <npc> | admin goto <room|name>\n")
 	}
 }
 

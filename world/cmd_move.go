@@ -46,6 +46,7 @@ func (w *World) step(c *Character, from, dir string, to *Room, err error) {
 // enters, and shows c the new room.
 func (w *World) relocate(c *Character, to *Room, leaving, arriving string) {
 	from := c.RoomID
+	w.dispelPhantom(c, "")
 	w.takeOut(c)
 	w.tellRoom(from, c, leaving)
 	w.markDirty(c)
@@ -57,4 +58,5 @@ func (w *World) relocate(c *Character, to *Room, leaving, arriving string) {
 	if to.Encounter != "" {
 		w.encounter(c, to.Encounter)
 	}
+	w.meetNPCs(c, to.ID, w.cfg.Clock.Now())
 }

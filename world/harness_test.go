@@ -213,7 +213,7 @@ func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld
 	}
 	cfg := Config{
 		ItemProtos: protos, NextItemID: nextItem,
-		WorldTime:  worldTime,
+		WorldTime: worldTime,
 		Store:     db, Clock: clock, Logger: log, Hasher: testHasher(), StartRoom: "ward",
 		LoginDelay: time.Millisecond, Rand: rand.New(rand.NewPCG(1, 2)),
 		Help: fstest.MapFS{

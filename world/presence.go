@@ -131,6 +131,7 @@ func (w *World) arrive(c *Character, id string) {
 		c.send("Welcome to Arkham, " + c.Name + ".\n")
 		w.sendWelcome(c)
 		w.showRoom(c, r)
+		w.meetNPCs(c, r.ID, w.cfg.Clock.Now())
 	})
 }
 
@@ -149,6 +150,7 @@ func (w *World) leave(s *Session, farewell string) {
 		return
 	}
 	c.sess = nil
+	w.dispelPhantom(c, "")
 	w.takeOut(c)
 	w.tellRoom(c.RoomID, c, c.Name+" fades from the waking world.")
 	w.markDirty(c)

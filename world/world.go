@@ -60,6 +60,11 @@ type Config struct {
 	ItemProtos []store.ItemProto
 	// NextItemID is the first item id never handed out (store.NextItemID).
 	NextItemID int64
+	// NPCs and Spawns are the NPC definitions and where they appear, read
+	// from the store at start. NPCs themselves are not stored: they spawn
+	// anew when the world starts.
+	NPCs   []store.NPCDef
+	Spawns []store.NPCSpawn
 }
 
 const (
@@ -113,6 +118,7 @@ type World struct {
 	ended    chan struct{}      // closed when Run has returned, spawned work included
 
 	itemWorld
+	npcWorld
 }
 
 // New returns a World ready to Run.
@@ -158,6 +164,7 @@ func New(cfg Config) (*World, error) {
 	now := cfg.Clock.Now()
 	w.clock.set(now, cfg.WorldTime)
 	w.nextFlux = now.Add(cfg.FluxEvery)
+	w.initNPCs(cfg, now)
 	w.cmds = newCommandTable()
 	help, err := loadHelp(cfg.Help)
 	if err != nil {

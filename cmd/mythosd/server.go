@@ -105,9 +105,19 @@ func (s *server) startWorld(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	npcs, err := s.db.NPCDefs(ctx)
+	if err != nil {
+		return fmt.Errorf("read NPC definitions: %w", err)
+	}
+	spawns, err := s.db.NPCSpawns(ctx)
+	if err != nil {
+		return fmt.Errorf("read NPC spawns: %w", err)
+	}
 	w, err := world.New(world.Config{
 		ItemProtos: protos,
 		NextItemID: nextItem,
+		NPCs:       npcs,
+		Spawns:     spawns,
 		Store:      s.db,
 		Clock:      world.SystemClock{},
 		Logger:     s.log,

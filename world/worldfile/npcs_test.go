@@ -22,10 +22,10 @@ func npcWorld(t *testing.T, npcs []map[string]any, spawns any, roomSpawns any) f
 		ward = with(ward, "spawns", roomSpawns)
 	}
 	return fstest.MapFS{
-		"earth/arkham_city/sanitarium/room_ward_001.json":   jsonFile(t, ward),
-		"earth/arkham_city/sanitarium/room_hall_001.json":   jsonFile(t, roomDoc("sanitarium", "hall_001", nil)),
+		"earth/arkham_city/sanitarium/room_ward_001.json":  jsonFile(t, ward),
+		"earth/arkham_city/sanitarium/room_hall_001.json":  jsonFile(t, roomDoc("sanitarium", "hall_001", nil)),
 		"earth/arkham_city/sanitarium/subzone_config.json": jsonFile(t, map[string]any{"spawns": spawns}),
-		"items/tools.json": jsonFile(t, map[string]any{"items": []any{lampDoc()}}),
+		"items/tools.json":  jsonFile(t, map[string]any{"items": []any{lampDoc()}}),
 		"npcs/horrors.json": jsonFile(t, map[string]any{"npcs": npcs}),
 	}
 }
