@@ -15,15 +15,11 @@ func (w *World) writeNPCs(b *strings.Builder, c *Character, id string) {
 		if !firstOfKind(list, i) {
 			continue
 		}
-		line := n.def.RoomText
-		if count := countKind(list[i:], n.def); count > 1 {
-			line = "[x" + strconv.Itoa(count) + "] " + line
-		}
-		writeStyled(b, stylePeople, wrap(line, width))
+		writeStyled(b, stylePeople, n.def.roomLine(width, countKind(list[i:], n.def)))
 		b.WriteByte('\n')
 	}
 	if ph := c.phantom; ph != nil && ph.room == id {
-		writeStyled(b, stylePeople, wrap(ph.def.RoomText, width))
+		writeStyled(b, stylePeople, ph.def.roomLine(width, 1))
 		b.WriteByte('\n')
 	}
 }

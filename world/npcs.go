@@ -27,6 +27,24 @@ type npcDef struct {
 	encounter lucidity.EncounterKind
 	respawn   time.Duration
 	wander    time.Duration
+
+	// Loop-owned memo of the room line last written: its width, count and
+	// wrapped text (most players share one width, most groups one size).
+	lineWidth, lineCount int
+	lineText             string
+}
+
+// roomLine is the def's room text for a group of count, wrapped at width:
+// "[x3] A ghoul crouches here." Loop only.
+func (d *npcDef) roomLine(width, count int) string {
+	if d.lineText == "" || d.lineWidth != width || d.lineCount != count {
+		line := d.RoomText
+		if count > 1 {
+			line = "[x" + strconv.Itoa(count) + "] " + line
+		}
+		d.lineWidth, d.lineCount, d.lineText = width, count, wrap(line, width)
+	}
+	return d.lineText
 }
 
 func newNPCDef(d store.NPCDef) *npcDef {

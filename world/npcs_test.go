@@ -208,7 +208,9 @@ func TestPhantomSeenByOneCharacter(t *testing.T) {
 	alice := tw.create(t, "Alice")
 	bob := tw.create(t, "Bob")
 	alice.conn.take()
-	tw.onLoop(func() { tw.conjurePhantom(tw.chars["alice"], "a tall man in a dripping oilskin coat", tw.cfg.Clock.Now()) })
+	tw.onLoop(func() {
+		tw.conjurePhantom(tw.chars["alice"], "a tall man in a dripping oilskin coat", tw.cfg.Clock.Now())
+	})
 	wantContains(t, alice.conn.take(), "You glimpse a tall man")
 	wantContains(t, alice.do("look"), "A tall man in a dripping oilskin coat is here, watching you.")
 	wantContains(t, alice.do("look oilskin"), "cannot hold it in focus")
@@ -273,4 +275,44 @@ func TestNPCSnapshot(t *testing.T) {
 	if s.NPCs.Population != 5 || s.NPCs.Due != 5 || s.NPCs.Scheduled != 5 {
 		t.Fatalf("snapshot NPCs %+v, want 5 alive, 5 due, 5 wanders queued", s.NPCs)
 	}
+}
+
+// dataConn is a test connection that also carries structured data.
+type dataConn struct {
+	testConn
+	pkgs []string // "Package payload", guarded by testConn.mu
+}
+
+func (c *dataConn) SendData(pkg string, payload []byte) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.pkgs = append(c.pkgs, pkg+" "+string(payload))
+	return true
+}
+
+func (c *dataConn) takeData() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := strings.Join(c.pkgs, "\n")
+	c.pkgs = nil
+	return out
+}
+
+func TestNPCsInGMCP(t *testing.T) {
+	tw := newNPCWorld(t, spawnOf("ghoul", 1, "hall"), spawnOf("rat", 1, "cellar"))
+	tw.cacheRooms(t, "ward", "cellar")
+	tw.tick()
+	conn := &dataConn{}
+	p := &player{t: t, conn: &conn.testConn, sess: tw.Accept(conn)}
+	for _, line := range []string{"Alice", "y", "secret1", "secret1"} {
+		p.do(line)
+	}
+	p.do("north")
+	wantContains(t, conn.takeData(), `Char.Items.List {"location":"room","items":[`, `{"id":"npc1","name":"a ghoul","attrib":"mx"}`)
+	p.do("south")
+	conn.takeData()
+	for i := 0; i < 50 && tw.npcsOf("rat")["ward"] == 0; i++ {
+		tw.after(10 * time.Second)
+	}
+	wantContains(t, conn.takeData(), `Char.Items.Add {"location":"room","item":{"id":"npc2","name":"a fat rat","attrib":"m"}}`)
 }
