@@ -95,3 +95,28 @@ func TestNPCProblemsNameFileAndField(t *testing.T) {
 		})
 	}
 }
+
+// FuzzNPCFile feeds arbitrary bytes to the NPC file reader: it must never
+// panic, every problem names the file, and what it keeps has an id.
+func FuzzNPCFile(f *testing.F) {
+	f.Add([]byte(`{"npcs":[{"id":"ghoul","name":"a ghoul","keywords":["ghoul"],"room_text":"R","description":"D","kind":"aggressive",` +
+		`"lucidity":"horrific","dp":12,"dex":50,"str":60,"damage":{"min":1,"max":4},"loot":[{"proto":"x","chance":0.5}],` +
+		`"behaviour":{"wander_seconds":30,"greet":"hi","flee_below":0.2},"shop":{"stock":[{"proto":"y","quantity":2}]}}]}`))
+	f.Add([]byte(`{"npcs":[{"id":3,"dp":1e99,"damage":[],"loot":{"a":1},"shop":null},null,7]}`))
+	f.Add([]byte(`{"npcs":null,"x":1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l := &loader{report: &Report{}, npcs: map[string]*npcEntry{}, protos: map[string]*protoEntry{}}
+		l.addNPCFile("npcs/f.json", data)
+		l.checkNPCItems()
+		for _, p := range l.report.Problems {
+			if p.File != "npcs/f.json" || p.Message == "" {
+				t.Fatalf("malformed problem %+v", p)
+			}
+		}
+		for _, id := range l.npcOrder {
+			if id == "" || l.npcs[id] == nil {
+				t.Fatalf("kept a definition without an id: %q", id)
+			}
+		}
+	})
+}
