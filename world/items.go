@@ -51,6 +51,7 @@ type Item struct {
 	state    uint8 // a container's
 	blessed  bool  // curse lifted
 	dirty    bool  // changed since the last hand-off
+	sweeping bool  // a sweep is scheduled for it
 }
 
 // name is the item's name with its article.
