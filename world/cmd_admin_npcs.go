@@ -37,12 +37,13 @@ func (w *World) npcDefNamed(word string) *npcDef {
 func (w *World) adminSlay(c *Character, args string) {
 	n := w.findNPC(c, args)
 	if n == nil {
-		c.send("Usage: admin slay <npc>; you see no \"" + clip(args, 40) + "\" here.\n")
+		w.adminSlayCharacter(c, args)
 		return
 	}
 	w.log.Info("admin slay", "npc", n.def.ID, "room", n.room, "by", c.Name)
 	c.send("You unmake " + n.name() + ".\n")
-	w.removeNPC(n, capitalize(n.name())+" crumples into nothing at a gesture from "+c.Name+".", w.cfg.Clock.Now())
+	w.tellRoom(n.room, c, capitalize(n.name())+" crumples at a gesture from "+c.Name+".")
+	w.npcDies(n, w.cfg.Clock.Now())
 }
 
 // adminGoto takes the admin to a room (by id) or to a playing character.
@@ -68,4 +69,19 @@ func (w *World) adminGoto(c *Character, args string) {
 		w.log.Info("admin goto", "room", r.ID, "by", c.Name)
 		w.relocate(c, r, c.Name+" steps sideways out of the world.", c.Name+" steps out of thin air.")
 	})
+}
+
+// adminSlayCharacter kills a character in the admin's room through the
+// death path (corpse, limbo, the sanitarium).
+func (w *World) adminSlayCharacter(c *Character, args string) {
+	o, err := w.playing(strings.TrimSpace(args))
+	if err != nil || o.RoomID != c.RoomID || o.limbo {
+		c.send("Usage: admin slay <npc | character>; you see no \"" + clip(args, 40) + "\" here.\n")
+		return
+	}
+	w.log.Info("admin slay", "character", o.Name, "room", o.RoomID, "by", c.Name)
+	c.send("You unmake " + o.Name + ".\n")
+	o.dp = deadAt
+	w.markDirty(o)
+	w.die(o, w.cfg.Clock.Now())
 }

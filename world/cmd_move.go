@@ -12,6 +12,10 @@ func (w *World) cmdGo(c *Character, args string) {
 
 // move takes c through the exit in direction dir, if there is one.
 func (w *World) move(c *Character, dir string) {
+	if c.fight != nil {
+		c.send("You are fighting for your life! Flee first.\n")
+		return
+	}
 	from := c.RoomID
 	w.withRoom(c, from, func(r *Room, err error) {
 		if err != nil {

@@ -48,6 +48,9 @@ func (w *World) initItems(cfg Config) {
 	for _, p := range cfg.ItemProtos {
 		w.protos[p.ID] = newProto(p)
 	}
+	if w.protos[corpseProtoID] == nil {
+		w.protos[corpseProtoID] = newProto(corpseBase())
+	}
 	w.items = make(map[int64]*Item)
 	w.floors = make(map[string]*floor)
 	w.nextItemID = max(cfg.NextItemID, 1)
@@ -172,6 +175,10 @@ func (w *World) sweep(id int64, now time.Time) {
 	}
 	if at := time.Unix(0, it.dropped).Add(sweepAfter); at.After(now) {
 		w.scheduleSweep(it, at) // dropped again since
+		return
+	}
+	if it.isCorpse() {
+		w.decay(it)
 		return
 	}
 	room := it.room

@@ -285,6 +285,9 @@ func (w *World) itemFromRecord(rec store.ItemState) *Item {
 		w.log.Warn("item of unknown prototype left in the store", "item", rec.ID, "proto", rec.Proto)
 		return nil
 	}
+	if rec.Proto == corpseProtoID {
+		p = w.corpseProto(corpseName(rec.Origin))
+	}
 	it := &Item{ID: rec.ID, proto: p, origin: rec.Origin, blessed: rec.Blessed}
 	if st, ok := parseState(rec.State); ok {
 		it.state = st

@@ -12,6 +12,7 @@ type NPCStats struct {
 	Scheduled  int           // NPC events waiting in the schedule
 	Due        int           // events the last tick ran
 	Work       time.Duration // time the last tick spent on them
+	Fights     int           // fights in progress
 }
 
 // npcTick runs the NPC events due by now. Loop only.
@@ -27,13 +28,23 @@ func (w *World) npcTick(now time.Time) {
 		w.runNPCEvent(e, now)
 	}
 	w.npcStats = NPCStats{Population: w.npcCount, Scheduled: len(w.npcQueue), Due: due,
-		Work: w.cfg.Clock.Now().Sub(start)}
+		Work: w.cfg.Clock.Now().Sub(start), Fights: w.fightCount}
 }
 
 // runNPCEvent does one piece of NPC work.
 func (w *World) runNPCEvent(e npcEvent, now time.Time) {
-	if e.kind == evSpawn {
+	switch e.kind {
+	case evSpawn:
 		w.trySpawn(e.spawn, now)
+		return
+	case evRound:
+		w.runRound(e.fight, now)
+		return
+	case evVitals:
+		w.vitalsStep(e.char, now)
+		return
+	case evWake:
+		w.wake(e.char)
 		return
 	}
 	if e.npc.gone {
@@ -47,6 +58,8 @@ func (w *World) runNPCEvent(e npcEvent, now time.Time) {
 		w.threatDue(e.npc, e.char)
 	case evTimeCheck:
 		w.timeCheck(e.npc, now)
+	case evRestock:
+		w.restock(e.npc, now)
 	}
 }
 
@@ -56,7 +69,7 @@ func (w *World) runNPCEvent(e npcEvent, now time.Time) {
 // stays where it is.
 func (w *World) wander(n *NPC, now time.Time) {
 	r, ok := w.rooms.peek(n.room)
-	if !ok {
+	if !ok || n.fight != nil {
 		return
 	}
 	var ways [10]store.Exit

@@ -6,6 +6,10 @@ const (
 	evWander                     // an NPC walks on
 	evThreat                     // an aggressive NPC's grace ends
 	evTimeCheck                  // an NPC of the day or night checks the hour
+	evRound                      // a fight's next round
+	evVitals                     // a character regains or bleeds a step
+	evWake                       // a dead character's limbo ends
+	evRestock                    // a shop's stock returns
 )
 
 // npcEvent is one piece of timed NPC work. Events of an NPC that has left
@@ -16,6 +20,7 @@ type npcEvent struct {
 	npc   *NPC
 	spawn *spawnState
 	char  *Character
+	fight *fight
 }
 
 // npcQueue is a binary min-heap of NPC events by due time (DESIGN rule 12):

@@ -71,6 +71,9 @@ type NPC struct {
 	// phantomOf is the one character who sees a phantom; nil for a real NPC.
 	phantomOf *Character
 	gone      bool // left the world: its scheduled events are void
+	fight     *fight
+	threat    []threat // who has attacked it in its fight, in order, and for how much
+	stock     []int    // a shopkeeper's stock, by line of its definition
 }
 
 // name is the NPC's name with its article.
@@ -88,14 +91,15 @@ type spawnState struct {
 
 // npcWorld is the NPC part of the world. Loop-owned.
 type npcWorld struct {
-	npcDefs   map[string]*npcDef
-	defOrder  []*npcDef              // by id
-	npcsIn    map[string][]*NPC      // real NPCs by room id
-	npcCount  int                    // real NPCs in the world
-	nextNPC   int64                  // last NPC id handed out
-	npcQueue  npcQueue               // timed NPC work by due time
-	npcStats  NPCStats               // figures of the last tick
-	npcAttack func(*NPC, *Character) // called when an aggressive NPC's grace ends; combat fills it
+	npcDefs    map[string]*npcDef
+	defOrder   []*npcDef              // by id
+	npcsIn     map[string][]*NPC      // real NPCs by room id
+	npcCount   int                    // real NPCs in the world
+	nextNPC    int64                  // last NPC id handed out
+	npcQueue   npcQueue               // timed NPC work by due time
+	npcStats   NPCStats               // figures of the last tick
+	npcAttack  func(*NPC, *Character) // called when an aggressive NPC's grace ends; combat fills it
+	fightCount int                    // fights in progress
 }
 
 // initNPCs prepares the NPC part of the world and schedules every spawn's
@@ -156,6 +160,7 @@ func (w *World) addNPC(def *npcDef, room string, s *spawnState, now time.Time) *
 	w.nextNPC++
 	n := &NPC{ID: w.nextNPC, def: def, room: room, DP: def.DP, spawn: s}
 	w.npcCount++
+	w.openShop(n, now)
 	if def.wander > 0 {
 		w.npcQueue.push(npcEvent{at: now.Add(w.jitter(def.wander)).UnixNano(), kind: evWander, npc: n})
 	}
@@ -213,6 +218,7 @@ func (w *World) takeNPC(n *NPC) {
 		w.npcsIn[n.room] = list
 	}
 	w.sendRoomNPC(n.room, "Char.Items.Remove", n)
+	w.npcLeavesFight(n)
 }
 
 // npcArrives puts n into its room, tells who is there with text, and has

@@ -129,6 +129,8 @@ func (w *World) arrive(c *Character, id string) {
 		w.recordVisit(c, r.ID)
 		w.tellRoom(r.ID, c, c.Name+" blinks into being, as if waking from a long dream.")
 		w.putIn(c, r)
+		c.enteredAt = w.cfg.Clock.Now().UnixNano()
+		w.scheduleVitals(c)
 		c.send("Welcome to Arkham, " + c.Name + ".\n")
 		w.sendWelcome(c)
 		w.showRoom(c, r)

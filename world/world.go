@@ -65,6 +65,8 @@ type Config struct {
 	// anew when the world starts.
 	NPCs   []store.NPCDef
 	Spawns []store.NPCSpawn
+	// CombatRound is the time between rounds of a fight (default 3s).
+	CombatRound time.Duration
 }
 
 const (
@@ -133,6 +135,7 @@ func New(cfg Config) (*World, error) {
 	cfg.RoomTTL = orDefault(cfg.RoomTTL, defaultRoomTTL)
 	cfg.LoginDelay = orDefault(cfg.LoginDelay, defaultLoginDelay)
 	cfg.FluxEvery = orDefault(cfg.FluxEvery, defaultFluxEvery)
+	cfg.CombatRound = orDefault(cfg.CombatRound, defaultCombatRound)
 	if cfg.MaxPasswordTries <= 0 {
 		cfg.MaxPasswordTries = 3
 	}
@@ -165,6 +168,7 @@ func New(cfg Config) (*World, error) {
 	w.clock.set(now, cfg.WorldTime)
 	w.nextFlux = now.Add(cfg.FluxEvery)
 	w.initNPCs(cfg, now)
+	w.npcAttack = w.npcStartsFight
 	w.cmds = newCommandTable()
 	help, err := loadHelp(cfg.Help)
 	if err != nil {
