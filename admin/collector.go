@@ -78,6 +78,7 @@ func (c *Collector) ticks(e emitter, s *world.Snapshot) {
 	e.gauge(d.npcDue, float64(s.NPCs.Due))
 	e.gauge(d.npcWork, secs(s.NPCs.Work))
 	e.gauge(d.npcQueued, float64(s.NPCs.Scheduled))
+	e.gauge(d.npcFights, float64(s.NPCs.Fights))
 }
 
 func (c *Collector) cache(e emitter, s world.CacheStats) {

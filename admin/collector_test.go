@@ -67,6 +67,7 @@ func TestCollector(t *testing.T) {
 		"mythosd_npc_events_due":                                      5,
 		"mythosd_npc_work_seconds":                                    0.000031,
 		"mythosd_npc_events_scheduled":                                530,
+		"mythosd_npc_fights":                                          3,
 		"mythosd_room_cache_loads_total":                              90,
 		"mythosd_tick_duration_seconds{quantile=0.5,window=10ticks}":  0.00064,
 		"mythosd_tick_duration_seconds{quantile=1,window=1m}":         0.0041,

@@ -6,7 +6,7 @@ import "github.com/prometheus/client_golang/prometheus"
 type descs struct {
 	ticks, overBudget, tickInterval, tickLast, lateLast, lateMax, tickQuantile *prometheus.Desc
 	fluxPasses, fluxLast, fluxChars, fluxChanged                               *prometheus.Desc
-	npcPopulation, npcDue, npcWork, npcQueued                                  *prometheus.Desc
+	npcPopulation, npcDue, npcWork, npcQueued, npcFights                       *prometheus.Desc
 	cacheRooms, cacheHits, cacheMisses, cacheHitRatio, cacheLoads              *prometheus.Desc
 	cacheLoadErrors, cacheExpirations, cacheInFlight, cacheLoadAvg             *prometheus.Desc
 	storeQueue, storeCommits, storeRows, storeErrors, storeLastCommit          *prometheus.Desc
@@ -38,6 +38,7 @@ func newDescs() descs {
 		npcDue:        desc("npc_events_due", "NPC events the last tick ran."),
 		npcWork:       desc("npc_work_seconds", "Time the last tick spent on NPC events."),
 		npcQueued:     desc("npc_events_scheduled", "NPC events waiting in the schedule."),
+		npcFights:     desc("npc_fights", "Fights in progress."),
 
 		cacheRooms:       desc("room_cache_rooms", "Rooms held in the room cache."),
 		cacheHits:        desc("room_cache_hits_total", "Room cache lookups that found the room."),
@@ -76,7 +77,7 @@ func (d descs) all() []*prometheus.Desc {
 	return []*prometheus.Desc{
 		d.ticks, d.overBudget, d.tickInterval, d.tickLast, d.lateLast, d.lateMax, d.tickQuantile,
 		d.fluxPasses, d.fluxLast, d.fluxChars, d.fluxChanged,
-		d.npcPopulation, d.npcDue, d.npcWork, d.npcQueued,
+		d.npcPopulation, d.npcDue, d.npcWork, d.npcQueued, d.npcFights,
 		d.cacheRooms, d.cacheHits, d.cacheMisses, d.cacheHitRatio, d.cacheLoads,
 		d.cacheLoadErrors, d.cacheExpirations, d.cacheInFlight, d.cacheLoadAvg,
 		d.storeQueue, d.storeCommits, d.storeRows, d.storeErrors, d.storeLastCommit,

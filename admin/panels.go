@@ -32,12 +32,13 @@ func (m Model) ticksLines(width, rows int) []string {
 	return append(lines, m.graphLines(width, max(rows-len(lines), 1))...)
 }
 
-// npcLine is the NPC figures: population, and the events the last tick
-// ran with the time they took.
+// npcLine is the NPC figures: population, the events the last tick ran
+// with the time they took, and the fights in progress.
 func (m Model) npcLine() string {
 	n := m.snap.NPCs
 	return m.st.label.Render("npcs ") + count(n.Population) + m.st.label.Render("  due/tick ") + count(n.Due) +
-		m.st.label.Render("  work ") + dur(n.Work) + m.st.label.Render("  queued ") + count(n.Scheduled)
+		m.st.label.Render("  work ") + dur(n.Work) + m.st.label.Render("  queued ") + count(n.Scheduled) +
+		m.st.label.Render("  fights ") + count(n.Fights)
 }
 
 // tickRow is one line of the percentile table.
