@@ -49,6 +49,7 @@ type Character struct {
 	promptKey   [3]int // DP, max DP and lucidity it was rendered with
 	resting     bool   // regains DP twice as fast
 	vitalsDue   bool   // a regain or bleed step is scheduled
+	vitalsSeq   uint32 // the current regain or bleed cadence
 	limbo       bool   // dead, waiting to wake in the sanitarium
 	enteredAt   int64  // unix nanoseconds of the last login: no fighting for a while
 	fight       *fight // the fight c is in, if any

@@ -145,19 +145,7 @@ func (w *World) runRound(f *fight, now time.Time) {
 	if f.over {
 		return
 	}
-	f.order = f.order[:0]
-	for _, c := range f.chars {
-		f.order = append(f.order, turn{char: c, dex: c.attrs[attrDEX], tie: w.rng.Uint32()})
-	}
-	for _, n := range f.npcs {
-		f.order = append(f.order, turn{npc: n, dex: n.def.DEX, tie: w.rng.Uint32()})
-	}
-	slices.SortFunc(f.order, func(a, b turn) int {
-		if a.dex != b.dex {
-			return cmp.Compare(b.dex, a.dex)
-		}
-		return cmp.Compare(a.tie, b.tie)
-	})
+	w.orderRound(f)
 	for _, t := range f.order {
 		if f.over {
 			break
@@ -176,6 +164,24 @@ func (w *World) runRound(f *fight, now time.Time) {
 	if !f.over {
 		w.npcQueue.push(npcEvent{at: now.Add(w.cfg.CombatRound).UnixNano(), kind: evRound, fight: f})
 	}
+}
+
+// orderRound fills f.order with the turns of a round: highest DEX first,
+// ties in a random order.
+func (w *World) orderRound(f *fight) {
+	f.order = f.order[:0]
+	for _, c := range f.chars {
+		f.order = append(f.order, turn{char: c, dex: c.attrs[attrDEX], tie: w.rng.Uint32()})
+	}
+	for _, n := range f.npcs {
+		f.order = append(f.order, turn{npc: n, dex: n.def.DEX, tie: w.rng.Uint32()})
+	}
+	slices.SortFunc(f.order, func(a, b turn) int {
+		if a.dex != b.dex {
+			return cmp.Compare(b.dex, a.dex)
+		}
+		return cmp.Compare(a.tie, b.tie)
+	})
 }
 
 // charTurn is c's part of a round: its queued action, else a blow at its

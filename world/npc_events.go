@@ -41,7 +41,7 @@ func (w *World) runNPCEvent(e npcEvent, now time.Time) {
 		w.runRound(e.fight, now)
 		return
 	case evVitals:
-		w.vitalsStep(e.char, now)
+		w.vitalsStep(e.char, e.seq, now)
 		return
 	case evWake:
 		w.wake(e.char)

@@ -17,6 +17,7 @@ const (
 type npcEvent struct {
 	at    int64 // unix nanoseconds
 	kind  uint8
+	seq   uint32 // a character's vitals schedule this event belongs to
 	npc   *NPC
 	spawn *spawnState
 	char  *Character

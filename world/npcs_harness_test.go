@@ -16,10 +16,14 @@ func testNPCDefs() []store.NPCDef {
 			Behaviour: store.NPCBehaviour{Greet: "The nurse looks up: \"Back to bed with you.\""}},
 		{ID: "ghoul", Name: "a ghoul", Keywords: []string{"ghoul"}, RoomText: "A ghoul crouches among the bones.",
 			Description: "Rubbery grey skin and a dog's face.", Kind: store.NPCAggressive, Lucidity: "horrific",
-			DP: 12, DEX: 50, STR: 60, Damage: dmg, Behaviour: store.NPCBehaviour{Greet: "never said"}},
+			DP: 12, DEX: 50, STR: 60, Damage: dmg, XP: 100, Behaviour: store.NPCBehaviour{Greet: "never said"},
+			Loot: []store.NPCLoot{{Proto: "tonic", Chance: 1, Quantity: 2}, {Proto: "lamp", Chance: 0}}},
 		{ID: "rat", Name: "a fat rat", Keywords: []string{"rat", "fat"}, RoomText: "A fat rat noses along the wall.",
-			Description: "Too big for a rat.", Kind: store.NPCPassive, Lucidity: "disturbing", DP: 2, DEX: 60, STR: 10, Damage: dmg,
+			Description: "Too big for a rat.", Kind: store.NPCPassive, Lucidity: "disturbing", DP: 2, DEX: 60, STR: 10, Damage: dmg, XP: 20,
 			Behaviour: store.NPCBehaviour{WanderSeconds: 10}},
+		{ID: "grocer", Name: "the grocer", Keywords: []string{"grocer"}, RoomText: "The grocer stands behind his counter.",
+			Description: "Aproned and wary.", Kind: store.NPCShopkeeper, DP: 10, DEX: 50, STR: 50, Damage: dmg,
+			Shop: &store.NPCShop{Stock: []store.NPCStock{{Proto: "tonic", Quantity: 2}, {Proto: "bandage", Quantity: 5}}}},
 	}
 }
 

@@ -44,6 +44,10 @@ func (w *World) setDP(c *Character, dp int) {
 	if dp == c.dp {
 		return
 	}
+	if (dp <= 0) != c.mortal() { // bleeding starts or stops: a new cadence
+		c.vitalsSeq++
+		c.vitalsDue = false
+	}
 	c.dp = min(dp, c.maxDP())
 	w.markDirty(c)
 	w.sendVitals(c)
@@ -60,13 +64,16 @@ func (w *World) scheduleVitals(c *Character) {
 		every = bleedEvery
 	}
 	c.vitalsDue = true
-	w.npcQueue.push(npcEvent{at: w.cfg.Clock.Now().Add(every).UnixNano(), kind: evVitals, char: c})
+	w.npcQueue.push(npcEvent{at: w.cfg.Clock.Now().Add(every).UnixNano(), kind: evVitals, char: c, seq: c.vitalsSeq})
 }
 
-// vitalsDue regains or bleeds one step for c: a mortally wounded
+// vitalsStep regains or bleeds one step for c: a mortally wounded
 // character loses 1 DP (dying at -10); another out of combat regains 1 DP,
 // 2 while resting. A character who went offline keeps their DP as stored.
-func (w *World) vitalsStep(c *Character, now time.Time) {
+func (w *World) vitalsStep(c *Character, seq uint32, now time.Time) {
+	if seq != c.vitalsSeq {
+		return // its cadence was replaced
+	}
 	c.vitalsDue = false
 	if !c.online() || c.limbo {
 		return
