@@ -89,6 +89,11 @@ func (c *Collector) ticks(e emitter, s *world.Snapshot) {
 	e.gauge(d.fluxLast, secs(s.Flux.Last))
 	e.gauge(d.fluxChars, float64(s.Flux.Characters))
 	e.gauge(d.fluxChanged, float64(s.Flux.Changed))
+	e.gauge(d.npcPopulation, float64(s.NPCs.Population))
+	e.gauge(d.npcDue, float64(s.NPCs.Due))
+	e.gauge(d.npcWork, secs(s.NPCs.Work))
+	e.gauge(d.npcQueued, float64(s.NPCs.Scheduled))
+	e.gauge(d.npcFights, float64(s.NPCs.Fights))
 }
 
 func (c *Collector) cache(e emitter, s world.CacheStats) {

@@ -79,6 +79,11 @@ func TestCollector(t *testing.T) {
 		"mythosd_tick_duration_seconds{quantile=0.99,window=10ticks}":           0.000705,
 		"mythosd_sessions_by_tier{tier=lucid}":                                  1,
 		"mythosd_sessions_by_tier{tier=uneasy}":                                 1,
+		"mythosd_npc_population":                                                412,
+		"mythosd_npc_events_due":                                                5,
+		"mythosd_npc_work_seconds":                                              0.000031,
+		"mythosd_npc_events_scheduled":                                          530,
+		"mythosd_npc_fights":                                                    3,
 	}
 	for name, w := range want {
 		v, ok := got[name]

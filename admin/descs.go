@@ -6,6 +6,7 @@ import "github.com/prometheus/client_golang/prometheus"
 type descs struct {
 	ticks, overBudget, tickInterval, tickLast, lateLast, lateMax, tickQuantile *prometheus.Desc
 	fluxPasses, fluxLast, fluxChars, fluxChanged                               *prometheus.Desc
+	npcPopulation, npcDue, npcWork, npcQueued, npcFights                       *prometheus.Desc
 	cacheRooms, cacheHits, cacheMisses, cacheHitRatio, cacheLoads              *prometheus.Desc
 	cacheLoadErrors, cacheExpirations, cacheInFlight, cacheLoadAvg             *prometheus.Desc
 	storeQueue, storeCommits, storeRows, storeErrors, storeLastCommit          *prometheus.Desc
@@ -29,10 +30,15 @@ func newDescs() descs {
 		lateMax:      desc("tick_lateness_max_seconds", "The latest start over the last minute."),
 		tickQuantile: desc("tick_duration_seconds", "Tick duration quantiles (1 is the max) over a window: the last minute or the last ten ticks.", "window", "quantile"),
 
-		fluxPasses:  desc("flux_passes_total", "Passive lucidity flux passes."),
-		fluxLast:    desc("flux_last_duration_seconds", "Duration of the last flux pass."),
-		fluxChars:   desc("flux_characters", "Active characters the last flux pass evaluated."),
-		fluxChanged: desc("flux_changed_characters", "Characters whose lucidity the last flux pass changed."),
+		fluxPasses:    desc("flux_passes_total", "Passive lucidity flux passes."),
+		fluxLast:      desc("flux_last_duration_seconds", "Duration of the last flux pass."),
+		fluxChars:     desc("flux_characters", "Active characters the last flux pass evaluated."),
+		fluxChanged:   desc("flux_changed_characters", "Characters whose lucidity the last flux pass changed."),
+		npcPopulation: desc("npc_population", "NPCs in the world."),
+		npcDue:        desc("npc_events_due", "NPC events the last tick ran."),
+		npcWork:       desc("npc_work_seconds", "Time the last tick spent on NPC events."),
+		npcQueued:     desc("npc_events_scheduled", "NPC events waiting in the schedule."),
+		npcFights:     desc("npc_fights", "Fights in progress."),
 
 		cacheRooms:       desc("room_cache_rooms", "Rooms held in the room cache."),
 		cacheHits:        desc("room_cache_hits_total", "Room cache lookups that found the room."),
@@ -73,6 +79,7 @@ func (d descs) all() []*prometheus.Desc {
 	return []*prometheus.Desc{
 		d.ticks, d.overBudget, d.tickInterval, d.tickLast, d.lateLast, d.lateMax, d.tickQuantile,
 		d.fluxPasses, d.fluxLast, d.fluxChars, d.fluxChanged,
+		d.npcPopulation, d.npcDue, d.npcWork, d.npcQueued, d.npcFights,
 		d.cacheRooms, d.cacheHits, d.cacheMisses, d.cacheHitRatio, d.cacheLoads,
 		d.cacheLoadErrors, d.cacheExpirations, d.cacheInFlight, d.cacheLoadAvg,
 		d.storeQueue, d.storeCommits, d.storeRows, d.storeErrors, d.storeLastCommit,

@@ -108,6 +108,7 @@ func snapshot() *world.Snapshot {
 		TickEvery:     100 * time.Millisecond,
 		TickDurations: []time.Duration{640 * time.Microsecond, 731 * time.Microsecond, 700 * time.Microsecond},
 		Flux:          world.FluxStats{Passes: 77, Last: 42 * time.Microsecond, Characters: 3, Changed: 2},
+		NPCs:          world.NPCStats{Population: 412, Scheduled: 530, Due: 5, Work: 31 * time.Microsecond, Fights: 3},
 		Cache: world.CacheStats{
 			Rooms: 29, Hits: 4321, Misses: 87, Loads: 90, LoadErrors: 2, Expirations: 11,
 			InFlight: 3, AvgLoad: 1250 * time.Microsecond,

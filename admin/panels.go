@@ -28,8 +28,18 @@ func (m Model) ticksLines(width, rows int) []string {
 			m.st.label.Render("  max late ") + dur(s.MaxLate),
 		m.st.label.Render("flux ") + dur(f.Last) + m.st.label.Render(" for ") + count(f.Characters) +
 			m.st.label.Render(" chars, ") + count(f.Changed) + m.st.label.Render(" changed, pass ") + count(f.Passes),
+		m.npcLine(),
 	}
 	return append(lines, m.graphLines(width, max(rows-len(lines), 1))...)
+}
+
+// npcLine is the NPC figures: population, the events the last tick ran
+// with the time they took, and the fights in progress.
+func (m Model) npcLine() string {
+	n := m.snap.NPCs
+	return m.st.label.Render("npcs ") + count(n.Population) + m.st.label.Render("  due/tick ") + count(n.Due) +
+		m.st.label.Render("  work ") + dur(n.Work) + m.st.label.Render("  queued ") + count(n.Scheduled) +
+		m.st.label.Render("  fights ") + count(n.Fights)
 }
 
 // tickRow is one line of the percentile table.

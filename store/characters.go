@@ -28,6 +28,7 @@ func (db *DB) CharacterByAccount(ctx context.Context, accountID int64) (Characte
 		c.RoomID, c.Lucidity, c.Residual = state.RoomID, state.Lucidity, state.Residual
 		c.LastActive = normalTime(state.LastActive)
 		c.Attributes, c.Money = state.Attributes, state.Money
+		c.Wounds, c.XP, c.Prompt = state.Wounds, state.XP, state.Prompt
 	}
 	return c, nil
 }
@@ -37,8 +38,9 @@ func (db *DB) characterRow(ctx context.Context, id int64) (Character, error) {
 	var created, active sql.NullInt64
 	var attrs string
 	err := db.read.QueryRowContext(ctx, `SELECT id, account_id, name, room_id, lucidity, residual, created_at, last_active,
-		attributes, money FROM characters WHERE id = ?`, id).
-		Scan(&c.ID, &c.AccountID, &c.Name, &c.RoomID, &c.Lucidity, &c.Residual, &created, &active, &attrs, &c.Money)
+		attributes, money, wounds, xp, prompt FROM characters WHERE id = ?`, id).
+		Scan(&c.ID, &c.AccountID, &c.Name, &c.RoomID, &c.Lucidity, &c.Residual, &created, &active, &attrs, &c.Money,
+			&c.Wounds, &c.XP, &c.Prompt)
 	if err != nil {
 		return Character{}, notFound(err)
 	}

@@ -44,7 +44,7 @@ func writeCharacters(ctx context.Context, tx *sql.Tx, p *pending) (int64, error)
 	}
 	stmt, err := prepare(ctx, tx, "character update",
 		`UPDATE characters SET room_id = ?, lucidity = ?, residual = ?, last_active = ?,
-			attributes = ?, money = ? WHERE id = ?`)
+			attributes = ?, money = ?, wounds = ?, xp = ?, prompt = ? WHERE id = ?`)
 	if err != nil {
 		return 0, err
 	}
@@ -52,7 +52,7 @@ func writeCharacters(ctx context.Context, tx *sql.Tx, p *pending) (int64, error)
 	for _, id := range sortedKeys(p.chars) {
 		st := p.chars[id]
 		if err := stmt.exec(st.RoomID, st.Lucidity, st.Residual, toNanos(st.LastActive),
-			encodeAttributes(st.Attributes), st.Money, id); err != nil {
+			encodeAttributes(st.Attributes), st.Money, st.Wounds, st.XP, st.Prompt, id); err != nil {
 			return 0, fmt.Errorf("update character %d: %w", id, err)
 		}
 	}

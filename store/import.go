@@ -15,6 +15,8 @@ type ImportStats struct {
 	Removed   int // stored rooms the world no longer has
 	// Prototypes counts item prototypes added, changed or removed.
 	Prototypes int
+	// NPCs counts NPC definitions and spawns added, changed or removed.
+	NPCs int
 }
 
 // ImportWorld makes the stored world equal to w in one transaction: zones,
@@ -35,7 +37,10 @@ func (db *DB) ImportWorld(ctx context.Context, w World) (ImportStats, error) {
 		if stats, err = importRooms(ctx, tx, w.Rooms); err != nil {
 			return err
 		}
-		stats.Prototypes, err = importItemProtos(ctx, tx, w.Items)
+		if stats.Prototypes, err = importItemProtos(ctx, tx, w.Items); err != nil {
+			return err
+		}
+		stats.NPCs, err = importNPCs(ctx, tx, w)
 		return err
 	})
 	if err != nil {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -177,67 +176,13 @@ func writeItems(ctx context.Context, tx *sql.Tx, p *pending) (int64, error) {
 
 // ItemProtos returns the stored item prototypes, by id order.
 func (db *DB) ItemProtos(ctx context.Context) ([]ItemProto, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, data FROM item_protos ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("item prototypes: %w", err)
-	}
-	defer rows.Close()
-	var out []ItemProto
-	for rows.Next() {
-		var id, data string
-		if err := rows.Scan(&id, &data); err != nil {
-			return nil, fmt.Errorf("item prototypes: %w", err)
-		}
-		var p ItemProto
-		if err := json.Unmarshal([]byte(data), &p); err != nil {
-			return nil, fmt.Errorf("item prototype %s: %w", id, err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return readBlobs[ItemProto](ctx, db.read, "item_protos")
 }
 
 // importItemProtos makes the stored prototypes equal to protos and returns
 // how many it added, changed or removed.
 func importItemProtos(ctx context.Context, tx *sql.Tx, protos []ItemProto) (int, error) {
-	old := map[string]string{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, data FROM item_protos`)
-	if err != nil {
-		return 0, fmt.Errorf("read item prototypes: %w", err)
-	}
-	for rows.Next() {
-		var id, data string
-		if err := rows.Scan(&id, &data); err != nil {
-			rows.Close()
-			return 0, fmt.Errorf("read item prototypes: %w", err)
-		}
-		old[id] = data
-	}
-	rows.Close()
-	changed := 0
-	for _, p := range protos {
-		b, err := json.Marshal(p)
-		if err != nil {
-			return 0, fmt.Errorf("encode item prototype %s: %w", p.ID, err)
-		}
-		prev, existed := old[p.ID]
-		delete(old, p.ID)
-		if existed && prev == string(b) {
-			continue
-		}
-		changed++
-		if _, err := tx.ExecContext(ctx, `INSERT INTO item_protos (id, data) VALUES (?, ?)
-			ON CONFLICT (id) DO UPDATE SET data = excluded.data`, p.ID, string(b)); err != nil {
-			return 0, fmt.Errorf("write item prototype %s: %w", p.ID, err)
-		}
-	}
-	for id := range old {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM item_protos WHERE id = ?`, id); err != nil {
-			return 0, fmt.Errorf("delete item prototype %s: %w", id, err)
-		}
-		changed++
-	}
-	return changed, nil
+	return importBlobs(ctx, tx, "item_protos", protos, func(p ItemProto) string { return p.ID })
 }
 
 // encodeAttributes stores attributes as "STR,CON,...", "" when not rolled.

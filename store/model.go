@@ -90,9 +90,11 @@ func (r *Room) Exit(dir string) (Exit, bool) {
 
 // World is a whole world to import: its zones, sub-zones and rooms.
 type World struct {
-	Zones []Zone // zones and sub-zones together
-	Rooms []Room
-	Items []ItemProto // item prototypes
+	Zones  []Zone // zones and sub-zones together
+	Rooms  []Room
+	Items  []ItemProto // item prototypes
+	NPCs   []NPCDef    // NPC definitions
+	Spawns []NPCSpawn  // where NPCs appear
 }
 
 // Account is a login: a name, its password hash and its rights.
@@ -120,6 +122,10 @@ type Character struct {
 	// until rolled.
 	Attributes Attributes
 	Money      int64 // cents
+	// Wounds are the DP below the maximum: 0 when unhurt.
+	Wounds int
+	XP     int64
+	Prompt string // the player's prompt format; "" for the default
 }
 
 // Attributes are a character's nine attributes in the order STR, CON, DEX,
@@ -136,6 +142,9 @@ type CharacterState struct {
 	LastActive time.Time
 	Attributes Attributes
 	Money      int64
+	Wounds     int
+	XP         int64
+	Prompt     string
 }
 
 // Fact is one named integer the world keeps about a character: a ritual's

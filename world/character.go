@@ -39,6 +39,22 @@ type Character struct {
 	worn  [slotCount]*Item // equipment, by slot
 	attrs store.Attributes // all 0 until rolled
 	money int64            // cents
+
+	phantom *NPC // a phantom hostile only this character sees, if any
+
+	dp          int    // determination points; <= 0 mortally wounded
+	xp          int64  // experience from defeated NPCs
+	promptFmt   string // the player's prompt format; "" for the default
+	promptCache string // the prompt last rendered, for promptKey
+	promptKey   [3]int // DP, max DP and lucidity it was rendered with
+	resting     bool   // regains DP twice as fast
+	vitalsDue   bool   // a regain or bleed step is scheduled
+	vitalsSeq   uint32 // the current regain or bleed cadence
+	limbo       bool   // dead, waiting to wake in the sanitarium
+	enteredAt   int64  // unix nanoseconds of the last login: no fighting for a while
+	fight       *fight // the fight c is in, if any
+	target      *NPC   // whom c strikes in its fight
+	action      action // what c does at its next turn instead of striking
 }
 
 func newCharacter(acc accountInfo, rec store.Character, visits []string, facts map[string]int64) *Character {
@@ -58,7 +74,10 @@ func newCharacter(acc accountInfo, rec store.Character, visits []string, facts m
 		facts:      facts,
 		attrs:      rec.Attributes,
 		money:      rec.Money,
+		xp:         rec.XP,
+		promptFmt:  rec.Prompt,
 	}
+	c.dp = c.maxDP() - rec.Wounds
 	for _, id := range visits {
 		c.visited[id] = struct{}{}
 	}
@@ -81,13 +100,10 @@ func (c *Character) send(text string) {
 	}
 }
 
-// promptText is the command prompt.
-const promptText = "> "
-
 // prompt shows the command prompt.
 func (c *Character) prompt() {
 	if c.sess != nil {
-		c.sess.conn.Prompt(promptText)
+		c.sess.conn.Prompt(c.promptText())
 	}
 }
 
@@ -124,8 +140,14 @@ func (c *Character) width() int {
 	return defaultWidth
 }
 
-// state is what the store keeps of the character.
-func (c *Character) state() store.CharacterState {
-	return store.CharacterState{ID: c.ID, RoomID: c.RoomID, Lucidity: c.Lucidity,
-		Residual: int(c.residual), LastActive: c.LastActive, Attributes: c.attrs, Money: c.money}
+// state is what the store keeps of the character. A character in limbo
+// is kept as it will wake: whole, in the sanitarium.
+func (c *Character) state(startRoom string) store.CharacterState {
+	st := store.CharacterState{ID: c.ID, RoomID: c.RoomID, Lucidity: c.Lucidity,
+		Residual: int(c.residual), LastActive: c.LastActive, Attributes: c.attrs, Money: c.money,
+		Wounds: c.maxDP() - c.dp, XP: c.xp, Prompt: c.promptFmt}
+	if c.limbo {
+		st.RoomID, st.Wounds = startRoom, 0
+	}
+	return st
 }

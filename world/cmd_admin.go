@@ -24,6 +24,12 @@ func (w *World) cmdAdmin(c *Character, args string) {
 		c.send(fmt.Sprintf("Flux pass: %d active characters evaluated, %d changed.\n", w.flux.Characters, w.flux.Changed))
 	case "time":
 		w.adminTime(c, rest)
+	case "spawn":
+		w.adminSpawn(c, rest)
+	case "slay":
+		w.adminSlay(c, rest)
+	case "goto":
+		w.adminGoto(c, rest)
 	case "summon", "purge":
 		w.adminItems(c, sub, rest)
 	case "ban":
@@ -33,7 +39,7 @@ func (w *World) cmdAdmin(c *Character, args string) {
 	case "bans":
 		w.adminBans(c)
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin summon <prototype> [n] | admin purge <item> | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans\n")
+		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin spawn <npc> | admin slay <npc> | admin goto <room|name> | admin summon <prototype> [n] | admin purge <item> | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans\n")
 	}
 }
 

@@ -1,6 +1,7 @@
 package world
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -35,6 +36,10 @@ func colorName(m ColorMode) string {
 // auto|off|16|256|truecolor` and `config screenreader on|off`. The choice
 // is kept and applied at every login.
 func (w *World) cmdConfig(c *Character, args string) {
+	if word, rest, _ := strings.Cut(strings.TrimSpace(args), " "); strings.EqualFold(word, "prompt") {
+		w.configPrompt(c, rest)
+		return
+	}
 	styler, ok := c.sess.conn.(Styler)
 	if !ok {
 		c.send("This connection shows text as it is; there is nothing to configure.\n")
@@ -80,6 +85,25 @@ func boolFact(on bool) int64 {
 		return 1
 	}
 	return 0
+}
+
+// configPrompt shows or sets the prompt format: config prompt <format>,
+// with %h DP, %H max DP, %l lucidity, %x XP; "default" restores the
+// default.
+func (w *World) configPrompt(c *Character, format string) {
+	if format == "" {
+		shown := c.promptFmt
+		if shown == "" {
+			shown = defaultPrompt + "(default)"
+		}
+		c.send("Prompt: " + shown + "\nUsage: config prompt <format>, with %h DP, %H max DP, %l lucidity, %x XP; config prompt default\n")
+		return
+	}
+	if !w.setPrompt(c, format+" ") {
+		c.send("A prompt is printable text of at most " + strconv.Itoa(maxPromptLen) + " characters.\n")
+		return
+	}
+	c.send("Prompt set.\n")
 }
 
 func onOff(on bool) string {

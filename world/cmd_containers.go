@@ -54,7 +54,11 @@ func (w *World) getFrom(c *Character, what, from string) {
 	if box == nil {
 		return
 	}
-	if why := closedWhy(box); why != "" {
+	why := closedWhy(box)
+	if why == "" {
+		why = w.lootBarred(c, box)
+	}
+	if why != "" {
 		c.send(why + "\n")
 		return
 	}

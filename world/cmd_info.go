@@ -27,8 +27,8 @@ func (w *World) cmdStatus(c *Character, _ string) {
 				place += " (" + r.Area + ")"
 			}
 		}
-		c.send(fmt.Sprintf("Name:      %s\nRoom:      %s\n%sExplored:  %d rooms\n%s",
-			c.Name, place, w.lucidityStatus(c), len(c.visited), itemStatus(c)))
+		c.send(fmt.Sprintf("Name:      %s\nRoom:      %s\n%sDP:        %d of %d\nLevel:     %d (%d XP)\nExplored:  %d rooms\n%s",
+			c.Name, place, w.lucidityStatus(c), c.dp, c.maxDP(), level(c.xp), c.xp, len(c.visited), itemStatus(c)))
 	})
 }
 

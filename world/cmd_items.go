@@ -230,6 +230,10 @@ func findOne(c *Character, list []*Item, args, where string) *Item {
 
 // cmdExamine describes a thing closely.
 func (w *World) cmdExamine(c *Character, args string) {
+	if n := w.findNPC(c, args); n != nil {
+		c.send(w.npcText(c, n))
+		return
+	}
 	it := findOne(c, w.reachable(c), args, "here")
 	if it == nil {
 		return

@@ -28,6 +28,10 @@ func (w *World) cmdLook(c *Character, args string) {
 			return
 		}
 	}
+	if n := w.findNPC(c, target); n != nil {
+		c.send(w.npcText(c, n))
+		return
+	}
 	if q, msg := parseItemQuery(target); msg == "" {
 		if found, ok := q.pick(w.reachable(c)); ok {
 			c.send(w.examineText(c, found[0]))
@@ -55,7 +59,7 @@ func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 	var b strings.Builder
 	width := c.width()
 	desc := r.wrapped(width)
-	b.Grow(len(r.Name) + len(r.Area) + len(desc) + 160)
+	b.Grow(len(r.Name) + len(r.Area) + len(desc) + 160 + w.floorTextSize(r.ID))
 	b.WriteString(styleRoom)
 	b.WriteString(r.Name)
 	if r.Area != "" {
@@ -67,6 +71,7 @@ func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 	writeStyled(&b, styleExits, r.exitLine())
 	b.WriteByte('\n')
 	w.writeFloor(&b, c, r.ID)
+	w.writeNPCs(&b, c, r.ID)
 	if here := w.alsoHere(c, phantom); here != "" {
 		writeStyled(&b, stylePeople, wrap(here, width))
 		b.WriteByte('\n')

@@ -12,6 +12,10 @@ func (w *World) cmdGo(c *Character, args string) {
 
 // move takes c through the exit in direction dir, if there is one.
 func (w *World) move(c *Character, dir string) {
+	if c.fight != nil {
+		c.send("You are fighting for your life! Flee first.\n")
+		return
+	}
 	from := c.RoomID
 	w.withRoom(c, from, func(r *Room, err error) {
 		if err != nil {
@@ -46,6 +50,7 @@ func (w *World) step(c *Character, from, dir string, to *Room, err error) {
 // enters, and shows c the new room.
 func (w *World) relocate(c *Character, to *Room, leaving, arriving string) {
 	from := c.RoomID
+	w.dispelPhantom(c, "")
 	w.takeOut(c)
 	w.tellRoom(from, c, leaving)
 	w.markDirty(c)
@@ -57,4 +62,5 @@ func (w *World) relocate(c *Character, to *Room, leaving, arriving string) {
 	if to.Encounter != "" {
 		w.encounter(c, to.Encounter)
 	}
+	w.meetNPCs(c, to.ID, w.cfg.Clock.Now())
 }

@@ -14,7 +14,7 @@ func ritualCommands() []*command {
 		{name: "meditate", summary: "still your mind (+6, every 10 minutes)", run: ritual("meditate"), topic: "rituals"},
 		{name: "group_solace", aliases: []string{"solace"}, summary: "take comfort in company (+4, every 20 minutes)", run: ritual("group_solace"), topic: "rituals"},
 		{name: "therapy", summary: "a session with the sanitarium's doctors (+15, every 12 hours)", run: ritual("therapy"), topic: "rituals"},
-		{name: "folk_tonic", aliases: []string{"tonic"}, summary: "a swallow of bitter folk tonic (+3, every 30 minutes)", run: ritual("folk_tonic"), topic: "rituals"},
+		{name: "folk_tonic", aliases: []string{"tonic", "f"}, summary: "a swallow of bitter folk tonic (+3, every 30 minutes)", run: ritual("folk_tonic"), topic: "rituals"},
 	}
 }
 

@@ -50,10 +50,10 @@ func allCommands() []*command {
 		{name: "say", aliases: []string{"'"}, summary: "speak to the room: say Hello", run: (*World).cmdSay},
 		{name: "emote", aliases: []string{":"}, summary: "act something out: emote shivers.", run: (*World).cmdEmote},
 		{name: "who", summary: "who walks the waking world", run: (*World).cmdWho},
-		{name: "status", aliases: []string{"score"}, summary: "your name, place and lucidity", run: (*World).cmdStatus},
+		{name: "status", aliases: []string{"score", "st", "sta"}, summary: "your name, place and lucidity", run: (*World).cmdStatus},
 		{name: "help", aliases: []string{"?"}, summary: "this list, or help <topic>", run: (*World).cmdHelp},
 		{name: "quit", summary: "leave the game (you are saved)", run: (*World).cmdQuit, exact: true},
-		{name: "config", summary: "colour and screen reader: config color off, config screenreader on", run: (*World).cmdConfig},
+		{name: "config", aliases: []string{"co", "con"}, summary: "colour, screen reader, prompt: config color off, config prompt %h/%Hdp", run: (*World).cmdConfig},
 		{name: "admin", run: (*World).cmdAdmin, exact: true},
 	}
 	cmds = append(cmds, lucidityCommands()...)
@@ -62,6 +62,9 @@ func allCommands() []*command {
 	cmds = append(cmds, ritualCommands()...)
 	cmds = append(cmds, keyCommands()...)
 	cmds = append(cmds, itemCommands()...)
+	cmds = append(cmds, combatCommands()...)
+	cmds = append(cmds, vitalsCommands()...)
+	cmds = append(cmds, shopCommands()...)
 	for _, d := range directions() {
 		cmds = append(cmds, &command{name: d.name, aliases: []string{d.abbrev}, exact: true,
 			run: func(w *World, c *Character, _ string) { w.move(c, d.name) }})
@@ -121,6 +124,12 @@ func (w *World) dispatch(c *Character, line string) {
 	fx := w.rules.EffectsOf(c.Lucidity)
 	switch {
 	case alwaysAllowed(cmd):
+	case c.limbo:
+		c.send("You drift in limbo, without a body to move. Only \"quit\" and \"help\" reach you now.\n")
+		return
+	case c.mortal() && cmd.name != "say":
+		c.send("You are mortally wounded. Only \"help\", \"quit\" and \"say\" reach you now.\n")
+		return
 	case fx.Stupor:
 		c.send("You cannot make your body answer. Only \"quit\" and \"help\" reach you now.\n")
 		return

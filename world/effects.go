@@ -48,7 +48,7 @@ func (w *World) hallucinate(c *Character) {
 		c.notify(paint(styleHorror, "Someone whispers close to your ear: \""+h.Whisper+"\""))
 		return
 	}
-	c.notify(paint(styleHorror, "You glimpse "+h.Figure+" at the edge of the room. When you look again, nothing is there."))
+	w.conjurePhantom(c, h.Figure, w.cfg.Clock.Now())
 }
 
 // phantomOnEntry returns a phantom figure to show among who is here when

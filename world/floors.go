@@ -48,6 +48,9 @@ func (w *World) initItems(cfg Config) {
 	for _, p := range cfg.ItemProtos {
 		w.protos[p.ID] = newProto(p)
 	}
+	if w.protos[corpseProtoID] == nil {
+		w.protos[corpseProtoID] = newProto(corpseBase())
+	}
 	w.items = make(map[int64]*Item)
 	w.floors = make(map[string]*floor)
 	w.nextItemID = max(cfg.NextItemID, 1)
@@ -79,7 +82,7 @@ func (w *World) installFloor(r *Room) {
 	now := w.cfg.Clock.Now()
 	for _, it := range f.items {
 		if it.dropped != 0 {
-			w.due.add(time.Unix(0, it.dropped).Add(sweepAfter), dueSweep, "", it.ID)
+			w.scheduleSweep(it, time.Unix(0, it.dropped).Add(sweepAfter))
 		}
 	}
 	w.resetFloor(f)
@@ -163,11 +166,19 @@ func (w *World) runDue(now time.Time) {
 // where it was dropped.
 func (w *World) sweep(id int64, now time.Time) {
 	it := w.items[id]
-	if it == nil || it.where != onFloor || it.dropped == 0 {
+	if it == nil {
+		return
+	}
+	it.sweeping = false
+	if it.where != onFloor || it.dropped == 0 {
 		return
 	}
 	if at := time.Unix(0, it.dropped).Add(sweepAfter); at.After(now) {
-		w.due.add(at, dueSweep, "", id) // dropped again since
+		w.scheduleSweep(it, at) // dropped again since
+		return
+	}
+	if it.isCorpse() {
+		w.decay(it)
 		return
 	}
 	room := it.room
@@ -180,7 +191,18 @@ func (w *World) sweep(id int64, now time.Time) {
 func (w *World) markDropped(it *Item) {
 	now := w.cfg.Clock.Now()
 	it.dropped = now.UnixNano()
-	w.due.add(now.Add(sweepAfter), dueSweep, "", it.ID)
+	w.scheduleSweep(it, now.Add(sweepAfter))
+}
+
+// scheduleSweep puts it in the schedule at at, unless a sweep of it is
+// already there (that one finds it dropped later and schedules again), so
+// the schedule holds at most one sweep per item however often it is
+// dropped.
+func (w *World) scheduleSweep(it *Item, at time.Time) {
+	if !it.sweeping {
+		it.sweeping = true
+		w.due.add(at, dueSweep, "", it.ID)
+	}
 }
 
 // Kinds of due work.

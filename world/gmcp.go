@@ -35,15 +35,20 @@ func (c *Character) wantsData() bool {
 	return ok
 }
 
-// sendVitals sends Char.Vitals: lucidity and tier.
+// sendVitals sends Char.Vitals: DP as hp and maxhp (the names Mudlet's
+// gauges read), lucidity and tier, level and XP.
 func (w *World) sendVitals(c *Character) {
 	if !c.wantsData() {
 		return // building the payload costs an allocation: skip it
 	}
 	w.sendData(c, "Char.Vitals", struct {
+		HP       int    `json:"hp"`
+		MaxHP    int    `json:"maxhp"`
 		Lucidity int    `json:"lucidity"`
 		Tier     string `json:"tier"`
-	}{c.Lucidity, c.Tier().String()})
+		Level    int    `json:"level"`
+		XP       int64  `json:"xp"`
+	}{c.dp, c.maxDP(), c.Lucidity, c.Tier().String(), level(c.xp), c.xp})
 }
 
 // sendWelcome sends what a client wants on entering: Char.Name,

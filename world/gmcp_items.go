@@ -51,6 +51,11 @@ func (w *World) sendItemList(c *Character, location string) {
 	for _, it := range items {
 		list.Items = append(list.Items, gmcpOf(it))
 	}
+	if location == "room" {
+		for _, n := range w.visibleNPCs(c) {
+			list.Items = append(list.Items, gmcpNPC(n))
+		}
+	}
 	w.sendData(c, "Char.Items.List", list)
 }
 

@@ -157,16 +157,23 @@ func countOf(p *proto, n int) string {
 	if n == 1 {
 		return p.Name
 	}
-	word := strconv.Itoa(n)
-	if n < len(numberWords) {
-		word = numberWords[n]
+	return numberWord(n) + " " + p.plural
+}
+
+// numberWord is "three" for 3, "21" for 21.
+func numberWord(n int) string {
+	if n >= 0 && n < len(numberWords) {
+		return numberWords[n]
 	}
-	return word + " " + p.plural
+	return strconv.Itoa(n)
 }
 
 // groupNames names items by prototype in first-seen order: "a brass lamp,
 // three folk tonics and a satchel".
 func groupNames(items []*Item) string {
+	if len(items) == 1 {
+		return items[0].proto.Name
+	}
 	var order []*proto
 	counts := map[*proto]int{}
 	for _, it := range items {

@@ -51,6 +51,7 @@ type Item struct {
 	state    uint8 // a container's
 	blessed  bool  // curse lifted
 	dirty    bool  // changed since the last hand-off
+	sweeping bool  // a sweep is scheduled for it
 }
 
 // name is the item's name with its article.
@@ -283,6 +284,9 @@ func (w *World) itemFromRecord(rec store.ItemState) *Item {
 	if p == nil {
 		w.log.Warn("item of unknown prototype left in the store", "item", rec.ID, "proto", rec.Proto)
 		return nil
+	}
+	if rec.Proto == corpseProtoID {
+		p = w.corpseProto(corpseName(rec.Origin))
 	}
 	it := &Item{ID: rec.ID, proto: p, origin: rec.Origin, blessed: rec.Blessed}
 	if st, ok := parseState(rec.State); ok {

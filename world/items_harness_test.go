@@ -47,6 +47,8 @@ func testProtos() []store.ItemProto {
 			Weight: 1, Flags: []string{"no_drop", "quest"}, Use: &store.ItemUse{Verb: "read", Text: "Do not trust the doctor.", Consumed: &yes}},
 		{ID: "revolver", Name: "a .38 revolver", Keywords: []string{"revolver", "gun"}, Description: "Six chambers.", Type: "weapon",
 			Weight: 20, Slots: []string{"main_hand"}, Weapon: &store.ItemWeapon{Min: 1, Max: 10}},
+		{ID: "bandage", Name: "a roll of bandage", Plural: "rolls of bandage", Keywords: []string{"bandage", "roll"}, Description: "Clean linen.",
+			Type: "consumable", Weight: 2, Value: 30, Use: &store.ItemUse{Verb: "use", DP: 3, Consumed: &yes}},
 		{ID: "amulet", Name: "a jade amulet", Keywords: []string{"amulet", "jade"}, Description: "A carved hound.", Type: "equipment",
 			Weight: 1, Slots: []string{"amulet"}, Flags: []string{"unique"}},
 	}

@@ -134,6 +134,7 @@ func (w *World) ensureAttributes(c *Character) {
 		return
 	}
 	c.attrs = rollAttributes(w.rng)
+	c.dp = c.maxDP()
 	w.markDirty(c)
 	c.send("Your attributes were never recorded; the sanitarium's doctors have measured you: " +
 		formatAttributes(c.attrs) + ".\n")

@@ -46,7 +46,7 @@ func (w *World) handOff() {
 	}
 	w.handOffItems(&b)
 	for _, c := range w.dirty {
-		b.Characters[c.ID] = c.state()
+		b.Characters[c.ID] = c.state(w.cfg.StartRoom)
 		c.dirty = false
 		if !c.online() {
 			delete(w.chars, nameKey(c.Name))

@@ -25,8 +25,9 @@ func (w *World) putIn(c *Character, r *Room) {
 	p.chars = append(p.chars, c)
 }
 
-// takeOut removes c from the place of its room.
+// takeOut removes c from the place of its room, and from its fight.
 func (w *World) takeOut(c *Character) {
+	w.leaveFight(c)
 	p := w.places[c.RoomID]
 	if p == nil {
 		return

@@ -130,10 +130,13 @@ func (w *World) arrive(c *Character, id string) {
 		w.recordVisit(c, r.ID)
 		w.tellRoom(r.ID, c, c.Name+" blinks into being, as if waking from a long dream.")
 		w.putIn(c, r)
+		c.enteredAt = w.cfg.Clock.Now().UnixNano()
+		w.scheduleVitals(c)
 		c.send("Welcome to Arkham, " + c.Name + ".\n")
 		w.tellStoreDown(c)
 		w.sendWelcome(c)
 		w.showRoom(c, r)
+		w.meetNPCs(c, r.ID, w.cfg.Clock.Now())
 	})
 }
 
@@ -152,6 +155,7 @@ func (w *World) leave(s *Session, farewell string) {
 		return
 	}
 	c.sess = nil
+	w.dispelPhantom(c, "")
 	w.takeOut(c)
 	w.tellRoom(c.RoomID, c, c.Name+" fades from the waking world.")
 	w.markDirty(c)

@@ -104,7 +104,7 @@ func (s *Session) finished() {
 	}
 	s.waiting = false
 	if s.char != nil {
-		s.conn.Prompt(promptText)
+		s.conn.Prompt(s.char.promptText())
 	}
 	select {
 	case s.ack <- struct{}{}:

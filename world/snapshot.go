@@ -27,6 +27,7 @@ type Snapshot struct {
 	TickDurations []time.Duration
 	TickEvery     time.Duration
 	Flux          FluxStats
+	NPCs          NPCStats // as of the last tick
 	Cache         CacheStats
 	Store         store.WriterStats
 	Bus           BusStats      // zero when chat stays in the process
@@ -102,6 +103,7 @@ func (w *World) publish(now time.Time) {
 		TickDurations: w.ticks.Recent(graphTicks),
 		TickEvery:     w.cfg.Tick,
 		Flux:          w.flux,
+		NPCs:          w.npcStats,
 		Cache:         w.rooms.Stats(),
 		Sessions:      w.sessionInfos(now),
 		Items:         ItemStats{Instances: len(w.items), Moves: w.itemMoves},

@@ -108,6 +108,7 @@ func (w *World) tick(scheduled time.Time) {
 		w.expireBans(start)
 	}
 	w.runDue(start)
+	w.npcTick(start)
 	w.handOff()
 	end := w.cfg.Clock.Now()
 	w.ticks.record(end.Sub(start), max(start.Sub(scheduled), 0), w.cfg.Tick)

@@ -71,6 +71,13 @@ type Config struct {
 	CmdRate    int
 	CmdBurst   int
 	CmdMaxWait time.Duration
+	// NPCs and Spawns are the NPC definitions and where they appear, read
+	// from the store at start. NPCs themselves are not stored: they spawn
+	// anew when the world starts.
+	NPCs   []store.NPCDef
+	Spawns []store.NPCSpawn
+	// CombatRound is the time between rounds of a fight (default 3s).
+	CombatRound time.Duration
 }
 
 const (
@@ -127,6 +134,7 @@ type World struct {
 	ended    chan struct{}      // closed when Run has returned, spawned work included
 
 	itemWorld
+	npcWorld
 }
 
 // New returns a World ready to Run.
@@ -148,6 +156,7 @@ func New(cfg Config) (*World, error) {
 	if cfg.CmdBurst <= 0 {
 		cfg.CmdBurst = defaultCmdBurst
 	}
+	cfg.CombatRound = orDefault(cfg.CombatRound, defaultCombatRound)
 	if cfg.MaxPasswordTries <= 0 {
 		cfg.MaxPasswordTries = 3
 	}
@@ -180,6 +189,8 @@ func New(cfg Config) (*World, error) {
 	now := cfg.Clock.Now()
 	w.clock.set(now, cfg.WorldTime)
 	w.nextFlux = now.Add(cfg.FluxEvery)
+	w.initNPCs(cfg, now)
+	w.npcAttack = w.npcStartsFight
 	w.cmds = newCommandTable()
 	help, err := loadHelp(cfg.Help)
 	if err != nil {

@@ -30,6 +30,7 @@ type config struct {
 	TLSKey       string // PEM private key file
 	Tick         time.Duration
 	FluxEvery    time.Duration
+	CombatRound  time.Duration
 	RoomTTL      time.Duration
 	StartRoom    string
 	MaxConns     int
@@ -70,6 +71,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&cfg.TLSKey, "tls-key", "", "PEM private key `FILE` for -tls-cert")
 	fs.DurationVar(&cfg.Tick, "tick", 100*time.Millisecond, "world tick `DURATION`")
 	fs.DurationVar(&cfg.FluxEvery, "flux-every", 15*time.Second, "cadence of passive lucidity flux, one in-game minute (`DURATION`)")
+	fs.DurationVar(&cfg.CombatRound, "combat-round", 3*time.Second, "time between rounds of a fight (`DURATION`)")
 	fs.DurationVar(&cfg.RoomTTL, "room-ttl", 60*time.Second, "how long a room stays cached (`DURATION`)")
 	fs.StringVar(&cfg.StartRoom, "start", "", "`ROOM_ID` where new characters wake (default: the world's sanitarium, else its first room)")
 	fs.IntVar(&cfg.MaxConns, "max-conns", 2000, "most connections at once per listener (`N`)")
@@ -141,6 +143,8 @@ func (c *config) validate() error {
 		return bad("tick", fmt.Sprintf("%v is out of range; use 1ms to 1m, e.g. -tick 100ms", c.Tick))
 	case c.FluxEvery < c.Tick:
 		return bad("flux-every", fmt.Sprintf("%v is shorter than the tick (%v); use e.g. -flux-every 15s", c.FluxEvery, c.Tick))
+	case c.CombatRound < c.Tick || c.CombatRound > time.Minute:
+		return bad("combat-round", fmt.Sprintf("%v is out of range; use the tick (%v) to 1m, e.g. -combat-round 3s", c.CombatRound, c.Tick))
 	case c.RoomTTL < time.Second:
 		return bad("room-ttl", fmt.Sprintf("%v is too short; use at least 1s, e.g. -room-ttl 60s", c.RoomTTL))
 	case c.MaxConns < 1:

@@ -106,24 +106,35 @@ func (s *server) startWorld(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	npcs, err := s.db.NPCDefs(ctx)
+	if err != nil {
+		return fmt.Errorf("read NPC definitions: %w", err)
+	}
+	spawns, err := s.db.NPCSpawns(ctx)
+	if err != nil {
+		return fmt.Errorf("read NPC spawns: %w", err)
+	}
 	w, err := world.New(world.Config{
-		ItemProtos: protos,
-		NextItemID: nextItem,
-		Store:      s.db,
-		Clock:      world.SystemClock{},
-		Logger:     s.log,
-		Hasher:     world.NewHasher(cfg.hashParams(), runtime.NumCPU()),
-		Help:       data.Help(),
-		StartRoom:  startRoom,
-		Tick:       cfg.Tick,
-		FluxEvery:  cfg.FluxEvery,
-		Rand:       rand.New(rand.NewPCG(seed())),
-		RoomTTL:    cfg.RoomTTL,
-		WorldTime:  worldTime,
-		Bus:        worldBus{s.bus},
-		KeyParser:  mssh.ParseKeyLine,
-		CmdRate:    cfg.CmdRate,
-		CmdBurst:   cfg.CmdBurst,
+		ItemProtos:  protos,
+		NextItemID:  nextItem,
+		NPCs:        npcs,
+		Spawns:      spawns,
+		Store:       s.db,
+		Clock:       world.SystemClock{},
+		Logger:      s.log,
+		Hasher:      world.NewHasher(cfg.hashParams(), runtime.NumCPU()),
+		Help:        data.Help(),
+		StartRoom:   startRoom,
+		Tick:        cfg.Tick,
+		FluxEvery:   cfg.FluxEvery,
+		CombatRound: cfg.CombatRound,
+		Rand:        rand.New(rand.NewPCG(seed())),
+		RoomTTL:     cfg.RoomTTL,
+		WorldTime:   worldTime,
+		Bus:         worldBus{s.bus},
+		KeyParser:   mssh.ParseKeyLine,
+		CmdRate:     cfg.CmdRate,
+		CmdBurst:    cfg.CmdBurst,
 	})
 	if err != nil {
 		return err

@@ -14,7 +14,9 @@ func (l *loader) finish() store.World {
 	slices.SortFunc(l.rooms, func(a, b store.Room) int { return strings.Compare(a.ID, b.ID) })
 	l.resolveExits()
 	l.checkPlacements()
-	w := store.World{Rooms: l.rooms, Zones: l.sortedZones(), Items: l.sortedProtos()}
+	l.checkNPCItems()
+	w := store.World{Rooms: l.rooms, Zones: l.sortedZones(), Items: l.sortedProtos(),
+		NPCs: l.sortedNPCs(), Spawns: l.checkSpawns()}
 	slices.SortStableFunc(l.report.Problems, func(a, b Problem) int { return strings.Compare(a.File, b.File) })
 	slices.SortStableFunc(l.report.Resolved, func(a, b Resolution) int { return strings.Compare(a.File, b.File) })
 	return w

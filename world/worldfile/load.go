@@ -21,6 +21,8 @@ type loader struct {
 	zones      map[location]*zoneEntry
 	protos     map[string]*protoEntry // item prototypes by id
 	protoOrder []string               // their ids in file order
+	npcs       map[string]*npcEntry   // NPC definitions by id
+	npcOrder   []string               // their ids in file order
 }
 
 // zoneEntry is a zone or sub-zone being assembled.
@@ -43,6 +45,7 @@ func Load(fsys fs.FS) (store.World, *Report, error) {
 		roomFiles: make(map[string]string),
 		zones:     make(map[location]*zoneEntry),
 		protos:    make(map[string]*protoEntry),
+		npcs:      make(map[string]*npcEntry),
 	}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -106,8 +109,10 @@ func (l *loader) addFile(p string, data []byte) {
 		l.addItemFile(p, data)
 	case parts[0] == itemsFolder:
 		l.report.add(p, "", Error, "items/ holds prototype files only, no folders")
+	case parts[0] == npcsFolder && len(parts) == 2:
+		l.addNPCFile(p, data)
 	case parts[0] == npcsFolder:
-		// reserved for NPC definitions, read by the NPC loader
+		l.report.add(p, "", Error, "npcs/ holds NPC definition files only, no folders")
 	case name == zoneConfigName && len(parts) == 3:
 		l.addConfig(p, location{plane: parts[0], zone: parts[1]}, data)
 	case name == subZoneConfigName && len(parts) == 4:

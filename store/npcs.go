@@ -1,0 +1,27 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// NPCDefs returns the stored NPC definitions, by id order.
+func (db *DB) NPCDefs(ctx context.Context) ([]NPCDef, error) {
+	return readBlobs[NPCDef](ctx, db.read, "npc_defs")
+}
+
+// NPCSpawns returns the stored NPC spawns, by id order.
+func (db *DB) NPCSpawns(ctx context.Context) ([]NPCSpawn, error) {
+	return readBlobs[NPCSpawn](ctx, db.read, "npc_spawns")
+}
+
+// importNPCs makes the stored NPC definitions and spawns equal to w's and
+// returns how many rows it added, changed or removed.
+func importNPCs(ctx context.Context, tx *sql.Tx, w World) (int, error) {
+	defs, err := importBlobs(ctx, tx, "npc_defs", w.NPCs, func(d NPCDef) string { return d.ID })
+	if err != nil {
+		return 0, err
+	}
+	spawns, err := importBlobs(ctx, tx, "npc_spawns", w.Spawns, func(s NPCSpawn) string { return s.ID })
+	return defs + spawns, err
+}
