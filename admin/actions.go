@@ -53,6 +53,8 @@ func specFor(key string) (spec, bool) {
 		return spec{title: "shutdown", prompt: "seconds before shutdown (Enter for 60)", build: shutdown}, true
 	case "c":
 		return spec{title: "cancel shutdown", build: cancelShutdown}, true
+	case "B":
+		return spec{title: "backup", build: backup}, true
 	}
 	return spec{}, false
 }

@@ -74,6 +74,10 @@ func (r *recorder) CancelShutdown(_ context.Context, by string) error {
 	return r.note("CancelShutdown(%s)", by)
 }
 
+func (r *recorder) StartBackup(_ context.Context, by string) error {
+	return r.note("StartBackup(%s)", by)
+}
+
 func (r *recorder) recorded() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()

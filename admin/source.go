@@ -33,6 +33,9 @@ type Actions interface {
 	ScheduleShutdown(ctx context.Context, delay time.Duration, by string) error
 	// CancelShutdown stops a countdown in progress.
 	CancelShutdown(ctx context.Context, by string) error
+	// StartBackup starts a backup of the database and returns once it is
+	// under way; the snapshot tells how it ended.
+	StartBackup(ctx context.Context, by string) error
 }
 
 // ConnStats counts one listener's connections, for metrics.

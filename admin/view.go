@@ -18,9 +18,10 @@ func (m Model) View() string {
 	header := m.header(w)
 	top := m.panels(w)
 	bus := m.busLine(w)
+	backup := m.backupLine(w)
 	footer := m.footer(w)
-	used := 1 + lipgloss.Height(top) + 1 + 2
-	body := strings.Join([]string{header, top, bus, m.table(w, h-used), footer}, "\n")
+	used := 1 + lipgloss.Height(top) + 1 + 1 + 2
+	body := strings.Join([]string{header, top, bus, backup, m.table(w, h-used), footer}, "\n")
 	return m.cfg.Renderer.NewStyle().MaxWidth(w).MaxHeight(h).Render(body)
 }
 
@@ -96,9 +97,9 @@ func (m Model) busLine(w int) string {
 // footer is two lines: the action being prepared or the last status, and
 // the keys.
 func (m Model) footer(w int) string {
-	keys := "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  x shutdown  c cancel it  q quit"
-	if w < 110 {
-		keys = "↑↓ / s r  k kick  t tele  l lucid  b bcast  x shutdown  c cancel  q quit"
+	keys := "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  B backup  x shutdown  c cancel  q quit"
+	if lipgloss.Width(keys) > w {
+		keys = "↑↓ / s r  k kick  t tele  l lucid  b bcast  B backup  x shut  c cancel  q quit"
 	}
 	return fit(m.statusLine(), w) + "\n" + m.st.dim.Render(fit(keys, w))
 }

@@ -24,8 +24,10 @@ func (w *World) cmdAdmin(c *Character, args string) {
 		c.send(fmt.Sprintf("Flux pass: %d active characters evaluated, %d changed.\n", w.flux.Characters, w.flux.Changed))
 	case "time":
 		w.adminTime(c, rest)
+	case "backup":
+		w.adminBackup(c)
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM]\n")
+		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin backup\n")
 	}
 }
 

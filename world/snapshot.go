@@ -31,6 +31,9 @@ type Snapshot struct {
 	Store         store.WriterStats
 	Bus           BusStats      // zero when chat stays in the process
 	Sessions      []SessionInfo // sorted by name
+	// Backup is the last backup and whether one runs; zero when the
+	// server takes none.
+	Backup store.BackupStatus
 }
 
 // FluxStats describes the passive-flux passes.
@@ -74,6 +77,9 @@ func (w *World) Snapshot() *Snapshot {
 	s.Store = w.cfg.Store.Stats()
 	if w.cfg.Bus != nil {
 		s.Bus = w.cfg.Bus.Stats()
+	}
+	if w.cfg.Backups != nil {
+		s.Backup = w.cfg.Backups.Status()
 	}
 	return &s
 }

@@ -56,6 +56,9 @@ type Config struct {
 	Rules *lucidity.Rules
 	// Bus carries chat to the other nodes; nil keeps chat in the process.
 	Bus Bus
+	// Backups takes backups for `admin backup` and the console; nil means
+	// the server takes none.
+	Backups Backups
 }
 
 const (
