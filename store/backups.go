@@ -144,7 +144,11 @@ func (b *Backups) take(ctx context.Context, by string) (BackupInfo, error) {
 		b.status.Taken++
 	}
 	b.mu.Unlock()
-	if err != nil {
+	switch {
+	case err != nil && b.ctx.Err() != nil:
+		b.log.Info("backup cancelled by shutdown; deleted", "path", info.Path, "by", by)
+		return info, err
+	case err != nil:
 		b.log.Error("backup failed; deleted", "err", err, "path", info.Path, "by", by)
 		return info, err
 	}
