@@ -98,10 +98,11 @@ func (s *server) newBackups() *store.Backups {
 // lockData takes the lock of the database in cfg's data directory, which
 // a running server holds so that restore (and a second server) refuses.
 func lockData(cfg config) (func() error, error) {
+	path := filepath.Join(cfg.DataDir, dbFile)
 	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
-		return nil, fmt.Errorf("create data directory: %w", err)
+		return nil, fmt.Errorf("open database %s: create the data directory: %w", path, err)
 	}
-	unlock, err := store.Lock(filepath.Join(cfg.DataDir, dbFile))
+	unlock, err := store.Lock(path)
 	if errors.Is(err, store.ErrInUse) {
 		return nil, fmt.Errorf("%w: -data %s: another mythosd is running on it; stop it or choose another -data", errUsage, cfg.DataDir)
 	}
