@@ -136,7 +136,7 @@ func copyDB(ctx context.Context, src *sql.Conn, path string, info *BackupInfo) e
 		return fmt.Errorf("create %s: %w", path, err)
 	}
 	defer dconn.Close()
-	if err := inReadTx(ctx, src, func() error { return stepBackup(ctx, src, dconn, info) }); err != nil {
+	if err := inReadTx(ctx, src, func() error { return stepBackup(ctx, src, dconn, info, stepPause) }); err != nil {
 		return err
 	}
 	if _, err := dconn.ExecContext(ctx, `PRAGMA journal_mode=DELETE`); err != nil {
@@ -164,9 +164,9 @@ func inReadTx(ctx context.Context, conn *sql.Conn, fn func() error) error {
 	return err
 }
 
-// stepBackup runs the online backup from src to dst in steps with short
-// pauses, until done or ctx ends.
-func stepBackup(ctx context.Context, src, dst *sql.Conn, info *BackupInfo) error {
+// stepBackup runs the online backup from src to dst in steps, calling
+// pause between them, until done or ctx ends.
+func stepBackup(ctx context.Context, src, dst *sql.Conn, info *BackupInfo, pause func(context.Context) error) error {
 	return src.Raw(func(s any) error {
 		return dst.Raw(func(d any) error {
 			sc, ok1 := s.(*sqlite3.SQLiteConn)
@@ -178,7 +178,7 @@ func stepBackup(ctx context.Context, src, dst *sql.Conn, info *BackupInfo) error
 			if err != nil {
 				return fmt.Errorf("start backup: %w", err)
 			}
-			err = runSteps(ctx, b)
+			err = runSteps(ctx, b, pause)
 			info.Pages = b.PageCount()
 			if ferr := b.Finish(); ferr != nil && err == nil {
 				err = fmt.Errorf("finish backup: %w", ferr)
@@ -188,10 +188,8 @@ func stepBackup(ctx context.Context, src, dst *sql.Conn, info *BackupInfo) error
 	})
 }
 
-// runSteps steps b until it is done.
-func runSteps(ctx context.Context, b *sqlite3.SQLiteBackup) error {
-	pause := time.NewTimer(0)
-	defer pause.Stop()
+// runSteps steps b until it is done, calling pause between steps.
+func runSteps(ctx context.Context, b *sqlite3.SQLiteBackup, pause func(context.Context) error) error {
 	for {
 		done, err := b.Step(backupPages)
 		if err != nil {
@@ -200,12 +198,21 @@ func runSteps(ctx context.Context, b *sqlite3.SQLiteBackup) error {
 		if done {
 			return nil
 		}
-		pause.Reset(backupPause)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-pause.C:
+		if err := pause(ctx); err != nil {
+			return err
 		}
+	}
+}
+
+// stepPause waits backupPause between two backup steps, or until ctx ends.
+func stepPause(ctx context.Context) error {
+	t := time.NewTimer(backupPause)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
 	}
 }
 

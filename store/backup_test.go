@@ -220,3 +220,57 @@ func TestLockExcludes(t *testing.T) {
 	}
 	unlock2()
 }
+
+// TestBackupIsOneMoment: the writer commits between two steps of a
+// backup, and the copy is the state of the moment the backup began, not a
+// mix, and needed no restart.
+func TestBackupIsOneMoment(t *testing.T) {
+	db := newDB(t)
+	ids := bulkCharacters(t, db, "c", 25_000) // more than one step of pages
+	ctx := ctxT(t)
+	src, err := db.read.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	path := filepath.Join(t.TempDir(), "copy.db")
+	dst, err := openPool(ctx, fileURI(path, commonParams()), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	dconn, err := dst.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dconn.Close()
+	pauses := 0
+	commit := func(ctx context.Context) error {
+		pauses++
+		if pauses > 1 {
+			return nil
+		}
+		last := ids[len(ids)-1]
+		db.Submit(Batch{Characters: map[int64]CharacterState{ids[0]: state(ids[0], "elsewhere", 50, t0()),
+			last: state(last, "elsewhere", 50, t0())}})
+		return db.Flush(ctx) // would time out if the backup blocked the writer
+	}
+	var info BackupInfo
+	if err := inReadTx(ctx, src, func() error { return stepBackup(ctx, src, dconn, &info, commit) }); err != nil {
+		t.Fatal(err)
+	}
+	dconn.Close()
+	dst.Close()
+	if pauses == 0 || info.Pages <= backupPages {
+		t.Fatalf("%d pages, %d pauses: the backup took one step", info.Pages, pauses)
+	}
+	copied := openAt(t, path)
+	for _, id := range []int64{ids[0], ids[len(ids)-1]} {
+		if got := storedCharacter(t, db, id).RoomID; got != "elsewhere" {
+			t.Errorf("the live database has character %d in %q, want the committed change", id, got)
+		}
+		if got := storedCharacter(t, copied, id).RoomID; got != "start" {
+			t.Errorf("the copy has character %d in %q, want the state when the backup began", id, got)
+		}
+	}
+}
