@@ -2,15 +2,23 @@ package admin
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
+
+// errNoBackups answers B when the console's actions cannot start a backup.
+var errNoBackups = errors.New("this console cannot start backups")
 
 // backup is the action that starts a backup of the database.
 func backup(_, _ string) (action, error) {
 	return action{
 		name: "backup", question: "Start a backup of the database now?", done: "backup started",
 		run: func(ctx context.Context, a Actions, by string) error {
-			return a.StartBackup(ctx, by)
+			b, ok := a.(BackupStarter)
+			if !ok {
+				return errNoBackups
+			}
+			return b.StartBackup(ctx, by)
 		},
 	}, nil
 }

@@ -88,3 +88,16 @@ func TestBytes(t *testing.T) {
 		}
 	}
 }
+
+// plainActions are Actions that cannot start a backup.
+type plainActions struct{ Actions }
+
+// TestBackupActionUnsupported answers B clearly when the actions cannot
+// start a backup.
+func TestBackupActionUnsupported(t *testing.T) {
+	m := newModel(t, &source{snap: snapshot()}, plainActions{&recorder{}}, 120, 40)
+	m = press(t, m, "B", "y")
+	if view := m.View(); !strings.Contains(view, "cannot start backups") {
+		t.Errorf("no refusal shown:\n%s", view)
+	}
+}

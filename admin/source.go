@@ -33,6 +33,11 @@ type Actions interface {
 	ScheduleShutdown(ctx context.Context, delay time.Duration, by string) error
 	// CancelShutdown stops a countdown in progress.
 	CancelShutdown(ctx context.Context, by string) error
+}
+
+// BackupStarter is what Actions also are when the console can start a
+// backup (*world.World is one).
+type BackupStarter interface {
 	// StartBackup starts a backup of the database and returns once it is
 	// under way; the snapshot tells how it ended.
 	StartBackup(ctx context.Context, by string) error
