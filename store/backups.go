@@ -136,27 +136,32 @@ func (b *Backups) begin() bool {
 func (b *Backups) take(ctx context.Context, by string) (BackupInfo, error) {
 	info, err := b.backup(ctx)
 	info.By = by
-	b.mu.Lock()
-	b.status.Running, b.status.Last = false, info
-	if err != nil {
-		b.status.Failed++
-	} else {
-		b.status.Taken++
-	}
-	b.mu.Unlock()
 	switch {
 	case err != nil && b.ctx.Err() != nil:
 		b.log.Info("backup cancelled by shutdown; deleted", "path", info.Path, "by", by)
-		return info, err
 	case err != nil:
 		b.log.Error("backup failed; deleted", "err", err, "path", info.Path, "by", by)
-		return info, err
+	default:
+		b.log.Info("backup taken", "path", info.Path, "bytes", info.Size, "took", info.Took, "by", by)
+		if perr := b.prune(); perr != nil {
+			b.log.Error("prune old backups", "err", perr, "dir", b.dir)
+		}
 	}
-	b.log.Info("backup taken", "path", info.Path, "bytes", info.Size, "took", info.Took, "by", by)
-	if err := b.prune(); err != nil {
-		b.log.Error("prune old backups", "err", err, "dir", b.dir)
+	b.finish(info, err == nil)
+	return info, err
+}
+
+// finish records a backup done (once old ones are pruned), so that the
+// status never shows a backup before its pruning.
+func (b *Backups) finish(info BackupInfo, ok bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.status.Running, b.status.Last = false, info
+	if ok {
+		b.status.Taken++
+	} else {
+		b.status.Failed++
 	}
-	return info, nil
 }
 
 // backup writes one backup named after the time into the directory.

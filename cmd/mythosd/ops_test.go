@@ -93,6 +93,7 @@ func TestScheduledBackups(t *testing.T) {
 	if st := srv.backups.Status(); st.Failed != 0 || st.Last.By != "schedule" || !st.Last.OK {
 		t.Errorf("status %+v", st)
 	}
+	srv.backups.Close() // settles the directory: no backup runs on after this
 	kept, err := srv.backups.List()
 	if err != nil || len(kept) != 2 {
 		t.Errorf("kept %v (%v), want 2", kept, err)
