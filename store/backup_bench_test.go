@@ -11,9 +11,9 @@ import (
 	"time"
 )
 
-// benchDB is a database of 10,000 characters, each with ten lucidity log
+// backupBenchDB is a database of 10,000 characters, each with ten lucidity log
 // rows and a fact, for the backup benchmarks.
-func benchDB(b *testing.B) (*DB, []int64) {
+func backupBenchDB(b *testing.B) (*DB, []int64) {
 	b.Helper()
 	db := newDB(b)
 	ids := bulkCharacters(b, db, "bench", 10_000)
@@ -33,7 +33,7 @@ func benchDB(b *testing.B) (*DB, []int64) {
 // BenchmarkBackup10k measures one online backup, integrity check included,
 // of a database of 10,000 characters with nothing else going on.
 func BenchmarkBackup10k(b *testing.B) {
-	db, _ := benchDB(b)
+	db, _ := backupBenchDB(b)
 	dest := filepath.Join(b.TempDir(), "b.db")
 	var size int64
 	for b.Loop() {
@@ -54,7 +54,7 @@ func BenchmarkCommitDuringBackup(b *testing.B) {
 	for _, backingUp := range []bool{false, true} {
 		name := map[bool]string{false: "idle", true: "backing-up"}[backingUp]
 		b.Run(name, func(b *testing.B) {
-			db, ids := benchDB(b)
+			db, ids := backupBenchDB(b)
 			stop := make(chan struct{})
 			var backups int
 			var wg sync.WaitGroup

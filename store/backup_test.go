@@ -95,8 +95,8 @@ func TestBackupCancelled(t *testing.T) {
 	}
 }
 
-// corrupt writes garbage over the middle of a database file.
-func corrupt(t testing.TB, path string) {
+// corruptFile writes garbage over the middle of a database file.
+func corruptFile(t testing.TB, path string) {
 	t.Helper()
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
@@ -126,7 +126,7 @@ func TestCheckBackup(t *testing.T) {
 	if err := copyFile(good, bad); err != nil {
 		t.Fatal(err)
 	}
-	corrupt(t, bad)
+	corruptFile(t, bad)
 	text := filepath.Join(dir, "notes.db")
 	os.WriteFile(text, []byte("not a database at all, only notes"), 0o600)
 	empty := filepath.Join(dir, "empty.db")
@@ -179,7 +179,7 @@ func TestRestore(t *testing.T) {
 	unlock()
 	bad := filepath.Join(dir, "bad.db")
 	copyFile(backup, bad)
-	corrupt(t, bad)
+	corruptFile(t, bad)
 	if _, err := Restore(ctxT(t), path, bad, now); !errors.Is(err, ErrBadBackup) {
 		t.Errorf("restore of a corrupt file: %v, want ErrBadBackup", err)
 	}

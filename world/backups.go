@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"mythosd/store"
 )
@@ -66,5 +67,5 @@ func (w *World) backupDone(name string, info store.BackupInfo) {
 		c.notify(paint(styleSystem, "Backup failed: "+info.Err))
 		return
 	}
-	c.notify(paint(styleSystem, fmt.Sprintf("Backup done: %s, %d bytes, in %v.", info.Path, info.Size, info.Took.Round(1e6))))
+	c.notify(paint(styleSystem, fmt.Sprintf("Backup done: %s, %d bytes, in %v.", info.Path, info.Size, info.Took.Round(time.Millisecond))))
 }

@@ -11,8 +11,8 @@ import (
 	"mythosd/store"
 )
 
-// adminPlayer creates name and logs them back in as an admin.
-func (tw *testWorld) adminPlayer(t testing.TB, name, password string) *player {
+// adminForBackup creates name and logs them back in as an admin.
+func (tw *testWorld) adminForBackup(t testing.TB, name, password string) *player {
 	t.Helper()
 	p := tw.create(t, name)
 	p.do("quit")
@@ -25,8 +25,8 @@ func (tw *testWorld) adminPlayer(t testing.TB, name, password string) *player {
 	return admin
 }
 
-// await collects what p is sent until it holds want, or fails.
-func (p *player) await(t testing.TB, want string) string {
+// awaitText collects what p is sent until it holds want, or fails.
+func (p *player) awaitText(t testing.TB, want string) string {
 	t.Helper()
 	var seen strings.Builder
 	deadline := time.Now().Add(20 * time.Second)
@@ -57,9 +57,9 @@ func TestAdminBackup(t *testing.T) {
 		t.Fatalf("a player's admin backup took %d backups", got)
 	}
 
-	admin := tw.adminPlayer(t, "Alice", "secret1")
+	admin := tw.adminForBackup(t, "Alice", "secret1")
 	wantContains(t, admin.do("admin backup"), "Backup started")
-	done := admin.await(t, "Backup done: ")
+	done := admin.awaitText(t, "Backup done: ")
 	wantContains(t, done, filepath.Join(dir, "backups", "mythos-"))
 	if st := tw.Snapshot().Backup; st.Taken != 1 || !st.Last.OK || st.Last.By != "Alice" {
 		t.Errorf("snapshot backup %+v", st)
@@ -82,7 +82,7 @@ func TestAdminBackup(t *testing.T) {
 // TestAdminBackupOff: without backups configured both ways refuse clearly.
 func TestAdminBackupOff(t *testing.T) {
 	tw := newTestWorld(t, "")
-	admin := tw.adminPlayer(t, "Alice", "secret1")
+	admin := tw.adminForBackup(t, "Alice", "secret1")
 	wantContains(t, admin.do("admin backup"), "takes no backups")
 	if err := tw.StartBackup(context.Background(), "key"); !errors.Is(err, ErrNoBackups) {
 		t.Errorf("StartBackup = %v, want ErrNoBackups", err)

@@ -21,9 +21,9 @@ func sleeper(i int) string {
 	return "Sleeper" + string(rune('a'+i/26%26)) + string(rune('a'+i%26))
 }
 
-// players connects n telnet players, creating characters named sleeper(i)
+// sleepers connects n telnet players, creating characters named sleeper(i)
 // a few at a time, and returns their clients.
-func players(t *testing.T, addr string, n int) []*rawClient {
+func sleepers(t *testing.T, addr string, n int) []*rawClient {
 	t.Helper()
 	clients := make([]*rawClient, n)
 	sem := make(chan struct{}, 16)
@@ -44,10 +44,10 @@ func players(t *testing.T, addr string, n int) []*rawClient {
 	return clients
 }
 
-// play has every client look, over and over, until stop is closed; each
+// keepLooking has every client look, over and over, until stop is closed; each
 // command makes its character dirty, so the store writer commits all the
 // while.
-func play(clients []*rawClient, stop <-chan struct{}) *sync.WaitGroup {
+func keepLooking(clients []*rawClient, stop <-chan struct{}) *sync.WaitGroup {
 	var wg sync.WaitGroup
 	for _, c := range clients {
 		wg.Go(func() {
@@ -65,8 +65,8 @@ func play(clients []*rawClient, stop <-chan struct{}) *sync.WaitGroup {
 	return &wg
 }
 
-// runTool runs a subcommand and returns its status and output.
-func runTool(run func([]string, func(string) string, io.Writer, io.Writer) int, args ...string) (int, string) {
+// runCLI runs a subcommand and returns its status and output.
+func runCLI(run func([]string, func(string) string, io.Writer, io.Writer) int, args ...string) (int, string) {
 	var out bytes.Buffer
 	code := run(args, func(string) string { return "" }, &out, &out)
 	return code, out.String()
@@ -82,31 +82,31 @@ func TestBackupWhilePlaying(t *testing.T) {
 	cfg := testConfig(dir)
 	cfg.MaxConns = 2 * n
 	srv := startServer(t, cfg)
-	clients := players(t, srv.addr("telnet"), n)
+	clients := sleepers(t, srv.addr("telnet"), n)
 	stop := make(chan struct{})
-	playing := play(clients, stop)
+	playing := keepLooking(clients, stop)
 	commits := srv.db.Commits()
-	waitUntil(t, "commits while playing", func() bool { return srv.db.Commits() > commits+5 })
+	waitCond(t, "commits while playing", func() bool { return srv.db.Commits() > commits+5 })
 
 	out := filepath.Join(t.TempDir(), "b.db")
-	if code, text := runTool(runBackup, "-data", dir, "-out", out); code != 0 || !strings.Contains(text, "integrity ok") {
+	if code, text := runCLI(runBackup, "-data", dir, "-out", out); code != 0 || !strings.Contains(text, "integrity ok") {
 		t.Fatalf("backup: %d %s", code, text)
 	}
-	if code, text := runTool(runBackup, "-data", dir, "-out", out); code != 1 || !strings.Contains(text, "already exists") {
+	if code, text := runCLI(runBackup, "-data", dir, "-out", out); code != 1 || !strings.Contains(text, "already exists") {
 		t.Errorf("a second backup over the first: %d %s", code, text)
 	}
 	inServer, err := srv.backups.Take(context.Background(), "test")
 	if err != nil || !inServer.OK || filepath.Dir(inServer.Path) != filepath.Join(dir, "backups") {
 		t.Errorf("backup in the server: %+v, %v", inServer, err)
 	}
-	if code, text := runTool(runRestore, "-data", dir, "-from", out); code != 1 || !strings.Contains(text, "a server is running") {
+	if code, text := runCLI(runRestore, "-data", dir, "-from", out); code != 1 || !strings.Contains(text, "a server is running") {
 		t.Errorf("restore while the server runs: %d %s", code, text)
 	}
 	close(stop)
 	playing.Wait()
 	stopServer(t, srv)
 
-	code, text := runTool(runRestore, "-data", dir, "-from", out)
+	code, text := runCLI(runRestore, "-data", dir, "-from", out)
 	if code != 0 || !strings.Contains(text, "integrity ok") || !strings.Contains(text, "kept as") {
 		t.Fatalf("restore: %d %s", code, text)
 	}
@@ -131,7 +131,7 @@ func TestRestoreRefusesCorrupt(t *testing.T) {
 	srv := startServer(t, testConfig(dir))
 	dial(t, srv.addr("telnet")).createCharacter("Armitage", "lanterns1")
 	good := filepath.Join(t.TempDir(), "good.db")
-	if code, text := runTool(runBackup, "-data", dir, "-out", good); code != 0 {
+	if code, text := runCLI(runBackup, "-data", dir, "-out", good); code != 0 {
 		t.Fatalf("backup: %s", text)
 	}
 	stopServer(t, srv)
@@ -152,7 +152,7 @@ func TestRestoreRefusesCorrupt(t *testing.T) {
 		{"missing", filepath.Join(dir, "none.db"), "no such file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out := runTool(runRestore, "-data", dir, "-from", tc.from)
+			code, out := runCLI(runRestore, "-data", dir, "-from", tc.from)
 			if code != 1 || !strings.Contains(out, tc.want) {
 				t.Errorf("restore: %d %s; want 1 and %q", code, out, tc.want)
 			}
@@ -171,8 +171,8 @@ func TestRestoreRefusesCorrupt(t *testing.T) {
 	}
 }
 
-// TestToolUsage answers bad arguments with the usage and status 2.
-func TestToolUsage(t *testing.T) {
+// TestBackupRestoreUsage answers bad arguments with the usage and status 2.
+func TestBackupRestoreUsage(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		run  func([]string, func(string) string, io.Writer, io.Writer) int
@@ -185,7 +185,7 @@ func TestToolUsage(t *testing.T) {
 		{"restore with an argument", runRestore, []string{"-from", "f", "extra"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if code, out := runTool(tc.run, tc.args...); code != 2 || !strings.Contains(out, "-data") && !strings.Contains(out, "usage") {
+			if code, out := runCLI(tc.run, tc.args...); code != 2 || !strings.Contains(out, "-data") && !strings.Contains(out, "usage") {
 				t.Errorf("status %d, output %q", code, out)
 			}
 		})
@@ -203,8 +203,8 @@ func TestSecondServerRefused(t *testing.T) {
 	}
 }
 
-// waitUntil polls cond until it holds, or fails after waitLimit.
-func waitUntil(t testing.TB, what string, cond func() bool) {
+// waitCond polls cond until it holds, or fails after waitLimit.
+func waitCond(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(waitLimit)
 	for !cond() {

@@ -89,7 +89,7 @@ func TestScheduledBackups(t *testing.T) {
 	cfg := testConfig(t.TempDir())
 	cfg.Ops.BackupEvery, cfg.Ops.BackupKeep, cfg.Ops.BackupDir = time.Second, 2, filepath.Join(t.TempDir(), "b")
 	srv := startServer(t, cfg)
-	waitUntil(t, "three scheduled backups", func() bool { return srv.backups.Status().Taken >= 3 })
+	waitCond(t, "three scheduled backups", func() bool { return srv.backups.Status().Taken >= 3 })
 	if st := srv.backups.Status(); st.Failed != 0 || st.Last.By != "schedule" || !st.Last.OK {
 		t.Errorf("status %+v", st)
 	}
@@ -129,7 +129,7 @@ func TestLucidityLogPrunedAtStart(t *testing.T) {
 	cfg.Ops.LucidityLogKeep = 24 * time.Hour
 	srv := startServer(t, cfg)
 	var log []store.LucidityChange
-	waitUntil(t, "the old row pruned", func() bool {
+	waitCond(t, "the old row pruned", func() bool {
 		log, err = srv.db.LucidityLog(context.Background(), c.ID, 10)
 		return err == nil && len(log) == 1
 	})
