@@ -57,6 +57,8 @@ func specFor(key string) (spec, bool) {
 		return spec{title: "ban", prompt: "address or CIDR, [minutes], [reason]", build: ban}, true
 	case "u":
 		return spec{title: "unban", prompt: "address or CIDR", build: unban}, true
+	case "B":
+		return spec{title: "backup", build: backup}, true
 	}
 	return spec{}, false
 }

@@ -82,6 +82,10 @@ func (r *recorder) Unban(_ context.Context, target, by string) error {
 	return r.note("Unban(%s, %s)", target, by)
 }
 
+func (r *recorder) StartBackup(_ context.Context, by string) error {
+	return r.note("StartBackup(%s)", by)
+}
+
 func (r *recorder) recorded() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -39,3 +39,11 @@ type Actions interface {
 	// Unban lifts the ban of an address or CIDR prefix.
 	Unban(ctx context.Context, target, by string) error
 }
+
+// BackupStarter is what Actions also are when the console can start a
+// backup (*world.World is one).
+type BackupStarter interface {
+	// StartBackup starts a backup of the database and returns once it is
+	// under way; the snapshot tells how it ended.
+	StartBackup(ctx context.Context, by string) error
+}

@@ -20,9 +20,10 @@ func (m Model) View() string {
 	bus := m.busLine(w)
 	conns := m.connsLine(w)
 	bans := m.bansLine(w)
+	backup := m.backupLine(w)
 	footer := m.footer(w)
-	used := 1 + lipgloss.Height(top) + 3 + 2
-	body := strings.Join([]string{header, top, bus, conns, bans, m.table(w, h-used), footer}, "\n")
+	used := 1 + lipgloss.Height(top) + 4 + 2
+	body := strings.Join([]string{header, top, bus, conns, bans, backup, m.table(w, h-used), footer}, "\n")
 	return m.cfg.Renderer.NewStyle().MaxWidth(w).MaxHeight(h).Render(body)
 }
 
@@ -115,9 +116,9 @@ func (m Model) bansLine(w int) string {
 // footer is two lines: the action being prepared or the last status, and
 // the keys.
 func (m Model) footer(w int) string {
-	keys := "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  a ban  u unban  x shutdown  c cancel it  q quit"
-	if w < 135 {
-		keys = "↑↓ / s r  k kick  t tele  l lucid  b bcast  a ban  u unban  x shutdown  c cancel  q quit"
+	keys := "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  a ban  u unban  B backup  x shutdown  c cancel it  q quit"
+	if lipgloss.Width(keys) > w {
+		keys = "↑↓ / s r  k kick  t tele  l lucid  b bcast  a ban  u unban  B backup  x shut  c cancel  q quit"
 	}
 	return fit(m.statusLine(), w) + "\n" + m.st.dim.Render(fit(keys, w))
 }

@@ -38,8 +38,10 @@ func (w *World) cmdAdmin(c *Character, args string) {
 		w.adminUnban(c, rest)
 	case "bans":
 		w.adminBans(c)
+	case "backup":
+		w.adminBackup(c)
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin spawn <npc> | admin slay <npc> | admin goto <room|name> | admin summon <prototype> [n] | admin purge <item> | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans\n")
+		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin spawn <npc> | admin slay <npc> | admin goto <room|name> | admin summon <prototype> [n] | admin purge <item> | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans | admin backup\n")
 	}
 }
 

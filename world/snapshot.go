@@ -34,6 +34,9 @@ type Snapshot struct {
 	Sessions      []SessionInfo // sorted by name
 	Items         ItemStats
 	Bans          []BanInfo // sorted by target
+	// Backup is the last backup and whether one runs; zero when the
+	// server takes none.
+	Backup store.BackupStatus
 }
 
 // ItemStats counts the item instances the world holds and their moves.
@@ -86,6 +89,9 @@ func (w *World) Snapshot() *Snapshot {
 	}
 	if set := w.bans.set.Load(); set != nil {
 		s.Bans = set.list
+	}
+	if w.cfg.Backups != nil {
+		s.Backup = w.cfg.Backups.Status()
 	}
 	return &s
 }

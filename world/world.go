@@ -78,6 +78,9 @@ type Config struct {
 	Spawns []store.NPCSpawn
 	// CombatRound is the time between rounds of a fight (default 3s).
 	CombatRound time.Duration
+	// Backups takes backups for `admin backup` and the console; nil means
+	// the server takes none.
+	Backups Backups
 }
 
 const (

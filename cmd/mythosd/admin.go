@@ -32,8 +32,11 @@ type adminActions struct {
 	*admin.Countdown
 }
 
-// adminActions must be the console's Actions.
-var _ admin.Actions = adminActions{}
+// adminActions must be the console's Actions, and start backups.
+var (
+	_ admin.Actions       = adminActions{}
+	_ admin.BackupStarter = adminActions{}
+)
 
 // startAdmin opens the admin console unless -admin is off. On first start
 // it makes a key pair in the data dir and authorizes it.

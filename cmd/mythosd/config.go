@@ -44,6 +44,7 @@ type config struct {
 	LogLevel     string
 	AdminAddr    string // admin console (SSH) listen address; "" or "off" disables it
 	MetricsAddr  string // Prometheus /metrics listen address; "" or "off" disables it
+	Ops          opsConfig
 
 	// testHash makes password hashing cheap; only tests set it, to keep
 	// the race detector's runs short.
@@ -92,6 +93,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&cfg.LogLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.StringVar(&cfg.AdminAddr, "admin", "127.0.0.1:4023", "admin console (SSH, keys in DIR/admin_authorized_keys) listen `ADDR`; empty or \"off\" disables it")
 	fs.StringVar(&cfg.MetricsAddr, "metrics", "127.0.0.1:4080", "Prometheus metrics listen `ADDR` (path /metrics); empty or \"off\" disables it")
+	cfg.Ops.register(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, err
@@ -173,6 +175,9 @@ func (c *config) validate() error {
 		if err := checkAddr(l.addr); err != nil {
 			return bad(l.flag, err.Error())
 		}
+	}
+	if err := c.Ops.validate(); err != nil {
+		return err
 	}
 	if err := c.validateBus(); err != nil {
 		return err

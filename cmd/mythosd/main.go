@@ -5,6 +5,8 @@
 //	mythosd check-world [-world DIR] check a world's files and report every problem
 //	mythosd grant-admin [-data DIR] [-revoke] NAME   make NAME an admin (or not)
 //	mythosd console [-data DIR] [-admin ADDR]        open the admin console
+//	mythosd backup [-data DIR] -out FILE             online backup, checked
+//	mythosd restore [-data DIR] -from FILE           restore a backup (server stopped)
 package main
 
 import (
@@ -27,6 +29,10 @@ func main() {
 			os.Exit(runGrantAdmin(args[1:], os.Getenv, os.Stdout, os.Stderr))
 		case "console":
 			os.Exit(runConsole(args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
+		case "backup":
+			os.Exit(runBackup(args[1:], os.Getenv, os.Stdout, os.Stderr))
+		case "restore":
+			os.Exit(runRestore(args[1:], os.Getenv, os.Stdout, os.Stderr))
 		}
 	}
 	os.Exit(run(args, os.Getenv, os.Stderr))

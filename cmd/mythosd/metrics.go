@@ -35,6 +35,7 @@ func (s *server) startMetrics() error {
 	if err := reg.Register(admin.NewCollector(s.world, s.connCounters())); err != nil {
 		return fmt.Errorf("register metrics: %w", err)
 	}
+	reg.MustRegister(admin.NewBackupCollector(s.world))
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	log := s.log.With("component", "metrics")
 	mux := http.NewServeMux()

@@ -36,6 +36,8 @@ type server struct {
 	halt      chan struct{}       // closed when an admin's shutdown countdown ends
 	haltOnce  sync.Once
 	started   time.Time // for MSSP's UPTIME
+	backups   *store.Backups
+	unlock    func() error // releases the data directory's lock
 }
 
 // listener is anything the server serves that must stop accepting and end
@@ -49,15 +51,31 @@ type starter func(s *server) error
 
 // starters lists every listener in the order they start.
 func starters() []starter {
-	return []starter{(*server).startTelnet, (*server).startTelnetTLS, (*server).startSSH, (*server).startAdmin, (*server).startMetrics}
+	return []starter{(*server).startTelnet, (*server).startTelnetTLS, (*server).startSSH, (*server).startAdmin, (*server).startMetrics,
+		(*server).startHousekeeping}
 }
 
 // dbFile is the SQLite file inside the data directory.
 const dbFile = "mythos.db"
 
-// start opens the store, imports the world, starts the world loop and the
-// listeners. On error everything started is stopped again.
+// start locks the data directory, opens the store, imports the world,
+// starts the world loop and the listeners. On error everything started is
+// stopped again.
 func start(ctx context.Context, cfg config, log *slog.Logger) (*server, error) {
+	unlock, err := lockData(cfg)
+	if err != nil {
+		return nil, err
+	}
+	s, err := startLocked(ctx, cfg, log)
+	if err != nil {
+		return nil, errors.Join(err, unlock())
+	}
+	s.unlock = unlock
+	return s, nil
+}
+
+// startLocked is start once the data directory is locked.
+func startLocked(ctx context.Context, cfg config, log *slog.Logger) (*server, error) {
 	s := &server{cfg: cfg, log: log, loopDone: make(chan error, 1), addrs: make(map[string]string),
 		started: time.Now(), halt: make(chan struct{}), named: make(map[string]listener)}
 	db, err := store.Open(filepath.Join(cfg.DataDir, dbFile), log)
@@ -135,6 +153,7 @@ func (s *server) startWorld(ctx context.Context) error {
 		KeyParser:   mssh.ParseKeyLine,
 		CmdRate:     cfg.CmdRate,
 		CmdBurst:    cfg.CmdBurst,
+		Backups:     s.newBackups(),
 	})
 	if err != nil {
 		return err
@@ -190,6 +209,9 @@ func (s *server) stop(ctx context.Context) error {
 		all = append(all, s.bus.Close())
 	}
 	all = append(all, s.db.Close())
+	if s.unlock != nil {
+		all = append(all, s.unlock())
+	}
 	return errors.Join(all...)
 }
 

@@ -188,6 +188,7 @@ func (s *server) msspFigures() map[string]string {
 		"PUEBLO":            "0",
 		"VT100":             "0",
 	}
+	s.cfg.Ops.applyMSSP(f)
 	if port := portOf(s.cfg.TelnetAddr); port != "" {
 		f["PORT"] = port
 	}
