@@ -33,13 +33,14 @@ func (m Model) ticksLines(width, rows int) []string {
 	return append(lines, m.graphLines(width, max(rows-len(lines), 1))...)
 }
 
-// npcLine is the NPC figures: population, the events the last tick ran
-// with the time they took, and the fights in progress.
+// npcLine is what lives in the world besides players: the NPC figures
+// (population, the events the last tick ran with the time they took, the
+// fights in progress) and the item instances held, with moves a second.
 func (m Model) npcLine() string {
-	n := m.snap.NPCs
-	return m.st.label.Render("npcs ") + count(n.Population) + m.st.label.Render("  due/tick ") + count(n.Due) +
-		m.st.label.Render("  work ") + dur(n.Work) + m.st.label.Render("  queued ") + count(n.Scheduled) +
-		m.st.label.Render("  fights ") + count(n.Fights)
+	n, l := m.snap.NPCs, m.st.label.Render
+	return l("npcs ") + count(n.Population) + l("  due/tick ") + count(n.Due) +
+		l("  work ") + dur(n.Work) + l("  queued ") + count(n.Scheduled) + l("  fights ") + count(n.Fights) +
+		l("  items ") + count(m.snap.Items.Instances) + l("  moves/s ") + rate(m.hist.moveRate())
 }
 
 // tickRow is one line of the percentile table.
@@ -88,7 +89,6 @@ func (m Model) storeLines(width, cols int) []string {
 		{"commits", count(w.Commits)}, {"rows written", count(w.RowsWritten)},
 		{"health", m.storeHealth(w.Failing, w.FailingSince)}, {"last good", clock(w.LastGood)},
 		{"errors", errs},
-		{"items held", count(m.snap.Items.Instances)}, {"item moves/s", rate(m.hist.moveRate())},
 	}, width, cols)
 }
 
