@@ -7,6 +7,9 @@ import (
 	"errors"
 	"io"
 	"net"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -65,4 +68,37 @@ func DrainToEOF(nc net.Conn) (n int64, closed bool) {
 func isTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// MemInUse is the Go heap (live objects after a collection) and goroutine
+// stacks of the process, from runtime/metrics.
+func MemInUse() uint64 {
+	runtime.GC()
+	runtime.GC()
+	samples := []metrics.Sample{
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/stacks:bytes"},
+	}
+	metrics.Read(samples)
+	var sum uint64
+	for _, s := range samples {
+		sum += s.Value.Uint64()
+	}
+	return sum
+}
+
+// PerConn measures the memory each of many idle connections holds, as
+// the difference between few and many of them: open(n) must open n more
+// connections and leave them idle. It reports B/conn (and the figures at
+// few and many) on b.
+func PerConn(b *testing.B, few, many int, open func(n int)) {
+	b.Helper()
+	open(few)
+	atFew := MemInUse()
+	open(many - few)
+	atMany := MemInUse()
+	per := (float64(atMany) - float64(atFew)) / float64(many-few)
+	b.ReportMetric(per, "B/conn")
+	b.ReportMetric(float64(atFew)/(1<<20), "MiB@"+strconv.Itoa(few))
+	b.ReportMetric(float64(atMany)/(1<<20), "MiB@"+strconv.Itoa(many))
 }
