@@ -73,6 +73,12 @@ func isTimeout(err error) bool {
 // MemInUse is the Go heap (live objects after a collection) and goroutine
 // stacks of the process, from runtime/metrics.
 func MemInUse() uint64 {
+	heap, stacks := memInUse()
+	return heap + stacks
+}
+
+// memInUse is the heap and the stacks in use after a collection.
+func memInUse() (heap, stacks uint64) {
 	runtime.GC()
 	runtime.GC()
 	samples := []metrics.Sample{
@@ -80,11 +86,7 @@ func MemInUse() uint64 {
 		{Name: "/memory/classes/heap/stacks:bytes"},
 	}
 	metrics.Read(samples)
-	var sum uint64
-	for _, s := range samples {
-		sum += s.Value.Uint64()
-	}
-	return sum
+	return samples[0].Value.Uint64(), samples[1].Value.Uint64()
 }
 
 // PerConn measures the memory each of many idle connections holds, as
@@ -94,11 +96,16 @@ func MemInUse() uint64 {
 func PerConn(b *testing.B, few, many int, open func(n int)) {
 	b.Helper()
 	open(few)
-	atFew := MemInUse()
+	heapFew, stacksFew := memInUse()
+	goFew := runtime.NumGoroutine()
 	open(many - few)
-	atMany := MemInUse()
-	per := (float64(atMany) - float64(atFew)) / float64(many-few)
-	b.ReportMetric(per, "B/conn")
+	heapMany, stacksMany := memInUse()
+	goMany := runtime.NumGoroutine()
+	atFew, atMany := heapFew+stacksFew, heapMany+stacksMany
+	n := float64(many - few)
+	b.ReportMetric((float64(atMany)-float64(atFew))/n, "B/conn")
+	b.ReportMetric((float64(stacksMany)-float64(stacksFew))/n, "stackB/conn")
+	b.ReportMetric(float64(goMany-goFew)/n, "goroutines/conn")
 	b.ReportMetric(float64(atFew)/(1<<20), "MiB@"+strconv.Itoa(few))
 	b.ReportMetric(float64(atMany)/(1<<20), "MiB@"+strconv.Itoa(many))
 }
