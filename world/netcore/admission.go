@@ -37,6 +37,9 @@ func (s *Server) admit(nc net.Conn) {
 	s.handlers.Add(1)
 	s.mu.Unlock()
 	s.count.accepted.Add(1)
+	if tc, ok := nc.(*net.TCPConn); ok && s.Limits.SendBuffer > 0 {
+		_ = tc.SetWriteBuffer(s.Limits.SendBuffer) // a refusal leaves the kernel's default: no harm
+	}
 	if victim != nil {
 		victim.End(CauseDisplaced)
 	}
