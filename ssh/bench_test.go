@@ -85,7 +85,7 @@ func BenchmarkIdleConn(b *testing.B) {
 	nettest.PerConn(b, 1000, 5000, func(n int) {
 		open(n)
 		total += n
-		waitFor(b, "sessions", func() bool { return ts.Stats().LoggedIn == total })
+		nettest.WaitUntil(b, "sessions", func() bool { return ts.Stats().LoggedIn == total })
 	})
 }
 

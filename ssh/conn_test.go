@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	"mythosd/world/netcore"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -39,7 +41,7 @@ func TestInfoAndResize(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := fmt.Sprintf("width=%d", cols)
-		if !poll(func() bool { return strings.Contains(p.do("width"), want) }) {
+		if !nettest.Poll(func() bool { return strings.Contains(p.do("width"), want) }) {
 			t.Fatalf("the width never followed the window to %d columns", cols)
 		}
 	}
@@ -238,11 +240,11 @@ func TestClientThatStopsReadingIsDropped(t *testing.T) {
 			for range tt.messages {
 				conn.Send(text)
 			}
-			if !poll(func() bool { return !conn.Send(text) }) {
+			if !nettest.Poll(func() bool { return !conn.Send(text) }) {
 				t.Fatal("Send still succeeds for a client that reads nothing")
 			}
 			ts.game.waitHangup(t, conn)
-			if !poll(func() bool { return strings.Contains(logs.String(), tt.wantReason) }) {
+			if !nettest.Poll(func() bool { return strings.Contains(logs.String(), tt.wantReason) }) {
 				t.Errorf("log lacks %q:\n%s", tt.wantReason, logs.String())
 			}
 		})

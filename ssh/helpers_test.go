@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	"mythosd/world/netcore"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -98,7 +100,7 @@ func (g *testGame) hangupCount(c world.Conn) int {
 // waitHangup waits until c was hung up, and checks it was exactly once.
 func (g *testGame) waitHangup(tb testing.TB, c world.Conn) {
 	tb.Helper()
-	waitFor(tb, "hangup", func() bool { return g.hangupCount(c) > 0 })
+	nettest.WaitUntil(tb, "hangup", func() bool { return g.hangupCount(c) > 0 })
 	if n := g.hangupCount(c); n != 1 {
 		tb.Errorf("Hangup called %d times, want 1", n)
 	}
@@ -155,18 +157,6 @@ func (h *testHandler) Hangup() {
 	h.g.mu.Lock()
 	h.g.hangups[h.c]++
 	h.g.mu.Unlock()
-}
-
-// waitFor polls cond until it holds or ioTimeout passes.
-func waitFor(tb testing.TB, what string, cond func() bool) {
-	tb.Helper()
-	deadline := time.Now().Add(ioTimeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			tb.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(time.Millisecond)
-	}
 }
 
 // testServer is a running player server on loopback.
@@ -376,18 +366,6 @@ func (p *player) wait() error {
 		p.tb.Fatal("session did not end")
 		return nil
 	}
-}
-
-// poll calls cond until it holds or ioTimeout passes.
-func poll(cond func() bool) bool {
-	deadline := time.Now().Add(ioTimeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			return false
-		}
-		time.Sleep(time.Millisecond)
-	}
-	return true
 }
 
 // newClientKey makes a client key and registers it for name when name is

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	"mythosd/world/netcore"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -171,7 +173,7 @@ func TestMaxConns(t *testing.T) {
 		t.Errorf("Stats = %+v, want 1 open, 1 served, 1 refused", st)
 	}
 	p.client.Close()
-	ok := poll(func() bool {
+	ok := nettest.Poll(func() bool {
 		c, err := ts.dial(t, "alice", gossh.Password("lanterns1"))
 		if err == nil {
 			c.Close()

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	gossh "golang.org/x/crypto/ssh"
 
 	mssh "mythosd/ssh"
@@ -299,7 +301,7 @@ func TestSSHResizeFollowsWrapWidth(t *testing.T) {
 		// The window change and the next line travel apart inside the
 		// server: the new width holds from the first message after it.
 		got := 0
-		ok := pollUntil(func() bool {
+		ok := nettest.Poll(func() bool {
 			got = widest(descriptionLines(t, p.do("look", "look")))
 			return got <= tt.width && (tt.want != wide || got == wide)
 		})
@@ -307,18 +309,6 @@ func TestSSHResizeFollowsWrapWidth(t *testing.T) {
 			t.Errorf("at %d columns the widest description line stays at %d characters", tt.width, got)
 		}
 	}
-}
-
-// pollUntil calls cond until it holds or waitLimit passes.
-func pollUntil(cond func() bool) bool {
-	deadline := time.Now().Add(waitLimit)
-	for !cond() {
-		if time.Now().After(deadline) {
-			return false
-		}
-		time.Sleep(time.Millisecond)
-	}
-	return true
 }
 
 // TestSSHRefusals checks what the player port turns away.
@@ -456,7 +446,7 @@ func TestSSHConnectionsInMetrics(t *testing.T) {
 	p := sshPlay(t, srv, "new", 80)
 	p.expect("By what name are you known? ")
 	ssh := map[string]string{"listener": "ssh"}
-	ok := pollUntil(func() bool {
+	ok := nettest.Poll(func() bool {
 		families := scrape(t, srv.addr("metrics"))
 		open, _ := metricValue(families["mythosd_connections"], ssh)
 		total, _ := metricValue(families["mythosd_connections_total"], ssh)

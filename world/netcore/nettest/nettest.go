@@ -109,3 +109,22 @@ func PerConn(b *testing.B, few, many int, open func(n int)) {
 	b.ReportMetric(float64(atFew)/(1<<20), "MiB@"+strconv.Itoa(few))
 	b.ReportMetric(float64(atMany)/(1<<20), "MiB@"+strconv.Itoa(many))
 }
+
+// WaitUntil is WaitFor for a condition with no error to report.
+func WaitUntil(tb testing.TB, what string, cond func() bool) {
+	tb.Helper()
+	WaitFor(tb, what, Until(cond, ErrNotYet))
+}
+
+// Poll calls cond until it holds or Timeout passes, and reports whether
+// it held: for tests that fail with their own words.
+func Poll(cond func() bool) bool {
+	deadline := time.Now().Add(Timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return true
+}
