@@ -37,7 +37,7 @@ func TestInfoAndResize(t *testing.T) {
 		t.Errorf("width at start = %q, want 100", got)
 	}
 	for _, cols := range []int{132, 40, 20} {
-		if err := p.session.WindowChange(24, cols); err != nil {
+		if err := p.Session.WindowChange(24, cols); err != nil {
 			t.Fatal(err)
 		}
 		want := fmt.Sprintf("width=%d", cols)
@@ -151,7 +151,7 @@ func TestSessionEnds(t *testing.T) {
 		{"quit closes after the farewell", func(p *player, _ world.Conn) { p.send("quit") }, "Bye.", true},
 		{"the world closes", func(_ *player, c world.Conn) { c.Send("Farewell.\n"); c.Close(netcore.CauseQuit) }, "Farewell.", true},
 		{"ctrl-d", func(p *player, _ world.Conn) { p.typeKeys("\x04") }, "", true},
-		{"client hangs up", func(p *player, _ world.Conn) { p.client.Close() }, "", false},
+		{"client hangs up", func(p *player, _ world.Conn) { p.Client.Close() }, "", false},
 		{"a panic in the handler", func(p *player, _ world.Conn) { p.send("panic") }, "", false},
 	}
 	for _, tt := range tests {

@@ -38,6 +38,7 @@ type Conn struct {
 	// Guarded by srv.mu.
 	prev, next *Conn
 	inLogin    bool
+	gone       bool // forgotten by the server
 }
 
 func newConn(s *Server, nc net.Conn, addr netip.Addr, now time.Time) *Conn {
@@ -60,11 +61,9 @@ func (c *Conn) Remote() string { return c.remote }
 // LoggedIn takes the connection out of the login grace, the byte budget
 // and the budget of connections logging in.
 func (c *Conn) LoggedIn() {
-	if c.loggedIn.Swap(true) {
-		return
+	if c.srv.loggedIn(c) {
+		c.stopGrace()
 	}
-	c.stopGrace()
-	c.srv.loggedIn(c)
 }
 
 // IsLoggedIn reports whether LoggedIn was called.
