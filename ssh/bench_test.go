@@ -68,7 +68,8 @@ func (g loggingInGame) Accept(c world.Conn) world.LineHandler {
 // BenchmarkIdleConn measures the server memory (Go heap and stacks) of an
 // idle logged-in SSH session showing its prompt: goroutines, buffers and
 // the SSH state, as the difference between 1,000 and 5,000 sessions whose
-// clients run in another process. Run it with -benchtime=1x.
+// clients run in another process. It measures once, whatever -benchtime
+// says.
 func BenchmarkIdleConn(b *testing.B) {
 	ts := startServer(b, func(s *Server) {
 		game := s.Game.(*testGame)

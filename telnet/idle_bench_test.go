@@ -53,8 +53,8 @@ func (a loggingInAcceptor) Accept(c world.Conn) world.LineHandler {
 // BenchmarkIdleConn measures the server memory (Go heap and stacks) of an
 // idle logged-in telnet connection: the difference between 1,000 and
 // 5,000 of them, from clients in another process, each of which
-// negotiated like TinTin++, typed a line and read its answer. Run it with
-// -benchtime=1x.
+// negotiated like TinTin++, typed a line and read its answer. It measures once,
+// whatever -benchtime says.
 func BenchmarkIdleConn(b *testing.B) {
 	acc := newTestAcceptor()
 	acc.accepted = make(chan world.Conn, 5000)
