@@ -104,8 +104,12 @@ func (c *Conn) Cause() Cause {
 	return c.cause
 }
 
-// End records cause (the first counts) and stops the connection without
-// waiting: through the transport's stop, else by closing the socket.
+// End records cause (the first counts) and stops the connection now,
+// without waiting: through the transport's stop, else by closing the
+// socket. The socket's deadlines are set to now, so that a read or write
+// under way returns at once: a TLS handshake that waits for a silent
+// client, say, which would otherwise keep the write loop from ever
+// closing.
 func (c *Conn) End(cause Cause) {
 	c.mu.Lock()
 	if c.cause == CauseUnknown {
@@ -113,11 +117,12 @@ func (c *Conn) End(cause Cause) {
 	}
 	stop := c.stop
 	c.mu.Unlock()
-	if stop != nil {
-		stop()
+	if stop == nil {
+		_ = c.raw.Close() // the reader sees the error and ends
 		return
 	}
-	_ = c.raw.Close() // the reader sees the error and ends
+	_ = c.raw.SetDeadline(time.Now()) // the loops see the error and end
+	stop()
 }
 
 // startGrace starts the login grace timer.
