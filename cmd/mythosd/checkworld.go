@@ -30,8 +30,8 @@ func runCheckWorld(args []string, stdout, stderr io.Writer) int {
 	for _, r := range report.Resolved {
 		fmt.Fprintf(stdout, "resolved: %s\n", r)
 	}
-	fmt.Fprintf(stdout, "%s: %d rooms, %d zones and sub-zones, %d errors, %d warnings, %d exits resolved; start room %s\n",
-		source, len(w.Rooms), len(w.Zones), report.Count(worldfile.Error), report.Count(worldfile.Warning),
+	fmt.Fprintf(stdout, "%s: %d rooms, %d zones and sub-zones, %d item prototypes, %d errors, %d warnings, %d exits resolved; start room %s\n",
+		source, len(w.Rooms), len(w.Zones), len(w.Items), report.Count(worldfile.Error), report.Count(worldfile.Warning),
 		len(report.Resolved), worldfile.StartRoom(w))
 	if report.Err() != nil {
 		return 1
