@@ -14,6 +14,7 @@ type sample struct {
 	at      time.Time
 	commits uint64
 	rows    uint64
+	moves   uint64 // item moves
 }
 
 // history keeps what the console needs from past snapshots: store counters
@@ -29,12 +30,21 @@ func (h *history) add(s *world.Snapshot) {
 		return
 	}
 	h.last = s.At
-	h.samples = append(h.samples, sample{at: s.At, commits: s.Store.Commits, rows: s.Store.RowsWritten})
+	h.samples = append(h.samples, sample{at: s.At, commits: s.Store.Commits, rows: s.Store.RowsWritten, moves: s.Items.Moves})
 	drop := 0
 	for drop < len(h.samples)-2 && s.At.Sub(h.samples[drop+1].at) >= rateWindow {
 		drop++
 	}
 	h.samples = append(h.samples[:0], h.samples[drop:]...)
+}
+
+// moveRate returns item moves per second over the samples kept.
+func (h *history) moveRate() float64 {
+	if len(h.samples) < 2 {
+		return 0
+	}
+	first, last := h.samples[0], h.samples[len(h.samples)-1]
+	return float64(last.moves-first.moves) / last.at.Sub(first.at).Seconds()
 }
 
 // rates returns commits and rows per second over the samples kept; zero

@@ -79,6 +79,7 @@ func (m Model) storeLines(width, cols int) []string {
 		{"commits/s", rate(commits)}, {"rows/s", rate(rows)},
 		{"commits", count(w.Commits)}, {"rows written", count(w.RowsWritten)},
 		{"errors", m.alarm(w.Errors)},
+		{"items held", count(m.snap.Items.Instances)}, {"item moves/s", rate(m.hist.moveRate())},
 	}, width, cols)
 }
 

@@ -214,3 +214,14 @@ func decodeAttributes(s string) Attributes {
 	}
 	return a
 }
+
+// SetAttributes records a new character's rolled attributes at once (the
+// login dialogue, before the character enters the world; later changes
+// travel in batches).
+func (db *DB) SetAttributes(ctx context.Context, characterID int64, a Attributes) error {
+	if _, err := db.write.ExecContext(ctx, `UPDATE characters SET attributes = ? WHERE id = ?`,
+		encodeAttributes(a), characterID); err != nil {
+		return fmt.Errorf("set attributes of character %d: %w", characterID, err)
+	}
+	return nil
+}

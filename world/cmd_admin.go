@@ -30,8 +30,11 @@ func (w *World) cmdAdmin(c *Character, args string) {
 		w.adminSlay(c, rest)
 	case "goto":
 		w.adminGoto(c, rest)
+	case "summon", "purge":
+		w.adminItems(c, sub, rest)
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin spawn <npc> | admin slay <npc> | admin goto <room|name>\n")
+		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin summon <prototype> [n] | admin purge <item>" +
+			" | admin spawn <npc> | admin slay <npc> | admin goto <room|name>\n")
 	}
 }
 

@@ -95,7 +95,7 @@ func parseMoney(s string) (cents int64, isMoney bool, msg string) {
 	}
 	whole, frac, hasFrac := strings.Cut(num, ".")
 	if !isNumberWord(whole) || (hasFrac && (len(frac) == 0 || len(frac) > 2 || !isNumberWord(frac) || frac[0] == '-')) {
-		return 0, strings.HasPrefix(s, "$"), "An amount is dollars and cents: 1.50 or $2."
+		return 0, hasFrac || strings.HasPrefix(s, "$"), "An amount is dollars and cents: 1.50 or $2."
 	}
 	if !hasFrac && !strings.HasPrefix(s, "$") {
 		return 0, false, "" // "give 2 tonic": a quantity, not money

@@ -193,7 +193,7 @@ func cannotLetGo(it *Item) string {
 
 // cutWord splits "a from b" at the word sep.
 func cutWord(args, sep string) (string, string, bool) {
-	lower := strings.ToLower(args)
+	lower := asciiLower(args) // same length as args, whatever bytes it holds
 	i := strings.Index(lower, " "+sep+" ")
 	if i < 0 {
 		return "", "", false
@@ -255,4 +255,16 @@ func (w *World) examineText(c *Character, it *Item) string {
 		b.WriteString(w.insideText(it))
 	}
 	return b.String()
+}
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other byte
+// as it is, so that indexes into it are indexes into s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -59,7 +59,7 @@ func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 	var b strings.Builder
 	width := c.width()
 	desc := r.wrapped(width)
-	b.Grow(len(r.Name) + len(r.Area) + len(desc) + 160)
+	b.Grow(len(r.Name) + len(r.Area) + len(desc) + 160 + w.floorTextSize(r.ID))
 	b.WriteString(styleRoom)
 	b.WriteString(r.Name)
 	if r.Area != "" {

@@ -13,7 +13,7 @@ import (
 func lucidityCommands() []*command {
 	return []*command{
 		{name: "time", summary: "the hour in Arkham", run: (*World).cmdTime},
-		{name: "ground", summary: "bring a catatonic companion back: ground <name>", run: (*World).cmdGround},
+		{name: "ground", summary: "bring a catatonic companion back: ground <name>", run: (*World).cmdGround, topic: "rituals"},
 	}
 }
 

@@ -45,7 +45,7 @@ func newCommandTable() commandTable {
 // the order help lists them.
 func allCommands() []*command {
 	cmds := []*command{
-		{name: "look", aliases: []string{"l"}, summary: "look around, in a direction, or at someone", run: (*World).cmdLook},
+		{name: "look", aliases: []string{"l", "lo"}, summary: "look around, in a direction, or at someone", run: (*World).cmdLook},
 		{name: "go", summary: "walk in a direction: go north", run: (*World).cmdGo},
 		{name: "say", aliases: []string{"'"}, summary: "speak to the room: say Hello", run: (*World).cmdSay},
 		{name: "emote", aliases: []string{":"}, summary: "act something out: emote shivers.", run: (*World).cmdEmote},

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
-	"sync/atomic"
 	"time"
 
 	"mythosd/store"
@@ -26,10 +25,10 @@ type itemWorld struct {
 	dirtyItems []*Item           // changed since the last hand-off
 	goneItems  []int64           // left the world since the last hand-off
 	nextItemID int64
-	itemsMade  uint64
+	itemsMade  uint64   // instances made since start
+	itemsGone  uint64   // instances that left the world since start
 	due        dueQueue // resets and sweeps, by due time
-	itemMoves  atomic.Uint64
-	itemCount  atomic.Int64 // len(items), for snapshots
+	itemMoves  uint64   // moves, creations and removals, for snapshots
 }
 
 // floor is a loaded room floor: what lies there, what the room starts
@@ -80,7 +79,7 @@ func (w *World) installFloor(r *Room) {
 	now := w.cfg.Clock.Now()
 	for _, it := range f.items {
 		if it.dropped != 0 {
-			w.due.add(time.Unix(0, it.dropped).Add(sweepAfter), dueSweep, "", it.ID)
+			w.scheduleSweep(it, time.Unix(0, it.dropped).Add(sweepAfter))
 		}
 	}
 	w.resetFloor(f)
@@ -164,11 +163,15 @@ func (w *World) runDue(now time.Time) {
 // where it was dropped.
 func (w *World) sweep(id int64, now time.Time) {
 	it := w.items[id]
-	if it == nil || it.where != onFloor || it.dropped == 0 {
+	if it == nil {
+		return
+	}
+	it.sweeping = false
+	if it.where != onFloor || it.dropped == 0 {
 		return
 	}
 	if at := time.Unix(0, it.dropped).Add(sweepAfter); at.After(now) {
-		w.due.add(at, dueSweep, "", id) // dropped again since
+		w.scheduleSweep(it, at) // dropped again since
 		return
 	}
 	room := it.room
@@ -181,7 +184,18 @@ func (w *World) sweep(id int64, now time.Time) {
 func (w *World) markDropped(it *Item) {
 	now := w.cfg.Clock.Now()
 	it.dropped = now.UnixNano()
-	w.due.add(now.Add(sweepAfter), dueSweep, "", it.ID)
+	w.scheduleSweep(it, now.Add(sweepAfter))
+}
+
+// scheduleSweep puts it in the schedule at at, unless a sweep of it is
+// already there (that one finds it dropped later and schedules again), so
+// the schedule holds at most one sweep per item however often it is
+// dropped.
+func (w *World) scheduleSweep(it *Item, at time.Time) {
+	if !it.sweeping {
+		it.sweeping = true
+		w.due.add(at, dueSweep, "", it.ID)
+	}
 }
 
 // Kinds of due work.

@@ -166,7 +166,8 @@ func testRooms() store.World {
 			withItems(room("garden", "Garden", exit("west", "hall"), exit("north", "street")), testGardenItems),
 			room("cellar", "Cellar", exit("up", "ward")),
 			town("street", "Street", "", "", exit("south", "garden"), exit("east", "church"), exit("down", "crypt"), exit("west", "still")),
-			town("church", "Church", "sanctuary", "", exit("west", "street")),
+			town("church", "Church", "sanctuary", "", exit("west", "street"), exit("east", "temple")),
+			town("temple", "Temple", "temple", "", exit("west", "church")),
 			town("crypt", "Crypt", "eldritch", `{"encounter":"horrific"}`, exit("up", "street")),
 			town("still", "Still Room", "indoors", `{"lucidity_flux":0}`, exit("east", "street")),
 		},
@@ -286,7 +287,8 @@ func (tw *testWorld) create(t testing.TB, name string) *player {
 	p.do(name)
 	p.do("y")
 	p.do("secret1")
-	if got := p.do("secret1"); !strings.Contains(got, "Welcome") {
+	p.do("secret1") // the attributes on offer
+	if got := p.do("k"); !strings.Contains(got, "Welcome") {
 		t.Fatalf("%s did not enter the world: %q", name, got)
 	}
 	return p

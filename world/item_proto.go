@@ -34,10 +34,11 @@ func slotIndex(name string) int { return slices.Index(slotNames[:], name) }
 // proto is an item prototype as the world uses it.
 type proto struct {
 	store.ItemProto
-	flags  uint8
-	slots  []uint8 // indexes into slotNames
-	plural string
-	bare   string // the name without its article
+	flags    uint8
+	slots    []uint8 // indexes into slotNames
+	plural   string
+	bare     string // the name without its article
+	roomLine string // what look shows when it lies on a floor
 }
 
 // newProto prepares a stored prototype for play.
@@ -55,6 +56,10 @@ func newProto(p store.ItemProto) *proto {
 	if pr.plural == "" {
 		pr.plural = pr.bare + "s"
 	}
+	pr.roomLine = p.RoomText
+	if pr.roomLine == "" {
+		pr.roomLine = capitalize(p.Name) + " lies here."
+	}
 	return pr
 }
 
@@ -71,14 +76,6 @@ func (p *proto) consumed() bool {
 		return *p.Use.Consumed
 	}
 	return p.Use.Verb == "drink" || p.Use.Verb == "eat"
-}
-
-// roomLine is what look shows when it lies on a floor.
-func (p *proto) roomLine() string {
-	if p.RoomText != "" {
-		return p.RoomText
-	}
-	return capitalize(p.Name) + " lies here."
 }
 
 // matches reports whether every word of query starts one of its keywords.

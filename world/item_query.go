@@ -23,12 +23,13 @@ type itemQuery struct {
 
 // parseItemQuery reads a query, or returns what is wrong with it.
 func parseItemQuery(arg string) (itemQuery, string) {
+	if !utf8.ValidString(arg) {
+		return itemQuery{}, "That name is garbled; type it again."
+	}
 	arg = strings.ToLower(strings.TrimSpace(arg))
 	switch {
-	case arg == "":
+	case arg == "" || isNumberWord(arg):
 		return itemQuery{}, "Which thing do you mean?"
-	case !utf8.ValidString(arg):
-		return itemQuery{}, "That name is garbled; type it again."
 	case utf8.RuneCountInString(arg) > maxQueryLen:
 		return itemQuery{}, "Nothing here has a name that long."
 	}
@@ -125,7 +126,7 @@ func (q itemQuery) what() string {
 	name := strings.Join(q.words, " ")
 	switch {
 	case q.all && name == "":
-		return "anything"
+		return "thing at all"
 	case q.nth > 0:
 		return ordinal(q.nth) + " " + name
 	}
@@ -156,16 +157,23 @@ func countOf(p *proto, n int) string {
 	if n == 1 {
 		return p.Name
 	}
-	word := strconv.Itoa(n)
-	if n < len(numberWords) {
-		word = numberWords[n]
+	return numberWord(n) + " " + p.plural
+}
+
+// numberWord is "three" for 3, "21" for 21.
+func numberWord(n int) string {
+	if n >= 0 && n < len(numberWords) {
+		return numberWords[n]
 	}
-	return word + " " + p.plural
+	return strconv.Itoa(n)
 }
 
 // groupNames names items by prototype in first-seen order: "a brass lamp,
 // three folk tonics and a satchel".
 func groupNames(items []*Item) string {
+	if len(items) == 1 {
+		return items[0].proto.Name
+	}
 	var order []*proto
 	counts := map[*proto]int{}
 	for _, it := range items {

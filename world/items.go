@@ -51,6 +51,7 @@ type Item struct {
 	state    uint8 // a container's
 	blessed  bool  // curse lifted
 	dirty    bool  // changed since the last hand-off
+	sweeping bool  // a sweep is scheduled for it
 }
 
 // name is the item's name with its article.
@@ -169,12 +170,17 @@ func insideOf(box *Item) itemPlace { return itemPlace{where: inside, in: box} }
 // moveItem takes it from where it is and puts it at to, in one step: the
 // next hand-off carries its new place. Loop only.
 func (w *World) moveItem(it *Item, to itemPlace) {
-	from := itemPlace{where: it.where, room: it.room, char: it.char, in: it.in, slot: it.slot}
+	from := it.place()
 	w.unplace(it)
 	w.place(it, to)
 	w.markItem(it)
-	w.itemMoves.Add(1)
+	w.itemMoves++
 	w.itemEvent(it, from, to)
+}
+
+// place is where it is now.
+func (it *Item) place() itemPlace {
+	return itemPlace{where: it.where, room: it.room, char: it.char, in: it.in, slot: it.slot}
 }
 
 // unplace takes it out of its holder.
@@ -245,12 +251,15 @@ func (w *World) newItem(p *proto, to itemPlace, origin string) *Item {
 	w.place(it, to)
 	w.markItem(it)
 	w.itemsMade++
+	w.itemMoves++
 	return it
 }
 
 // destroy takes it and everything inside it out of the world for good.
 func (w *World) destroy(it *Item) {
+	from := it.place()
 	w.unplace(it)
+	w.itemEvent(it, from, itemPlace{})
 	w.forget(it, true)
 }
 
@@ -262,8 +271,9 @@ func (w *World) forget(it *Item, gone bool) {
 	}
 	delete(w.items, it.ID)
 	if gone {
+		w.itemsGone++
 		w.goneItems = append(w.goneItems, it.ID)
-		w.itemMoves.Add(1)
+		w.itemMoves++
 	}
 }
 

@@ -45,8 +45,9 @@ type login struct {
 	step    loginStep
 	name    string
 	account store.Account
-	chosen  string // the new password, until it is repeated
-	wrong   int    // wrong passwords so far
+	chosen  string         // the new password, until it is repeated
+	wrong   int            // wrong passwords so far
+	roll    *attributeRoll // the attributes offered to a new character
 }
 
 func newLogin(s *Session) *login { return &login{s: s} }
@@ -86,6 +87,8 @@ func (l *login) line(text string) bool {
 		return l.onRepeat(text)
 	case askPassword:
 		return l.onPassword(text)
+	case chooseAttributes:
+		return l.onAttributes(text)
 	}
 	return false
 }
@@ -159,7 +162,7 @@ func (l *login) onRepeat(pw string) bool {
 		return false
 	}
 	l.s.log.Info("character created", "name", acc.Name)
-	return l.enter(acc)
+	return l.offerAttributes(acc)
 }
 
 func (l *login) create(pw string) (store.Account, error) {

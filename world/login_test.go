@@ -15,7 +15,12 @@ func TestNewCharacterDialogue(t *testing.T) {
 		t.Error("echo not turned off for the password")
 	}
 	wantContains(t, p.do("secret1"), "Repeat", "password")
-	got = p.do("secret1")
+	wantContains(t, p.do("secret1"), "Your attributes: STR ", "Keep them (k) or roll again (r, 3 left)?")
+	wantContains(t, p.do("r"), "Your attributes: STR ", "2 left")
+	wantContains(t, p.do("maybe"), "2 left")
+	p.do("r")
+	wantContains(t, p.do("r"), "No rolls left")
+	got = p.do("r")
 	wantContains(t, got, "Welcome to Arkham, Alice", "Ward [Arkham Sanitarium]", "Exits: north, down.", "> ")
 	if p.conn.echo {
 		t.Error("echo still off after the password")
@@ -65,7 +70,8 @@ func TestNewPasswordMismatchAndLength(t *testing.T) {
 	p.do("secret1")
 	wantContains(t, p.do("secret2"), "differ", "Choose a password")
 	p.do("secret3")
-	wantContains(t, p.do("secret3"), "Welcome")
+	wantContains(t, p.do("secret3"), "Your attributes")
+	wantContains(t, p.do("k"), "Welcome")
 }
 
 func TestShutdownClosesSessionsStillLoggingIn(t *testing.T) {

@@ -12,28 +12,55 @@ func (w *World) writeFloor(b *strings.Builder, c *Character, id string) {
 	if f == nil || len(f.items) == 0 {
 		return
 	}
-	counts := make(map[*proto]int, len(f.items))
-	for _, it := range f.items {
-		if it.stacks() {
-			counts[it.proto]++
-		}
-	}
 	width := c.width()
-	for _, it := range f.items {
-		line := it.proto.roomLine()
+	for i, it := range f.items {
+		line := it.proto.roomLine
 		if it.stacks() {
-			n := counts[it.proto]
-			if n == 0 {
+			if stackedBefore(f.items[:i], it.proto) {
 				continue // listed with the first of its kind
 			}
-			counts[it.proto] = 0
-			if n > 1 {
+			if n := countStack(f.items[i:], it.proto); n > 1 {
+				if word := numberWord(n); len(word)+len(it.proto.plural)+11 <= width {
+					writeGroupLine(b, word, it.proto.plural) // the common case, without allocating
+					continue
+				}
 				line = capitalize(countOf(it.proto, n)) + " lie here."
 			}
 		}
-		b.WriteString(wrap(line, width))
+		if len(line) > width {
+			line = wrap(line, width)
+		}
+		b.WriteString(line)
 		b.WriteByte('\n')
 	}
+}
+
+// writeGroupLine writes "Three folk tonics lie here." and a newline.
+func writeGroupLine(b *strings.Builder, word, plural string) {
+	b.WriteByte(word[0] - 'a' + 'A')
+	b.WriteString(word[1:])
+	b.WriteByte(' ')
+	b.WriteString(plural)
+	b.WriteString(" lie here.\n")
+}
+
+// floorTextSize estimates the bytes writeFloor writes for room id.
+func (w *World) floorTextSize(id string) int {
+	if f := w.floors[id]; f != nil {
+		return len(f.items) * 48
+	}
+	return 0
+}
+
+// countStack counts the stacking items of p in list.
+func countStack(list []*Item, p *proto) int {
+	n := 0
+	for _, it := range list {
+		if it.proto == p && it.stacks() {
+			n++
+		}
+	}
+	return n
 }
 
 // itemStatus is status's lines of attributes, money and carried weight.

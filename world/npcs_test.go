@@ -304,7 +304,7 @@ func TestNPCsInGMCP(t *testing.T) {
 	tw.tick()
 	conn := &dataConn{}
 	p := &player{t: t, conn: &conn.testConn, sess: tw.Accept(conn)}
-	for _, line := range []string{"Alice", "y", "secret1", "secret1"} {
+	for _, line := range []string{"Alice", "y", "secret1", "secret1", "k"} {
 		p.do(line)
 	}
 	p.do("north")

@@ -105,6 +105,7 @@ func (w *World) attach(s *Session, c *Character, acc accountInfo) {
 		return
 	}
 	c.sess, s.char = s, c
+	w.ensureAttributes(c)
 	s.log.Info("character entered", "name", c.Name)
 	w.arrive(c, c.RoomID)
 }

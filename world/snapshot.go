@@ -32,6 +32,13 @@ type Snapshot struct {
 	Store         store.WriterStats
 	Bus           BusStats      // zero when chat stays in the process
 	Sessions      []SessionInfo // sorted by name
+	Items         ItemStats
+}
+
+// ItemStats counts the item instances the world holds and their moves.
+type ItemStats struct {
+	Instances int    // in memory: on loaded floors and with characters in memory
+	Moves     uint64 // moves, creations and removals since start
 }
 
 // FluxStats describes the passive-flux passes.
@@ -95,6 +102,7 @@ func (w *World) publish(now time.Time) {
 		NPCs:          w.npcStats,
 		Cache:         w.rooms.Stats(),
 		Sessions:      w.sessionInfos(now),
+		Items:         ItemStats{Instances: len(w.items), Moves: w.itemMoves},
 	}
 	w.snaps.latest.Store(s)
 }

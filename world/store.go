@@ -25,6 +25,8 @@ type Store interface {
 	Keys(ctx context.Context, account string) ([]store.PlayerKey, error)
 	RemoveKey(ctx context.Context, account, fingerprint string) error
 	AccountByKeyFingerprint(ctx context.Context, fingerprint string) (store.Account, error)
+	// SetAttributes records a new character's rolled attributes.
+	SetAttributes(ctx context.Context, characterID int64, a store.Attributes) error
 	// Submit hands a batch to the write-behind writer without waiting.
 	Submit(b store.Batch) bool
 	// Stats describes the writer; it never waits on I/O.

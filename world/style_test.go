@@ -49,6 +49,7 @@ func TestConfigColorIsKept(t *testing.T) {
 	p.do("y")
 	p.do("secret1")
 	p.do("secret1")
+	p.do("k")
 	tests := []struct {
 		line   string
 		want   string

@@ -118,6 +118,8 @@ func (c *rawClient) createCharacter(name, password string) string {
 	c.send(password)
 	c.expect("password")
 	c.send(password)
+	c.expect("Keep them")
+	c.send("k")
 	return c.expect("> ")
 }
 

@@ -144,6 +144,8 @@ func TestOpenSSHClient(t *testing.T) {
 		t.Errorf("OpenSSH showed the password: %q", got)
 	}
 	carol.send("whateley1")
+	carol.expect("Keep them")
+	carol.send("k")
 	wantIn(t, carol.expect("\r\n> "), "Welcome to Arkham, Carol.")
 	carol.send("keys add " + public)
 	carol.expect("added")

@@ -218,6 +218,8 @@ func TestSSHPlay(t *testing.T) {
 		t.Errorf("the password was echoed: %q", got)
 	}
 	alice.send("lanterns1")
+	alice.expect("Keep them")
+	alice.send("k")
 	room := alice.expect("\r\n> ")
 	wantIn(t, room, "Welcome to Arkham, Alice.", "Exits:")
 

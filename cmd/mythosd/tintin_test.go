@@ -128,6 +128,7 @@ const playTriggers = `#var step 0
 #action {Are you new to Arkham} {#send y}
 #action {Choose a password} {#send lanterns1}
 #action {Repeat the password} {#send lanterns1}
+#action {Keep them} {#send k}
 #action {^Exits: %w} {#if {$step == 0} {#var step 1;#send {%1}} {#if {$step == 1} {#var step 2;#send look} {#send quit}}}
 `
 

@@ -21,6 +21,7 @@ const (
 	promptRepeat  = "Repeat the password"
 	promptPass    = "Password:"
 	promptRetryYN = "Please answer y or n"
+	promptKeep    = "Keep them"
 	markYesNo     = "(y/n)"
 )
 
@@ -65,6 +66,8 @@ func (d *dialogue) prompt(text []byte) (reply string, done bool, err error) {
 		return d.once(&d.chose, d.password, errPasswordRefused)
 	case strings.HasPrefix(p, promptRepeat):
 		return d.password, false, nil
+	case strings.HasPrefix(p, promptKeep):
+		return "k", false, nil
 	case strings.HasPrefix(p, promptPass):
 		return d.once(&d.typedPw, d.password, errWrongPassword)
 	}
