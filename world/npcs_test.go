@@ -132,7 +132,7 @@ func TestGreetingAndGrouping(t *testing.T) {
 	if strings.Count(got, "Back to bed") != 1 {
 		t.Errorf("two nurses of one kind greeted twice:\n%s", got)
 	}
-	wantContains(t, alice.do("look nurse"), "Starched white", "seems unhurt")
+	wantContains(t, alice.do("look nurse"), "Starched white", "Unhurt, as far as you can tell.")
 	wantContains(t, alice.do("examine 2.nurse"), "Starched white")
 }
 
@@ -315,4 +315,44 @@ func TestNPCsInGMCP(t *testing.T) {
 		tw.after(10 * time.Second)
 	}
 	wantContains(t, conn.takeData(), `Char.Items.Add {"location":"room","item":{"id":"npc2","name":"a fat rat","attrib":"m"}}`)
+}
+
+func TestHallucinationConjuresPhantom(t *testing.T) {
+	tw := newNPCWorld(t)
+	alice := tw.create(t, "Alice")
+	tw.setLucidity(t, "Alice", 10) // deranged: a hallucination check every 20 s
+	var phantom string
+	for i := 0; i < 200 && phantom == ""; i++ {
+		tw.after(5 * time.Second)
+		tw.onLoop(func() {
+			if ph := tw.chars["alice"].phantom; ph != nil {
+				phantom = ph.def.RoomText
+			}
+		})
+	}
+	if phantom == "" {
+		t.Fatal("no phantom in 1,000 s of derangement")
+	}
+	wantContains(t, alice.do("look"), phantom)
+}
+
+func TestNPCWords(t *testing.T) {
+	tests := []struct{ in, the string }{
+		{"a ghoul", "The ghoul"},
+		{"an Arkham patrolman", "The Arkham patrolman"},
+		{"the thing in the tunnels", "The thing in the tunnels"},
+		{"Doctor Hardstrom", "Doctor Hardstrom"},
+		{"a", "A"},
+	}
+	for _, tt := range tests {
+		if got := theName(tt.in); got != tt.the {
+			t.Errorf("theName(%q) = %q, want %q", tt.in, got, tt.the)
+		}
+	}
+	def := &npcDef{NPCDef: store.NPCDef{DP: 10}}
+	for dp, want := range map[int]string{10: "Unhurt", 5: "Wounded.", 4: "Badly hurt.", -3: "Badly hurt."} {
+		if got := npcCondition(&NPC{def: def, DP: dp}); !strings.HasPrefix(got, want) {
+			t.Errorf("condition at %d DP of 10 = %q, want %q", dp, got, want)
+		}
+	}
 }
