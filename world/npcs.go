@@ -216,14 +216,15 @@ func (w *World) takeNPC(n *NPC) {
 }
 
 // npcArrives puts n into its room, tells who is there with text, and has
-// them meet it.
+// them meet it. A meeting may carry someone off (a horror that commits a
+// mind to the sanitarium), so it goes over a copy of who is there.
 func (w *World) npcArrives(n *NPC, text string, now time.Time) {
 	w.putNPC(n)
 	p := w.places[n.room]
 	if p == nil {
 		return
 	}
-	for _, c := range p.chars {
+	for _, c := range slices.Clone(p.chars) {
 		c.notify(text)
 		w.sendNPC(c, "Char.Items.Add", n)
 		w.meet(c, n, now)
