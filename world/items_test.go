@@ -164,6 +164,7 @@ func TestLockedExitAndKey(t *testing.T) {
 		{"unlock cabinet", []string{"You unlock"}, ""}, {"open cabinet", nil, ""},
 		{"get iron from cabinet", []string{"an iron key"}, ""},
 		{"unlock west", []string{"You unlock the way west."}, ""},
+		{"look", []string{"Exits: south, east, west."}, "locked"},
 		{"look west", []string{"To the west lies Ward."}, ""},
 		{"west", []string{"Ward"}, ""},
 	})
