@@ -277,27 +277,6 @@ func TestNPCSnapshot(t *testing.T) {
 	}
 }
 
-// dataConn is a test connection that also carries structured data.
-type dataConn struct {
-	testConn
-	pkgs []string // "Package payload", guarded by testConn.mu
-}
-
-func (c *dataConn) SendData(pkg string, payload []byte) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.pkgs = append(c.pkgs, pkg+" "+string(payload))
-	return true
-}
-
-func (c *dataConn) takeData() string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := strings.Join(c.pkgs, "\n")
-	c.pkgs = nil
-	return out
-}
-
 func TestNPCsInGMCP(t *testing.T) {
 	tw := newNPCWorld(t, spawnOf("ghoul", 1, "hall"), spawnOf("rat", 1, "cellar"))
 	tw.cacheRooms(t, "ward", "cellar")
