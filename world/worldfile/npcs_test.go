@@ -1,6 +1,8 @@
 package worldfile
 
 import (
+	"encoding/json"
+	"slices"
 	"testing"
 	"testing/fstest"
 )
@@ -116,6 +118,35 @@ func FuzzNPCFile(f *testing.F) {
 		for _, id := range l.npcOrder {
 			if id == "" || l.npcs[id] == nil {
 				t.Fatalf("kept a definition without an id: %q", id)
+			}
+		}
+	})
+}
+
+// FuzzSpawns feeds arbitrary bytes as a sub-zone config: loading never
+// panics, and every spawn kept names a known NPC, rooms of the sub-zone
+// and numbers in range.
+func FuzzSpawns(f *testing.F) {
+	f.Add([]byte(`{"spawns":[{"npc":"ghoul","max":2,"chance":0.5,"time":"night"},{"npc":"ghoul","room":"earth_arkham_city_sanitarium_room_hall_001"}]}`))
+	f.Add([]byte(`{"spawns":[{"npc":"ghoul","max":-1,"chance":"x","room":7},null,{}]}`))
+	f.Add([]byte(`{"spawns":{"npc":"ghoul"}}`))
+	ghoul, _ := json.Marshal(map[string]any{"npcs": []any{ghoulDoc()}})
+	lamp, _ := json.Marshal(map[string]any{"items": []any{lampDoc()}})
+	room, _ := json.Marshal(roomDoc("sanitarium", "hall_001", nil))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w, _, err := Load(fstest.MapFS{
+			"earth/arkham_city/sanitarium/room_hall_001.json":  {Data: room},
+			"earth/arkham_city/sanitarium/subzone_config.json": {Data: data},
+			"items/tools.json":  {Data: lamp},
+			"npcs/horrors.json": {Data: ghoul},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sp := range w.Spawns {
+			if sp.NPC != "ghoul" || len(sp.Rooms) != 1 || sp.Rooms[0] != "earth_arkham_city_sanitarium_room_hall_001" ||
+				sp.Max < 1 || sp.Max > 100 || sp.Chance <= 0 || sp.Chance > 1 || !slices.Contains(spawnTimes, sp.Time) {
+				t.Fatalf("bad spawn kept: %+v", sp)
 			}
 		}
 	})
