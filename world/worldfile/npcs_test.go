@@ -98,6 +98,16 @@ func TestNPCProblemsNameFileAndField(t *testing.T) {
 	}
 }
 
+func TestSpawnsInAZoneConfigAreReported(t *testing.T) {
+	fsys := npcWorld(t, []map[string]any{ghoulDoc()}, nil, nil)
+	fsys["earth/arkham_city/zone_config.json"] = jsonFile(t, map[string]any{"spawns": []any{map[string]any{"npc": "ghoul"}}})
+	w, rep := mustLoad(t, fsys)
+	checkProblems(t, rep.Problems, []wantProblem{{"earth/arkham_city/zone_config.json", "spawns", Warning, "belong in a sub-zone config"}})
+	if len(w.Spawns) != 0 {
+		t.Fatalf("a zone config's spawns were kept: %+v", w.Spawns)
+	}
+}
+
 // FuzzNPCFile feeds arbitrary bytes to the NPC file reader: it must never
 // panic, every problem names the file, and what it keeps has an id.
 func FuzzNPCFile(f *testing.F) {
