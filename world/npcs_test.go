@@ -1,6 +1,7 @@
 package world
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -333,5 +334,40 @@ func TestNPCWords(t *testing.T) {
 		if got := npcCondition(&NPC{def: def, DP: dp}); !strings.HasPrefix(got, want) {
 			t.Errorf("condition at %d DP of 10 = %q, want %q", dp, got, want)
 		}
+	}
+}
+
+// TestNPCsWhileTheStoreStalls holds the store writer while NPCs spawn,
+// wander into a player's room and cost lucidity, and are slain and
+// respawn: none of it waits on the store, and the changes land once it
+// resumes.
+func TestNPCsWhileTheStoreStalls(t *testing.T) {
+	tw := newNPCWorld(t, spawnOf("rat", 1, "cellar"))
+	tw.cacheRooms(t, "ward", "cellar")
+	alice := tw.create(t, "Alice")
+	commits := tw.flush(t)
+	resume := tw.db.Pause()
+	defer resume()
+	tw.tick()
+	for i := 0; i < 50 && tw.npcsOf("rat")["ward"] == 0; i++ {
+		tw.after(10 * time.Second)
+	}
+	wantContains(t, alice.conn.take(), "A fat rat arrives from below.")
+	tw.onLoop(func() { tw.removeNPC(tw.npcsIn["ward"][0], "The rat is gone.", tw.cfg.Clock.Now()) })
+	tw.after(respawnPassive)
+	if n := total(tw.npcsOf("rat")); n != 1 {
+		t.Fatalf("%d rats after the respawn delay with the store held, want 1", n)
+	}
+	if got := tw.db.Stats().Commits; got != commits {
+		t.Errorf("commits went from %d to %d while held", commits, got)
+	}
+	resume()
+	tw.flush(t)
+	log, err := tw.db.LucidityLog(context.Background(), tw.character(t, "Alice").ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 1 || log[0].Reason != "encounter_disturbing" || log[0].Delta != -6 {
+		t.Fatalf("stored lucidity log %+v, want one disturbing encounter of -6", log)
 	}
 }
