@@ -30,7 +30,8 @@ func importWorld(ctx context.Context, db *store.DB, cfg config, log *slog.Logger
 		return "", fmt.Errorf("import world %s: %w", source, err)
 	}
 	log.Info("world imported", "source", source, "rooms", len(w.Rooms), "zones", len(w.Zones),
-		"added", stats.Added, "updated", stats.Updated, "unchanged", stats.Unchanged, "removed", stats.Removed)
+		"added", stats.Added, "updated", stats.Updated, "unchanged", stats.Unchanged, "removed", stats.Removed,
+		"prototypes", len(w.Items), "prototypes_changed", stats.Prototypes)
 	return startRoom(cfg.StartRoom, w)
 }
 
