@@ -97,15 +97,8 @@ func (w *World) cmdPut(c *Character, args string) {
 		c.send("You carry no " + q.what() + ".\n")
 		return
 	}
-	var put []*Item
-	why := ""
-	for _, it := range found {
-		if why = cannotPut(it, box); why != "" {
-			break
-		}
-		w.moveItem(it, insideOf(box))
-		put = append(put, it)
-	}
+	put, why := moveEach(found, func(it *Item) string { return cannotPut(it, box) },
+		func(it *Item) { w.moveItem(it, insideOf(box)) })
 	if len(put) > 0 {
 		names := groupNames(put)
 		c.send("You put " + names + " in " + box.name() + ".\n")

@@ -78,9 +78,15 @@ func TestCarryLimits(t *testing.T) {
 	alice := tw.create(t, "Alice")
 	tw.setAttrs("Alice", 40, 40) // 40 lb
 	alice.do("north")
+	tw.giveItems(t, "Alice", "tonic", 1)
 	runSteps(t, alice, []step{
 		{"get anvil", []string{"An anvil is too heavy for you to carry as well."}, ""},
 		{"get cabinet", []string{"A filing cabinet is fixed in place."}, ""},
+		{"get all", []string{"An anvil is too heavy"}, "fixed"},
+		{"drop tonic", nil, ""},
+		{"get all", []string{"You pick up a folk tonic.", "An anvil is too heavy"}, "fixed"}, // the rest still come
+		{"get all.cabinet", []string{"There is nothing here you can carry."}, ""},
+		{"drop tonic", nil, ""},
 	})
 	tw.giveItems(t, "Alice", "box", maxStacks)
 	alice.do("south")
