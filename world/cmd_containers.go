@@ -93,8 +93,11 @@ func (w *World) cmdPut(c *Character, args string) {
 		return
 	}
 	found, ok := q.pick(c.inv)
-	if !ok {
-		c.send("You carry no " + q.what() + ".\n")
+	if q.all {
+		found = removeItem(found, box) // "all" never means the container itself
+	}
+	if !ok || len(found) == 0 {
+		c.send("You carry no " + q.what() + " to put in " + box.name() + ".\n")
 		return
 	}
 	put, why := moveEach(found, func(it *Item) string { return cannotPut(it, box) },

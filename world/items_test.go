@@ -143,6 +143,7 @@ func TestContainers(t *testing.T) {
 		{"put revolver in box", []string{"You put a .38 revolver in a tin box."}, ""},
 		{"put lamp in box", []string{"A tin box cannot hold that much weight."}, ""},
 		{"put satchel in satchel", []string{"You cannot put a leather satchel inside itself."}, ""},
+		{"put all.satchel in satchel", []string{"You carry no \"satchel\" to put in a leather satchel."}, ""},
 		{"put satchel in box", []string{"You put a leather satchel in a tin box."}, ""},
 		{"put box in cabinet", []string{"Containers nest two deep at most"}, ""},
 		{"get satchel from box", []string{"You take a leather satchel from a tin box."}, ""},
