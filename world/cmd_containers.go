@@ -45,6 +45,9 @@ func (w *World) insideText(box *Item) string {
 func (w *World) lookIn(c *Character, args string) {
 	if box := w.findContainer(c, args); box != nil {
 		c.send(w.insideText(box))
+		if closedWhy(box) == "" {
+			w.sendContents(c, box)
+		}
 	}
 }
 
