@@ -31,6 +31,13 @@ func colorName(m ColorMode) string {
 	return "auto"
 }
 
+// configCommands are config's.
+func configCommands() []*command {
+	return []*command{
+		{name: "config", summary: "colour and screen reader: config color off, config screenreader on", run: (*World).cmdConfig},
+	}
+}
+
 // cmdConfig shows or changes how text reaches the player: `config color
 // auto|off|16|256|truecolor` and `config screenreader on|off`. The choice
 // is kept and applied at every login.
