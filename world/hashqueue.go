@@ -19,13 +19,15 @@ const maxWaitingPerAddr = 4
 // login from another; each address has at most maxWaitingPerAddr waiting.
 type fairQueue struct {
 	mu      sync.Mutex
+	slots   int // hashes at once
 	free    int
 	order   []string                   // addresses with waiters, next first
 	waiting map[string][]chan struct{} // by address, oldest first
 }
 
 func newFairQueue(slots int) *fairQueue {
-	return &fairQueue{free: max(1, slots), waiting: make(map[string][]chan struct{})}
+	n := max(1, slots)
+	return &fairQueue{slots: n, free: n, waiting: make(map[string][]chan struct{})}
 }
 
 // acquire waits for a slot for addr, or for ctx.
@@ -51,7 +53,7 @@ func (q *fairQueue) acquire(ctx context.Context, addr string) error {
 		return nil
 	case <-ctx.Done():
 		if !q.forget(addr, ch) {
-			q.release() // granted meanwhile: hand the slot on
+			_ = q.release() // granted meanwhile: hand the slot on (the next hash settles the memory)
 		}
 		return ctx.Err()
 	}
@@ -78,13 +80,21 @@ func (q *fairQueue) forget(addr string, ch chan struct{}) bool {
 	return true
 }
 
-// release returns a slot: to the next address in turn, or to the pool.
-func (q *fairQueue) release() {
+// idle reports whether no hash runs and none waits.
+func (q *fairQueue) idle() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.free == q.slots
+}
+
+// release returns a slot: to the next address in turn, or to the pool. It
+// reports whether the queue is idle now: no hash running, none waiting.
+func (q *fairQueue) release() (idle bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if len(q.order) == 0 {
 		q.free++
-		return
+		return q.free == q.slots
 	}
 	addr := q.order[0]
 	q.order = q.order[1:]
@@ -96,4 +106,5 @@ func (q *fairQueue) release() {
 	} else {
 		delete(q.waiting, addr)
 	}
+	return false
 }

@@ -7,7 +7,10 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -34,14 +37,27 @@ var errBadHash = errors.New("unreadable password hash")
 // Hasher hashes and checks passwords with argon2id. At most a few hashes run
 // at once, so a flood of logins cannot exhaust memory; the waiting ones are
 // served round-robin by address, so one address cannot starve the others.
+//
+// Each argon2id hash takes Memory KiB (19 MiB by default), which the Go
+// runtime would keep long after a storm of logins; once the hasher falls
+// idle it hands that memory back to the system (see settle).
 type Hasher struct {
 	params HashParams
 	queue  *fairQueue
+	// onIdle runs once the hasher has been idle for settleAfter after a
+	// burst of work; debug.FreeOSMemory unless a test sets another.
+	onIdle      func()
+	settleAfter time.Duration // defaultSettleAfter; tests shorten it
+	settling    atomic.Bool   // an onIdle is scheduled
 }
+
+// defaultSettleAfter is how long the hasher waits, idle, before it frees
+// the memory its hashes used: long enough that a burst of logins frees once.
+const defaultSettleAfter = 2 * time.Second
 
 // NewHasher returns a Hasher that runs at most parallel hashes at once.
 func NewHasher(p HashParams, parallel int) *Hasher {
-	return &Hasher{params: p, queue: newFairQueue(parallel)}
+	return &Hasher{params: p, queue: newFairQueue(parallel), onIdle: debug.FreeOSMemory, settleAfter: defaultSettleAfter}
 }
 
 // Hash returns the PHC-formatted argon2id hash of password.
@@ -89,8 +105,25 @@ func (h *Hasher) derive(ctx context.Context, addr, password string, salt []byte,
 	if err := h.queue.acquire(ctx, addr); err != nil {
 		return nil, err
 	}
-	defer h.queue.release()
-	return argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, n), nil
+	key := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, n)
+	if h.queue.release() {
+		h.settle()
+	}
+	return key, nil
+}
+
+// settle schedules onIdle for h.settleAfter from now, when the hasher is
+// idle then.
+func (h *Hasher) settle() {
+	if h.onIdle == nil || h.settling.Swap(true) {
+		return
+	}
+	time.AfterFunc(h.settleAfter, func() {
+		h.settling.Store(false)
+		if h.queue.idle() { // else the release that makes it idle settles again
+			h.onIdle()
+		}
+	})
 }
 
 func parseHash(hash string) (HashParams, []byte, []byte, error) {

@@ -1,6 +1,12 @@
 package world
 
-import "testing"
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+)
 
 func testHasher() *Hasher { return NewHasher(HashParams{Time: 1, Memory: 64, Threads: 1}, 2) }
 
@@ -40,5 +46,32 @@ func TestHasherRejectsBadHashes(t *testing.T) {
 		if ok, err := testHasher().Check(bad, "pw"); ok || err == nil {
 			t.Errorf("Check(%q) = %v, %v; want an error", bad, ok, err)
 		}
+	}
+}
+
+// TestHasherSettlesOnceIdle: a burst of hashes ends in a call of onIdle
+// (which hands argon2id's memory back to the system), made only when no
+// hash runs or waits.
+func TestHasherSettlesOnceIdle(t *testing.T) {
+	h := testHasher()
+	h.settleAfter = 10 * time.Millisecond
+	settled := make(chan bool, 8)
+	h.onIdle = func() { settled <- h.queue.idle() }
+	var wg sync.WaitGroup
+	for i := range 6 {
+		wg.Go(func() {
+			if _, err := h.HashFrom(context.Background(), fmt.Sprint("10.0.0.", i%3), "lanterns"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	select {
+	case idle := <-settled:
+		if !idle {
+			t.Error("onIdle ran while hashes were under way")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the hasher never settled after its burst")
 	}
 }
