@@ -43,6 +43,7 @@ type config struct {
 	JSON         bool
 	Timeline     bool // report the round trips of each second too
 	AllowRemote  bool
+	Sources      int // loopback source addresses the bots dial from (127.0.0.2 and on)
 }
 
 // parseConfig reads the flags; errors name the flag and the fix.
@@ -65,6 +66,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.JSON, "json", false, "print the report as JSON")
 	fs.BoolVar(&c.Timeline, "timeline", false, "also report the round trips of the looks sent in each second")
 	fs.BoolVar(&c.AllowRemote, "allow-remote", false, "allow an -addr that is not a loopback address")
+	fs.IntVar(&c.Sources, "sources", 64, "dial from this many loopback addresses (127.0.0.2 on), as players come from many places; 1 dials from the default address (1 to 250)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -76,7 +78,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 
 // validate checks every bound and says which flag to change.
 func (c config) validate() error {
-	return errors.Join(c.checkAddr(), c.checkMetrics(), c.checkCounts(), c.checkTimes(), c.checkPrefix())
+	return errors.Join(c.checkAddr(), c.checkMetrics(), c.checkCounts(), c.checkTimes(), c.checkPrefix(), c.checkSources())
 }
 
 func (c config) checkCounts() error {
@@ -110,6 +112,14 @@ func (c config) checkTimes() error {
 func (c config) checkPrefix() error {
 	if c.Prefix == "" || len(c.Prefix)+nameDigits > maxNameLen || !letters(c.Prefix) {
 		return fmt.Errorf("-prefix %q: give 1 to %d letters (A to Z)", c.Prefix, maxNameLen-nameDigits)
+	}
+	return nil
+}
+
+// checkSources keeps -sources within 127.0.0.2 .. 127.0.0.251.
+func (c config) checkSources() error {
+	if c.Sources < 1 || c.Sources > 250 {
+		return fmt.Errorf("-sources %d: use 1 to 250, e.g. -sources 64", c.Sources)
 	}
 	return nil
 }

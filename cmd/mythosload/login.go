@@ -53,7 +53,7 @@ func (d *dialogue) line(text []byte) {
 func (d *dialogue) prompt(text []byte) (reply string, done bool, err error) {
 	p := strings.TrimSpace(string(text))
 	switch {
-	case p == promptMark:
+	case isCommandPrompt(text):
 		return "", true, nil
 	case strings.HasPrefix(p, promptName):
 		return d.once(&d.sentName, d.name, errNameRefused)

@@ -6,16 +6,23 @@ import (
 )
 
 // exitsMark starts the line that every answer to `look` holds; promptMark
-// is the command prompt that ends it, without its trailing space.
+// ends the command prompt that ends it ("<23/23dp 100lcd> " by default, or
+// whatever the player configured), without its trailing space.
 const (
 	exitsMark  = "Exits:"
 	promptMark = ">"
 )
 
+// isCommandPrompt reports whether a prompt is the command prompt, which no
+// prompt of the login dialogue resembles.
+func isCommandPrompt(text []byte) bool {
+	return bytes.HasSuffix(bytes.TrimRight(text, " "), []byte(promptMark))
+}
+
 // lookMatcher pairs the answers to `look` with the moments the commands
 // were written. The server answers one command at a time, in order, so the
 // answers come in the order of the sends. An answer is a run of lines with
-// an "Exits:" line, ended by the prompt "> "; other prompts (arrivals,
+// an "Exits:" line, ended by the command prompt; other prompts (arrivals,
 // departures, speech) end lines that belong to no answer and are skipped.
 // It is not safe for concurrent use.
 type lookMatcher struct {
@@ -47,7 +54,7 @@ func (m *lookMatcher) line(text []byte) {
 // prompt takes a prompt seen at the moment now and reports whether it
 // answered a look.
 func (m *lookMatcher) prompt(text []byte, now time.Time) bool {
-	answer := m.sawExits && string(bytes.TrimRight(text, " ")) == promptMark
+	answer := m.sawExits && isCommandPrompt(text)
 	m.sawExits = false
 	if !answer {
 		return false

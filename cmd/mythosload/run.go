@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -17,7 +18,7 @@ type runner struct {
 	cfg    config
 	log    *slog.Logger
 	now    func() time.Time
-	dialer net.Dialer
+	dialed atomic.Uint64 // connects so far: picks each one's source address
 }
 
 // newRunner returns a runner for cfg that logs progress to logger.
@@ -145,7 +146,7 @@ func (r *runner) runBot(ctx context.Context, name string, offset time.Duration, 
 func (r *runner) connect(ctx context.Context, name string) (*bot, error) {
 	ctx, cancel := context.WithTimeout(ctx, r.cfg.LoginTimeout)
 	defer cancel()
-	conn, err := r.dialer.DialContext(ctx, "tcp", r.cfg.Addr)
+	conn, err := r.dialer().DialContext(ctx, "tcp", r.cfg.Addr)
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +157,22 @@ func (r *runner) connect(ctx context.Context, name string) (*bot, error) {
 		return nil, err
 	}
 	return b, nil
+}
+
+// dialer returns the dialer of the next connect: with -sources over 1 and
+// an IPv4 loopback server, each connect comes from the next of the
+// loopback addresses 127.0.0.2 and on, so that the server's limits per
+// address see many players, as in life, rather than one.
+func (r *runner) dialer() *net.Dialer {
+	d := &net.Dialer{}
+	host, _, err := net.SplitHostPort(r.cfg.Addr)
+	ip := net.ParseIP(host)
+	if err != nil || r.cfg.Sources <= 1 || ip == nil || ip.To4() == nil || !ip.IsLoopback() {
+		return d
+	}
+	n := r.dialed.Add(1) % uint64(r.cfg.Sources)
+	d.LocalAddr = &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(2+n))}
+	return d
 }
 
 // measure runs the measured phase of one bot: looks on its schedule, then

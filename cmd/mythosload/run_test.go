@@ -27,7 +27,7 @@ func testConfig(addr string) config {
 	return config{
 		Addr: addr, Bots: testBots, Rate: testRate, Duration: testLooks * testRate,
 		Ramp: 10 * time.Millisecond, Timeout: 5 * time.Second, LoginTimeout: 10 * time.Second,
-		Prefix: "Bot", Password: botPassword, Seed: 1,
+		Prefix: "Bot", Password: botPassword, Seed: 1, Sources: 4,
 	}
 }
 

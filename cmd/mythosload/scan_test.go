@@ -165,3 +165,22 @@ func BenchmarkScanLookAnswer(b *testing.B) {
 		b.Fatalf("%d answers in %d looks", m.answered, b.N)
 	}
 }
+
+func TestIsCommandPrompt(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"> ", true},
+		{"<23/23dp 100lcd> ", true},
+		{"<-4/23dp 12lcd>", true},
+		{"By what name are you known? ", false},
+		{"Password: ", false},
+		{"Keep them (k) or roll again (r, 3 left)? ", false},
+		{"", false},
+	} {
+		if got := isCommandPrompt([]byte(tt.text)); got != tt.want {
+			t.Errorf("isCommandPrompt(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
