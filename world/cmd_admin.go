@@ -12,7 +12,7 @@ import (
 // command at all.
 func (w *World) cmdAdmin(c *Character, args string) {
 	if !c.Admin {
-		c.send(w.unknown("admin"))
+		c.send(w.unknown(c, "admin"))
 		return
 	}
 	sub, rest, _ := strings.Cut(strings.TrimSpace(args), " ")

@@ -25,7 +25,7 @@ func chatCommands() []*command {
 		{name: "reply", summary: "whisper back to whoever whispered last", run: (*World).cmdReply, topic: "chat"},
 		{name: "pose", summary: "set a scene: pose The lamps gutter.", run: (*World).cmdPose, topic: "chat"},
 		{name: "channels", summary: "list channels, or turn one off or on: channels off global", run: (*World).cmdChannels, topic: "chat"},
-		{name: "system", run: (*World).cmdSystem, exact: true},
+		{name: "system", run: (*World).cmdSystem, exact: true, adminOnly: true},
 	}
 }
 
@@ -97,7 +97,7 @@ func (w *World) cmdGlobal(c *Character, args string) {
 // cmdSystem is an admin's announcement to every node.
 func (w *World) cmdSystem(c *Character, args string) {
 	if !c.Admin {
-		c.send(w.unknown("system"))
+		c.send(w.unknown(c, "system"))
 		return
 	}
 	w.speak(c, chSystem, "", args, func(m string) string { return "[System] " + m })

@@ -15,6 +15,8 @@ type command struct {
 	run     func(w *World, c *Character, args string)
 	exact   bool   // only the full name or an alias calls it, never a prefix
 	topic   string // the help topic that tells of it, when not its name
+	// adminOnly commands exist for admins only: never suggested to others.
+	adminOnly bool
 }
 
 // words returns the command's name and its aliases.
@@ -59,7 +61,7 @@ func allCommands() []*command {
 
 // adminCommands is the admin command, which only admins see.
 func adminCommands() []*command {
-	return []*command{{name: "admin", run: (*World).cmdAdmin, exact: true}}
+	return []*command{{name: "admin", run: (*World).cmdAdmin, exact: true, adminOnly: true}}
 }
 
 // find returns the command a word calls, or nil.
@@ -108,7 +110,7 @@ func (w *World) dispatch(c *Character, line string) {
 		return
 	}
 	if cmd == nil {
-		c.send(w.unknown(word))
+		c.send(w.unknown(c, word))
 		return
 	}
 	fx := w.rules.EffectsOf(c.Lucidity)
@@ -172,10 +174,15 @@ func splitCommand(line string) (string, string) {
 }
 
 // unknown answers a word that is no command, suggesting the nearest one.
-func (w *World) unknown(word string) string {
+// Commands for admins only are never suggested to anyone else: to them they
+// do not exist.
+func (w *World) unknown(c *Character, word string) string {
 	msg := "You grope for the meaning of \"" + word + "\", but it slips away. Type \"help\" for the commands."
 	best, bestDist := "", 3
 	for _, cmd := range w.cmds.list {
+		if cmd.adminOnly && !c.Admin {
+			continue
+		}
 		if d := editDistance(word, cmd.name); d < bestDist {
 			best, bestDist = cmd.name, d
 		}

@@ -161,3 +161,22 @@ func TestCrowdsAreCounted(t *testing.T) {
 	}
 	wantContains(t, ps[0].do("who"), "(25)", "Crowday")
 }
+
+// TestAdminCommandsHiddenFromPlayers: to anyone but an admin, the admin-only
+// commands do not exist, so no answer suggests them.
+func TestAdminCommandsHiddenFromPlayers(t *testing.T) {
+	tw := newTestWorld(t, "")
+	alice := tw.create(t, "Alice")
+	carol := tw.create(t, "Carol")
+	tw.onLoop(func() { tw.chars["carol"].Admin = true })
+	for _, line := range []string{"admin", "admni", "system hello", "sytem hello"} {
+		got := alice.do(line)
+		wantContains(t, got, "slips away")
+		for _, hidden := range []string{`"admin"?`, `"system"?`} {
+			if strings.Contains(got, hidden) {
+				t.Errorf("a player's %q was answered with %s: %q", line, hidden, got)
+			}
+		}
+	}
+	wantContains(t, carol.do("admni"), `Did you mean "admin"?`)
+}
