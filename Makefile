@@ -41,6 +41,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParser -fuzztime $(FUZZTIME) ./telnet/
 	$(GO) test -run '^$$' -fuzz FuzzCleanInput -fuzztime $(FUZZTIME) ./ssh/
 	$(GO) test -run '^$$' -fuzz FuzzNegotiation -fuzztime $(FUZZTIME) ./telnet/
+	$(GO) test -run '^$$' -fuzz FuzzDecoder -fuzztime $(FUZZTIME) ./telnet/
 	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime $(FUZZTIME) ./world/ansi/
 	$(GO) test -run '^$$' -fuzz FuzzAppendASCII -fuzztime $(FUZZTIME) ./world/ansi/
 	$(GO) test -run '^$$' -fuzz FuzzDecodeRoom -fuzztime $(FUZZTIME) ./world/worldfile/

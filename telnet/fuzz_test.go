@@ -1,6 +1,7 @@
 package telnet
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 	"unicode/utf8"
@@ -111,6 +112,42 @@ func FuzzNegotiation(f *testing.F) {
 		}
 		if len(c.gmcp) > maxGMCPModules {
 			t.Fatalf("%d GMCP modules kept", len(c.gmcp))
+		}
+	})
+}
+
+// FuzzDecoder feeds arbitrary server bytes to a Decoder, whole and split in
+// three, and checks that it never panics, stays bounded, finds the same
+// events however the input is split, passes text without IAC through
+// untouched, and never makes up more text than came.
+func FuzzDecoder(f *testing.F) {
+	for _, seed := range []string{
+		greeting, "\x1b[1mhp>\x1b[0m \xff\xf9", "a\xff\xffb\r\n\x00", "\xff\xfa\xc9Char.Vitals {}\xff\xf0x",
+		"\xff\xfa\x18ab\xff\xef\xff\xfb\x01\n", "\xff\xfa\x56\xff\xf0compressed?", "\xff\xff\xff",
+	} {
+		f.Add([]byte(seed), uint16(3), uint16(5))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, a, b uint16) {
+		i, j := int(a), int(b)
+		if len(data) > 0 {
+			i, j = i%(len(data)+1), j%(len(data)+1)
+		} else {
+			i, j = 0, 0
+		}
+		i, j = min(i, j), max(i, j)
+		whole := decodeChunks(data)
+		if split := decodeChunks(data[:i], data[i:j], data[j:]); !slices.Equal(whole, split) {
+			t.Fatalf("split at %d and %d: got %q, whole gave %q", i, j, split, whole)
+		}
+		var r decoderRecorder
+		d := NewDecoder(&r)
+		d.Feed(data)
+		checkBounded(t, &d.p)
+		if r.text.Len() > len(data) {
+			t.Fatalf("%d bytes of text from %d bytes", r.text.Len(), len(data))
+		}
+		if !bytes.Contains(data, []byte{cmdIAC}) && r.text.String() != string(data) {
+			t.Fatalf("text %q, want the input %q", r.text.String(), data)
 		}
 	})
 }
