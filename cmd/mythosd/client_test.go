@@ -1,21 +1,24 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"net"
-	"os"
 	"strings"
 	"testing"
-	"time"
+
+	"mythosd/telnet/telnettest"
+	"mythosd/world/netcore/nettest"
 )
 
-// rawClient is a plain telnet client: it answers no option, strips IAC
-// sequences from what it reads, and waits for text with a deadline.
+// rawClient is a plain telnet client for these tests: a thin wrapper of
+// telnettest.Client (which decodes with the server's own parser and refuses
+// every option) that keeps the names the tests use.
 type rawClient struct {
 	t    testing.TB
 	conn net.Conn
-	seen strings.Builder // text read so far, not yet consumed by expect
+	// seen is text a test read from conn itself, or left over after an
+	// expect; the next expect decodes it first.
+	seen strings.Builder
+	kit  *telnettest.Client // made on first use
 }
 
 // promptEnd ends the default prompt (<23/23dp 100lcd> ): what a client
@@ -23,7 +26,7 @@ type rawClient struct {
 const promptEnd = "lcd> "
 
 // waitLimit bounds every wait for the server; generous for shared machines.
-const waitLimit = 20 * time.Second
+const waitLimit = nettest.Timeout
 
 func dial(t testing.TB, addr string) *rawClient {
 	t.Helper()
@@ -35,86 +38,53 @@ func dial(t testing.TB, addr string) *rawClient {
 	return &rawClient{t: t, conn: conn}
 }
 
+// client returns the kit's client on conn, with what seen holds fed to it.
+func (c *rawClient) client() *telnettest.Client {
+	if c.kit == nil {
+		c.kit = telnettest.New(c.t, c.conn)
+		c.kit.Timeout = waitLimit
+	}
+	if c.seen.Len() > 0 {
+		c.kit.Feed([]byte(c.seen.String()))
+		c.seen.Reset()
+	}
+	return c.kit
+}
+
 func (c *rawClient) send(line string) {
 	c.t.Helper()
-	c.sendRaw([]byte(line + "\r\n"))
+	c.client().Send(line)
 }
 
 // trySend writes b, for a server that may hang up before it is all sent.
 func (c *rawClient) trySend(b []byte) {
-	c.conn.SetWriteDeadline(time.Now().Add(waitLimit))
-	_, _ = c.conn.Write(b) // a reset is what the caller expects
+	c.client().TrySend(b)
 }
 
 func (c *rawClient) sendRaw(b []byte) {
 	c.t.Helper()
-	c.conn.SetWriteDeadline(time.Now().Add(waitLimit))
-	if _, err := c.conn.Write(b); err != nil {
-		c.t.Fatalf("write: %v", err)
-	}
+	c.client().SendRaw(b)
 }
 
 // expect reads until want has been seen and returns everything up to and
-// including it; the rest stays for the next expect.
+// including it; the rest stays in seen for the next expect.
 func (c *rawClient) expect(want string) string {
 	c.t.Helper()
-	deadline := time.Now().Add(waitLimit)
-	buf := make([]byte, 4096)
-	for {
-		if i := strings.Index(c.seen.String(), want); i >= 0 {
-			all := c.seen.String()
-			c.seen.Reset()
-			c.seen.WriteString(all[i+len(want):])
-			return all[:i+len(want)]
-		}
-		c.conn.SetReadDeadline(deadline)
-		n, err := c.conn.Read(buf)
-		c.seen.Write(stripIAC(buf[:n]))
-		if err != nil {
-			c.t.Fatalf("waiting for %q: %v; got %q", want, err, c.seen.String())
-		}
-	}
+	got := c.client().Expect(want)
+	c.seen.WriteString(c.kit.Rest())
+	return got
 }
 
 // closed reports whether the server closes the connection within the wait.
 func (c *rawClient) closed() bool {
-	c.conn.SetReadDeadline(time.Now().Add(waitLimit))
-	buf := make([]byte, 4096)
-	for {
-		if _, err := c.conn.Read(buf); err != nil {
-			return !errors.Is(err, os.ErrDeadlineExceeded)
-		}
-	}
+	return c.client().Closed()
 }
 
-// stripIAC removes telnet commands (IAC x, IAC x opt, IAC SB ... IAC SE)
-// from b. Sequences split across reads are rare enough in these tests to
-// ignore: the server sends each one in a single write.
+// stripIAC removes telnet commands from b, for a test that reads conn
+// itself; a command split across reads is lost, as the server sends each in
+// one write.
 func stripIAC(b []byte) []byte {
-	const iac, sb, se = 255, 250, 240
-	var out bytes.Buffer
-	for i := 0; i < len(b); i++ {
-		if b[i] != iac || i+1 >= len(b) {
-			out.WriteByte(b[i])
-			continue
-		}
-		switch cmd := b[i+1]; {
-		case cmd == iac:
-			out.WriteByte(iac)
-			i++
-		case cmd == sb:
-			end := bytes.Index(b[i:], []byte{iac, se})
-			if end < 0 {
-				return out.Bytes()
-			}
-			i += end + 1
-		case cmd >= 251 && cmd <= 254:
-			i += 2
-		default:
-			i++
-		}
-	}
-	return out.Bytes()
+	return telnettest.Strip(b)
 }
 
 // createCharacter runs the new-character dialogue and waits for the prompt.
