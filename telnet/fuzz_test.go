@@ -3,6 +3,7 @@ package telnet
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -119,7 +120,8 @@ func FuzzNegotiation(f *testing.F) {
 // FuzzDecoder feeds arbitrary server bytes to a Decoder, whole and split in
 // three, and checks that it never panics, stays bounded, finds the same
 // events however the input is split, passes text without IAC through
-// untouched, and never makes up more text than came.
+// untouched, never makes up more text than came, and finds exactly the
+// negotiations and subnegotiations the server's parser finds.
 func FuzzDecoder(f *testing.F) {
 	for _, seed := range []string{
 		greeting, "\x1b[1mhp>\x1b[0m \xff\xf9", "a\xff\xffb\r\n\x00", "\xff\xfa\xc9Char.Vitals {}\xff\xf0x",
@@ -149,5 +151,20 @@ func FuzzDecoder(f *testing.F) {
 		if !bytes.Contains(data, []byte{cmdIAC}) && r.text.String() != string(data) {
 			t.Fatalf("text %q, want the input %q", r.text.String(), data)
 		}
+		if got, want := negotiations(whole), negotiations(parseChunks(data)); !slices.Equal(got, want) {
+			t.Fatalf("decoder negotiations %q, parser's %q", got, want)
+		}
 	})
+}
+
+// negotiations keeps the commands and subnegotiations among events.
+func negotiations(events []string) []string {
+	var out []string
+	for _, e := range events {
+		if strings.HasPrefix(e, "sb ") || strings.HasPrefix(e, "WILL ") || strings.HasPrefix(e, "WONT ") ||
+			strings.HasPrefix(e, "DO ") || strings.HasPrefix(e, "DONT ") {
+			out = append(out, e)
+		}
+	}
+	return out
 }
