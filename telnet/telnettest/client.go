@@ -35,6 +35,7 @@ type Client struct {
 	gmcp    []string // GMCP payloads received, in order
 	marks   int      // GA and EOR marks received
 	replyTo []byte   // answers to write after the current read
+	buf     []byte   // read buffer
 }
 
 // Dial connects to addr over TCP; the connection is closed when the test
@@ -175,9 +176,11 @@ func (c *Client) read(deadline time.Time) (int, error) {
 	if err := c.Conn.SetReadDeadline(deadline); err != nil {
 		return 0, err
 	}
-	var buf [16 << 10]byte
-	n, err := c.Conn.Read(buf[:])
-	c.Feed(buf[:n])
+	if c.buf == nil {
+		c.buf = make([]byte, 16<<10)
+	}
+	n, err := c.Conn.Read(c.buf)
+	c.Feed(c.buf[:n])
 	return n, err
 }
 
