@@ -115,7 +115,7 @@ func (c *Client) Expect(want string) string {
 			return got
 		}
 		if _, err := c.read(deadline); err != nil {
-			c.tb.Fatalf("waiting for %q: %v; seen %q", want, err, c.text)
+			c.tb.Fatalf("waiting for %q: %v; seen %q", want, err, tail(c.text))
 		}
 	}
 }
@@ -200,4 +200,15 @@ func Strip(b []byte) []byte {
 	var t textOnly
 	telnet.NewDecoder(&t).Feed(b)
 	return t.text
+}
+
+// shownBytes bounds the text a failure shows.
+const shownBytes = 4 << 10
+
+// tail is the end of text, at most shownBytes of it, for a failure message.
+func tail(text []byte) string {
+	if len(text) <= shownBytes {
+		return string(text)
+	}
+	return "..." + string(text[len(text)-shownBytes:])
 }
