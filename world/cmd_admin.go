@@ -33,7 +33,8 @@ func (w *World) cmdAdmin(c *Character, args string) {
 	case "summon", "purge":
 		w.adminItems(c, sub, rest)
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin spawn <npc> | admin slay <npc> | admin goto <room|name> | admin summon <prototype> [n] | admin purge <item>\n")
+		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin summon <prototype> [n] | admin purge <item>" +
+			" | admin spawn <npc> | admin slay <npc|character> | admin goto <room|name>\n")
 	}
 }
 

@@ -77,11 +77,11 @@ func (w *World) recipient(c *Character, name string) *Character {
 			return o
 		}
 	}
-	shown := name
-	if len(shown) > 30 {
-		shown = shown[:30] + "..."
+	if o := w.chars[key]; o != nil && o.online() {
+		c.send(o.Name + " is not here; you can only hand things to someone in the same room.\n")
+		return nil
 	}
-	c.send("There is no " + strconv.Quote(shown) + " beside you; you can only hand things to someone in the same room.\n")
+	c.send("There is no " + strconv.Quote(clip(name, 30)) + " beside you; you can only hand things to someone in the same room.\n")
 	return nil
 }
 

@@ -68,7 +68,7 @@ func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 	b.WriteString(styleReset + "\n")
 	b.WriteString(desc)
 	b.WriteByte('\n')
-	writeStyled(&b, styleExits, r.exitLine())
+	writeStyled(&b, styleExits, w.exitLineOf(r))
 	b.WriteByte('\n')
 	w.writeFloor(&b, c, r.ID)
 	w.writeNPCs(&b, c, r.ID)
@@ -120,13 +120,14 @@ func (w *World) alsoHere(c *Character, phantom string) string {
 }
 
 // exitList names the room's visible exits: "north, east (locked), up."
-func exitList(r *Room) string {
+// locked says which exits bar the way.
+func exitList(r *Room, locked func(store.Exit) bool) string {
 	var names []string
 	for _, e := range r.Exits {
 		if e.Has(store.ExitHidden) {
 			continue
 		}
-		if e.Has(store.ExitLocked) {
+		if locked(e) {
 			names = append(names, e.Direction+" (locked)")
 		} else {
 			names = append(names, e.Direction)

@@ -184,6 +184,12 @@ func newTestWorld(t testing.TB, dir string) *testWorld {
 // newTestWorldWith is newTestWorld with a last say on the configuration.
 func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld {
 	t.Helper()
+	return newTestWorldFrom(t, dir, testRooms(), adjust)
+}
+
+// newTestWorldFrom is newTestWorldWith over the world sw.
+func newTestWorldFrom(t testing.TB, dir string, sw store.World, adjust func(*Config)) *testWorld {
+	t.Helper()
 	if dir == "" {
 		dir = t.TempDir()
 	}
@@ -192,7 +198,7 @@ func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ImportWorld(context.Background(), testRooms()); err != nil {
+	if _, err := db.ImportWorld(context.Background(), sw); err != nil {
 		t.Fatal(err)
 	}
 	clock := newFakeClock()

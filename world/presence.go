@@ -134,6 +134,7 @@ func (w *World) arrive(c *Character, id string) {
 		c.send("Welcome to Arkham, " + c.Name + ".\n")
 		w.sendWelcome(c)
 		w.showRoom(c, r)
+		w.sendItemList(c, "inv")
 		w.meetNPCs(c, r.ID, w.cfg.Clock.Now())
 	})
 }

@@ -117,6 +117,8 @@ func TestTwoNodesOnANATSCluster(t *testing.T) {
 	bob.send("whisper alice I hear you.")
 	bob.expect(`You whisper to Alice, "I hear you."`)
 	alice.expect(`Bob@b whispers to you, "I hear you."`)
+	alice.send("give $1 to bob") // Bob plays on node b: nothing crosses nodes by hand
+	alice.expect(`There is no "bob" beside you; you can only hand things to someone in the same room.`)
 	var who string
 	waitFor(t, "who to list both nodes", func() bool { // node b may be slow to answer on a busy machine
 		who = alice.do("who", "Wanderers")
