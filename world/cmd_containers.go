@@ -45,6 +45,9 @@ func (w *World) insideText(box *Item) string {
 func (w *World) lookIn(c *Character, args string) {
 	if box := w.findContainer(c, args); box != nil {
 		c.send(w.insideText(box))
+		if closedWhy(box) == "" {
+			w.sendContents(c, box)
+		}
 	}
 }
 
@@ -97,19 +100,15 @@ func (w *World) cmdPut(c *Character, args string) {
 		return
 	}
 	found, ok := q.pick(c.inv)
-	if !ok {
-		c.send("You carry no " + q.what() + ".\n")
+	if q.all {
+		found = removeItem(found, box) // "all" never means the container itself
+	}
+	if !ok || len(found) == 0 {
+		c.send("You carry no " + q.what() + " to put in " + box.name() + ".\n")
 		return
 	}
-	var put []*Item
-	why := ""
-	for _, it := range found {
-		if why = cannotPut(it, box); why != "" {
-			break
-		}
-		w.moveItem(it, insideOf(box))
-		put = append(put, it)
-	}
+	put, why := moveEach(found, func(it *Item) string { return cannotPut(it, box) },
+		func(it *Item) { w.moveItem(it, insideOf(box)) })
 	if len(put) > 0 {
 		names := groupNames(put)
 		c.send("You put " + names + " in " + box.name() + ".\n")

@@ -7,6 +7,13 @@ import (
 	"mythosd/store"
 )
 
+// lookCommands are look's.
+func lookCommands() []*command {
+	return []*command{
+		{name: "look", aliases: []string{"l", "lo"}, summary: "look around, in a direction, at someone or something, in a container", run: (*World).cmdLook},
+	}
+}
+
 // cmdLook shows the room, what lies in a direction, or someone here.
 func (w *World) cmdLook(c *Character, args string) {
 	target := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(args), "at "))

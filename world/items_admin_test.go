@@ -82,3 +82,32 @@ func countOfProto(tw *testWorld, proto string) int {
 	})
 	return n
 }
+
+// TestAttributesRolledForOlderCharacters rolls the attributes of a
+// character who has none at its next login, tells the player, and shows
+// them in status with money and weight.
+func TestAttributesRolledForOlderCharacters(t *testing.T) {
+	tw := newTestWorld(t, "")
+	alice := tw.create(t, "Alice")
+	wantContains(t, alice.do("status"), "Attributes: STR ", "Money:     $0.00", "Carrying:  0.0 of ")
+	id := tw.character(t, "Alice").ID
+	alice.do("quit")
+	tw.tick()
+	tw.flush(t)
+	if err := tw.db.SetAttributes(context.Background(), id, [9]int{}); err != nil {
+		t.Fatal(err)
+	}
+	again, got := tw.login(t, "Alice", "secret1")
+	wantContains(t, got, "Your attributes were never recorded", "STR ")
+	attrs := tw.character(t, "Alice").attrs
+	for i, v := range attrs {
+		lo, hi := 15, 90
+		if i >= attrSIZ {
+			lo = 40
+		}
+		if v < lo || v > hi || v%5 != 0 {
+			t.Errorf("%s = %d, want a multiple of 5 from %d to %d", attributeNames[i], v, lo, hi)
+		}
+	}
+	wantContains(t, again.do("status"), "Attributes: STR ")
+}

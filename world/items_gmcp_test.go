@@ -54,6 +54,21 @@ func TestItemsGMCP(t *testing.T) {
 		{"get tonic", []string{`Char.Items.Add {"location":"inv","item":{"id":"2","name":"a folk tonic"}}`}},
 		{"drop tonic", []string{`Char.Items.Add {"location":"room","item":{"id":"2","name":"a folk tonic","attrib":"t"}}`}},
 		{"i", []string{`Char.Items.List {"location":"inv","items":[{"id":"1","name":"a brass lamp","attrib":"w"}]}`}},
+		{"get tonic", nil},
+		{"look in coat", nil},
+	}
+	for _, tt := range tests {
+		p.do(tt.line)
+		wantContains(t, conn.takeData(), tt.want...)
+	}
+	tw.giveItems(t, "Alice", "satchel", 1)
+	tests = []struct {
+		line string
+		want []string
+	}{
+		{"open satchel", nil},
+		{"put tonic in satchel", []string{`Char.Items.Remove {"location":"inv","item":{"id":"3"`}},
+		{"look in satchel", []string{`Char.Items.List {"location":"rep4","items":[{"id":"3","name":"a folk tonic"}]}`}},
 	}
 	for _, tt := range tests {
 		p.do(tt.line)

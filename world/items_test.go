@@ -78,9 +78,15 @@ func TestCarryLimits(t *testing.T) {
 	alice := tw.create(t, "Alice")
 	tw.setAttrs("Alice", 40, 40) // 40 lb
 	alice.do("north")
+	tw.giveItems(t, "Alice", "tonic", 1)
 	runSteps(t, alice, []step{
 		{"get anvil", []string{"An anvil is too heavy for you to carry as well."}, ""},
 		{"get cabinet", []string{"A filing cabinet is fixed in place."}, ""},
+		{"get all", []string{"An anvil is too heavy"}, "fixed"},
+		{"drop tonic", nil, ""},
+		{"get all", []string{"You pick up a folk tonic.", "An anvil is too heavy"}, "fixed"}, // the rest still come
+		{"get all.cabinet", []string{"There is nothing here you can carry."}, ""},
+		{"drop tonic", nil, ""},
 	})
 	tw.giveItems(t, "Alice", "box", maxStacks)
 	alice.do("south")
@@ -137,6 +143,7 @@ func TestContainers(t *testing.T) {
 		{"put revolver in box", []string{"You put a .38 revolver in a tin box."}, ""},
 		{"put lamp in box", []string{"A tin box cannot hold that much weight."}, ""},
 		{"put satchel in satchel", []string{"You cannot put a leather satchel inside itself."}, ""},
+		{"put all.satchel in satchel", []string{"You carry no \"satchel\" to put in a leather satchel."}, ""},
 		{"put satchel in box", []string{"You put a leather satchel in a tin box."}, ""},
 		{"put box in cabinet", []string{"Containers nest two deep at most"}, ""},
 		{"get satchel from box", []string{"You take a leather satchel from a tin box."}, ""},
