@@ -146,7 +146,7 @@ func TestOpenSSHClient(t *testing.T) {
 	carol.send("whateley1")
 	carol.expect("Keep them")
 	carol.send("k")
-	wantIn(t, carol.expect("\r\n> "), "Welcome to Arkham, Carol.")
+	wantIn(t, carol.expect("lcd> "), "Welcome to Arkham, Carol.")
 	carol.send("keys add " + public)
 	carol.expect("added")
 	carol.send("quit")
@@ -156,7 +156,7 @@ func TestOpenSSHClient(t *testing.T) {
 	}
 
 	again := runOpenSSH(t, addr, "Carol", keyFile)
-	wantIn(t, again.expect("\r\n> "), "Welcome to Arkham, Carol.", "Exits:")
+	wantIn(t, again.expect("lcd> "), "Welcome to Arkham, Carol.", "Exits:")
 	wantIn(t, bob.do("look", "Exits:"), "Also here: Carol")
 	again.send("say Who keeps the lamps lit?")
 	bob.expect(`Carol says, "Who keeps the lamps lit?"`)
@@ -164,7 +164,7 @@ func TestOpenSSHClient(t *testing.T) {
 	again.expect(`Bob says, "The Keepers do."`)
 	again.send("who")
 	again.expect("Wanderers")
-	wantIn(t, again.expect("\r\n> "), "Bob", "Carol")
+	wantIn(t, again.expect("lcd> "), "Bob", "Carol")
 	again.send("quit")
 	again.expect("Until next time")
 	if code := again.exitCode(); code != 0 {

@@ -166,7 +166,7 @@ func (p *sshPlayer) do(line, start string) string {
 	p.t.Helper()
 	p.send(line)
 	p.expect(start)
-	return start + p.expect("\r\n> ")
+	return start + p.expect("lcd> ")
 }
 
 // wait waits for the session to end and returns how it ended.
@@ -220,7 +220,7 @@ func TestSSHPlay(t *testing.T) {
 	alice.send("lanterns1")
 	alice.expect("Keep them")
 	alice.send("k")
-	room := alice.expect("\r\n> ")
+	room := alice.expect("lcd> ")
 	wantIn(t, room, "Welcome to Arkham, Alice.", "Exits:")
 
 	bob := dial(t, srv.addr("telnet"))
@@ -244,13 +244,13 @@ func TestSSHPlay(t *testing.T) {
 	}
 
 	byPassword := sshPlay(t, srv, "alice", 80, gossh.Password("lanterns1"))
-	wantIn(t, byPassword.expect("\r\n> "), "Welcome to Arkham, Alice.")
+	wantIn(t, byPassword.expect("lcd> "), "Welcome to Arkham, Alice.")
 	wantIn(t, byPassword.do("who", "Wanderers"), "Alice", "Bob")
 	byPassword.send("quit")
 	byPassword.expect("Until next time")
 
 	byKey := sshPlay(t, srv, "Alice", 80, gossh.PublicKeys(key))
-	wantIn(t, byKey.expect("\r\n> "), "Welcome to Arkham, Alice.")
+	wantIn(t, byKey.expect("lcd> "), "Welcome to Arkham, Alice.")
 	wantIn(t, byKey.do("status", "Name:"), "Name:      Alice")
 	wantIn(t, bob.do("who", "Wanderers"), "(2)", "Alice", "Bob")
 }
@@ -288,7 +288,7 @@ func TestSSHResizeFollowsWrapWidth(t *testing.T) {
 	telnet.createCharacter("Alice", "lanterns1")
 	telnet.send("quit")
 	p := sshPlay(t, srv, "alice", 120, gossh.Password("lanterns1"))
-	p.expect("\r\n> ")
+	p.expect("lcd> ")
 	wide := widest(descriptionLines(t, p.do("look", "look")))
 	if wide <= 30 {
 		t.Fatalf("the start room's description is too short to show wrapping: widest line %d", wide)

@@ -53,7 +53,7 @@ func (d *dialogue) line(text []byte) {
 func (d *dialogue) prompt(text []byte) (reply string, done bool, err error) {
 	p := strings.TrimSpace(string(text))
 	switch {
-	case p == promptMark:
+	case strings.HasSuffix(p, promptMark): // "> ", "<23/23dp 100lcd> ", a player's own
 		return "", true, nil
 	case strings.HasPrefix(p, promptName):
 		return d.once(&d.sentName, d.name, errNameRefused)

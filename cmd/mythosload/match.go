@@ -15,7 +15,7 @@ const (
 // lookMatcher pairs the answers to `look` with the moments the commands
 // were written. The server answers one command at a time, in order, so the
 // answers come in the order of the sends. An answer is a run of lines with
-// an "Exits:" line, ended by the prompt "> "; other prompts (arrivals,
+// an "Exits:" line, ended by the command prompt (it ends in "> "); other prompts (arrivals,
 // departures, speech) end lines that belong to no answer and are skipped.
 // It is not safe for concurrent use.
 type lookMatcher struct {
@@ -47,7 +47,7 @@ func (m *lookMatcher) line(text []byte) {
 // prompt takes a prompt seen at the moment now and reports whether it
 // answered a look.
 func (m *lookMatcher) prompt(text []byte, now time.Time) bool {
-	answer := m.sawExits && string(bytes.TrimRight(text, " ")) == promptMark
+	answer := m.sawExits && bytes.HasSuffix(bytes.TrimRight(text, " "), []byte(promptMark))
 	m.sawExits = false
 	if !answer {
 		return false
