@@ -262,9 +262,20 @@ func (w *World) charStrikes(f *fight, c *Character, n *NPC, now time.Time) {
 	n.noteThreat(c, dmg)
 	c.notify("You hit " + them + ". (" + strconv.Itoa(dmg) + ")")
 	w.tellFightBut(f, c, c.Name+" hits "+them+".")
-	if n.DP <= 0 {
+	switch fb := n.def.Behaviour.FleeBelow; {
+	case n.DP <= 0:
 		w.npcDies(n, now)
+	case fb > 0 && float64(n.DP) < fb*float64(n.def.DP):
+		w.npcFlees(n, now)
 	}
+}
+
+// npcFlees: n, hurt below its share of DP, leaves its fight and runs
+// through an exit of its sub-zone, if it finds one.
+func (w *World) npcFlees(n *NPC, now time.Time) {
+	w.tellFight(n.fight, theName(n.name())+" breaks away and tries to flee!")
+	w.npcLeavesFight(n)
+	w.wander(n, now)
 }
 
 // npcStrikes has n swing at c.

@@ -311,3 +311,35 @@ func TestAdminSlayKillsThroughTheDeathPath(t *testing.T) {
 		t.Error("Alice is not dead after admin slay")
 	}
 }
+
+func TestNPCFleesBelowItsShareOfDP(t *testing.T) {
+	tw, alice := combatWorld(t)
+	tw.fighter("Alice", 90, 90, 200, 90) // always hits, 5..7 a blow
+	tw.onLoop(func() {
+		def := newNPCDef(store.NPCDef{ID: "coward", Name: "a coward", Keywords: []string{"coward"}, RoomText: "A coward.",
+			Kind: store.NPCPassive, DP: 100, DEX: 1, STR: 1, Damage: store.NPCDamage{Min: 0, Max: 0},
+			Behaviour: store.NPCBehaviour{FleeBelow: 0.95}})
+		tw.addNPC(def, "ward", nil, tw.cfg.Clock.Now())
+	})
+	alice.do("attack coward")
+	tw.after(tw.cfg.CombatRound)
+	wantContains(t, alice.conn.take(), "You hit a coward.", "The coward breaks away and tries to flee!", "A coward leaves")
+	if c := tw.character(t, "Alice"); c.fight != nil {
+		t.Error("Alice is still fighting after her foe fled")
+	}
+}
+
+func TestStrikingAPhantomEndsTheFight(t *testing.T) {
+	tw, alice := combatWorld(t)
+	tw.fighter("Alice", 50, 50, 200, 50)
+	tw.onLoop(func() { tw.conjurePhantom(tw.chars["alice"], "a pale thing", tw.cfg.Clock.Now()) })
+	wantContains(t, alice.do("attack phantom"), "You attack a pale thing!")
+	tw.after(tw.cfg.CombatRound)
+	wantContains(t, alice.conn.take(), "comes apart like smoke")
+	c := tw.character(t, "Alice")
+	var fights int
+	tw.onLoop(func() { fights = tw.fightCount })
+	if c.fight != nil || fights != 0 || c.xp != 0 {
+		t.Errorf("after the phantom: in a fight %v, %d fights, %d XP; want none, 0, 0", c.fight != nil, fights, c.xp)
+	}
+}
