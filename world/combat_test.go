@@ -343,3 +343,23 @@ func TestStrikingAPhantomEndsTheFight(t *testing.T) {
 		t.Errorf("after the phantom: in a fight %v, %d fights, %d XP; want none, 0, 0", c.fight != nil, fights, c.xp)
 	}
 }
+
+func TestConsider(t *testing.T) {
+	for _, tt := range []struct {
+		win, lose int
+		want      string
+	}{
+		{100, 300, "no match"}, {100, 200, "tilted your way"}, {100, 100, "either way"},
+		{200, 100, "get the better of you"}, {400, 100, "would kill you"},
+	} {
+		if got := considerText("It", tt.win, tt.lose); !strings.Contains(got, tt.want) {
+			t.Errorf("considerText(%d, %d) = %q, want %q", tt.win, tt.lose, got, tt.want)
+		}
+	}
+	tw, alice := combatWorld(t, spawnOf("rat", 1, "ward"), spawnOf("ghoul", 1, "ward"))
+	tw.fighter("Alice", 90, 90, 90, 90)
+	wantContains(t, alice.do("consider rat"), "The fat rat would be no match for you.")
+	tw.fighter("Alice", 15, 15, 15, 40)
+	wantContains(t, alice.do("consider ghoul"), "The ghoul could go either way.") // 14 rounds to win, 12 to lose
+	wantContains(t, alice.do("consider shoggoth"), "You see no \"shoggoth\" here.")
+}
