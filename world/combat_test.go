@@ -363,3 +363,26 @@ func TestConsider(t *testing.T) {
 	wantContains(t, alice.do("consider ghoul"), "The ghoul could go either way.") // 14 rounds to win, 12 to lose
 	wantContains(t, alice.do("consider shoggoth"), "You see no \"shoggoth\" here.")
 }
+
+func TestCorpseSurvivesARestart(t *testing.T) {
+	dir := t.TempDir()
+	tw := newTestWorld(t, dir)
+	tw.create(t, "Alice")
+	tw.giveItems(t, "Alice", "tonic", 2)
+	tw.onLoop(func() { tw.die(tw.chars["alice"], tw.cfg.Clock.Now()) })
+	tw.tick()
+	tw.flush(t)
+	tw.stop()
+
+	again := newTestWorld(t, dir)
+	bob := again.create(t, "Bob")
+	wantContains(t, bob.do("look"), "The corpse of Alice lies here.")
+	wantContains(t, bob.do("look in corpse"), "two folk tonics")
+	wantContains(t, bob.do("get all from corpse"), "not yours to pick over")
+	alice, _ := again.login(t, "Alice", "secret1")
+	c := again.character(t, "Alice")
+	if c.limbo || c.dp != c.maxDP() || c.RoomID != "ward" {
+		t.Errorf("Alice after the restart: limbo %v, DP %d of %d, room %s", c.limbo, c.dp, c.maxDP(), c.RoomID)
+	}
+	wantContains(t, alice.do("get all from corpse"), "You take two folk tonics from the corpse of Alice.")
+}
