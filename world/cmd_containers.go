@@ -253,15 +253,36 @@ func (w *World) lockExit(c *Character, dir string, lock bool) {
 		case !c.hasKey(e.Key):
 			c.send("You have no key that fits the way " + dir + ".\n")
 		default:
-			if f.unlocked == nil {
-				f.unlocked = map[string]bool{}
-			}
-			f.unlocked[dir] = !lock
+			f.setUnlocked(dir, !lock)
+			w.sameDoorBeyond(r.ID, e, !lock)
 			verb := map[bool]string{true: "lock", false: "unlock"}[lock]
 			c.send("You " + verb + " the way " + dir + ".\n")
 			w.tellRoom(c.RoomID, c, c.Name+" "+verb+"s the way "+dir+".")
 		}
 	})
+}
+
+// setUnlocked marks the locked exit in direction dir open or shut.
+func (f *floor) setUnlocked(dir string, open bool) {
+	if f.unlocked == nil {
+		f.unlocked = map[string]bool{}
+	}
+	f.unlocked[dir] = open
+}
+
+// sameDoorBeyond opens or shuts the other side of a door: the exit of the
+// room beyond that leads back with the same key (when that room is loaded;
+// otherwise its side keeps its own state until its reset).
+func (w *World) sameDoorBeyond(from string, e store.Exit, open bool) {
+	beyond, ok := w.rooms.peek(e.Target)
+	if !ok {
+		return
+	}
+	for _, back := range beyond.Exits {
+		if back.Target == from && back.Key == e.Key && back.Has(store.ExitLocked) {
+			w.floorFor(beyond.ID).setUnlocked(back.Direction, open)
+		}
+	}
 }
 
 // exitLocked reports whether exit e of room id bars the way now.

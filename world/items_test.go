@@ -185,6 +185,22 @@ func TestLockedExitAndKey(t *testing.T) {
 	})
 }
 
+func TestADoorUnlocksFromBothSides(t *testing.T) {
+	tw := newTestWorld(t, "")
+	alice := tw.create(t, "Alice")
+	tw.giveItems(t, "Alice", "key_west", 1)
+	alice.do("down")
+	runSteps(t, alice, []step{
+		{"look east", []string{"The way east is locked; beyond it lies Vault."}, ""},
+		{"unlock east", []string{"You unlock the way east."}, ""},
+		{"east", []string{"Vault", "Exits: west."}, "locked"},
+		{"lock west", []string{"You lock the way west."}, ""},
+		{"west", []string{"The way west is locked."}, ""},
+		{"unlock west", []string{"You unlock the way west."}, ""},
+		{"west", []string{"Cellar", "Exits: east, up."}, "locked"},
+	})
+}
+
 func TestEquipment(t *testing.T) {
 	tw := newTestWorld(t, "")
 	alice := tw.create(t, "Alice")
