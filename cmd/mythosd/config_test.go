@@ -50,6 +50,8 @@ func TestParseConfigErrorsNameTheFlag(t *testing.T) {
 		{[]string{"-world", "/no/such/dir"}, nil, "-world"},
 		{[]string{"-max-conns", "0"}, nil, "-max-conns"},
 		{[]string{"-room-ttl", "1ms"}, nil, "-room-ttl"},
+		{[]string{"-combat-round", "1ms"}, nil, "-combat-round"},
+		{[]string{"-combat-round", "2m"}, nil, "-combat-round"},
 		{[]string{"stray"}, nil, "unexpected argument"},
 		{[]string{"-nosuchflag"}, nil, "nosuchflag"},
 		{nil, map[string]string{"MYTHOS_TICK": "fast"}, "MYTHOS_TICK"},
