@@ -386,3 +386,19 @@ func TestCorpseSurvivesARestart(t *testing.T) {
 	}
 	wantContains(t, alice.do("get all from corpse"), "You take two folk tonics from the corpse of Alice.")
 }
+
+func TestWeaponAndArmourCount(t *testing.T) {
+	tw, alice := combatWorld(t)
+	tw.fighter("Alice", 70, 50, 50, 50)
+	if c := tw.character(t, "Alice"); c.blowOf() != (blow{min: 1, max: 3, str: 70}) || c.protection() != 0 {
+		t.Errorf("bare: blow %+v, protection %d", c.blowOf(), c.protection())
+	}
+	tw.giveItems(t, "Alice", "revolver", 1)
+	tw.giveItems(t, "Alice", "coat", 1)
+	alice.do("wield revolver")
+	alice.do("wear revolver")
+	alice.do("wear coat")
+	if c := tw.character(t, "Alice"); c.blowOf() != (blow{min: 1, max: 10, str: 70}) || c.protection() != 2 {
+		t.Errorf("armed: blow %+v, protection %d; want the revolver's 1..10 and the coat's 2", c.blowOf(), c.protection())
+	}
+}
