@@ -402,3 +402,21 @@ func TestWeaponAndArmourCount(t *testing.T) {
 		t.Errorf("armed: blow %+v, protection %d; want the revolver's 1..10 and the coat's 2", c.blowOf(), c.protection())
 	}
 }
+
+func TestUseInAFightWaitsForTheTurn(t *testing.T) {
+	tw, alice := combatWorld(t, spawnOf("nurse", 1, "ward"))
+	tw.giveItems(t, "Alice", "bandage", 1)
+	wantContains(t, alice.do("attack nurse"), "You attack a night nurse!")
+	tw.onLoop(func() { tw.chars["alice"].dp = 5 })
+	wantContains(t, alice.do("use bandage"), "You will use it at your next turn.")
+	if dp, _ := tw.dpOf("Alice"); dp != 5 {
+		t.Fatalf("DP %d before the turn, want 5", dp)
+	}
+	tw.after(100 * time.Millisecond) // the first round
+	out := alice.conn.take()
+	wantContains(t, out, "DP +3.")
+	if strings.Contains(out, "You hit") || strings.Contains(out, "You miss") {
+		t.Errorf("Alice struck as well as using the bandage:\n%s", out)
+	}
+	wantContains(t, alice.do("north"), "Flee first.")
+}
