@@ -41,7 +41,7 @@ func (w *World) cmdAdmin(c *Character, args string) {
 	case "backup":
 		w.adminBackup(c)
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin spawn <npc> | admin slay <npc> | admin goto <room|name> | admin summon <prototype> [n] | admin purge <item> | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans | admin backup\n")
+		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin spawn <npc> | admin slay <npc|character> | admin goto <room|name> | admin summon <prototype> [n] | admin purge <item> | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans | admin backup\n")
 	}
 }
 

@@ -21,7 +21,7 @@ func idleText(d time.Duration) string {
 func infoCommands() []*command {
 	return []*command{
 		{name: "who", summary: "who walks the waking world", run: (*World).cmdWho},
-		{name: "status", aliases: []string{"score", "st", "sta"}, summary: "your name, place, lucidity, attributes and money", run: (*World).cmdStatus},
+		{name: "status", aliases: []string{"score", "st", "sta"}, summary: "your name, place, lucidity, DP, level, attributes and money", run: (*World).cmdStatus},
 		{name: "help", aliases: []string{"?"}, summary: "this list, or help <topic>", run: (*World).cmdHelp},
 		{name: "quit", summary: "leave the game (you are saved)", run: (*World).cmdQuit, exact: true},
 	}

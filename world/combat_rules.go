@@ -44,6 +44,6 @@ func fleeChance(exits, opponents int) float64 {
 	return min(max(0.5+0.1*float64(exits)-0.1*float64(opponents), fleeMin), fleeMax)
 }
 
-// panics reports whether a blow of dmg against a character of maxDP is
+// heavyBlow reports whether a blow of dmg against a character of maxDP is
 // heavy enough to make a deranged character bolt (the roll decides then).
 func heavyBlow(dmg, maxDP int) bool { return dmg*100 > maxDP*panicShare }

@@ -215,3 +215,25 @@ func TestPromptFormat(t *testing.T) {
 		t.Errorf("custom prompt %q", got)
 	}
 }
+
+// FuzzPromptAndBuyArgs feeds any text to the prompt format and to the
+// buy command's reading: no panic, a prompt that is taken renders to
+// printable text, a quantity is always 1..20.
+func FuzzPromptAndBuyArgs(f *testing.F) {
+	for _, s := range []string{"<%h/%Hdp %llcd> ", "%", "%%%", "tonic 3", "a b -1", "\xff%h", "%h%H%l%x%q"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := &Character{Lucidity: -7}
+		c.dp = -3
+		w := &World{}
+		if w.setPrompt(c, s) {
+			if out := c.promptText(); !printable(out) {
+				t.Errorf("prompt %q renders to %q", s, out)
+			}
+		}
+		if _, qty, ok := buyArgs(s); ok && (qty < 1 || qty > maxBuy) {
+			t.Errorf("buyArgs(%q) quantity %d", s, qty)
+		}
+	})
+}

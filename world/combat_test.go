@@ -311,3 +311,112 @@ func TestAdminSlayKillsThroughTheDeathPath(t *testing.T) {
 		t.Error("Alice is not dead after admin slay")
 	}
 }
+
+func TestNPCFleesBelowItsShareOfDP(t *testing.T) {
+	tw, alice := combatWorld(t)
+	tw.fighter("Alice", 90, 90, 200, 90) // always hits, 5..7 a blow
+	tw.onLoop(func() {
+		def := newNPCDef(store.NPCDef{ID: "coward", Name: "a coward", Keywords: []string{"coward"}, RoomText: "A coward.",
+			Kind: store.NPCPassive, DP: 100, DEX: 1, STR: 1, Damage: store.NPCDamage{Min: 0, Max: 0},
+			Behaviour: store.NPCBehaviour{FleeBelow: 0.95}})
+		tw.addNPC(def, "ward", nil, tw.cfg.Clock.Now())
+	})
+	alice.do("attack coward")
+	tw.after(tw.cfg.CombatRound)
+	wantContains(t, alice.conn.take(), "You hit a coward.", "The coward breaks away and tries to flee!", "A coward leaves")
+	if c := tw.character(t, "Alice"); c.fight != nil {
+		t.Error("Alice is still fighting after her foe fled")
+	}
+}
+
+func TestStrikingAPhantomEndsTheFight(t *testing.T) {
+	tw, alice := combatWorld(t)
+	tw.fighter("Alice", 50, 50, 200, 50)
+	tw.onLoop(func() { tw.conjurePhantom(tw.chars["alice"], "a pale thing", tw.cfg.Clock.Now()) })
+	wantContains(t, alice.do("attack phantom"), "You attack a pale thing!")
+	tw.after(tw.cfg.CombatRound)
+	wantContains(t, alice.conn.take(), "comes apart like smoke")
+	c := tw.character(t, "Alice")
+	var fights int
+	tw.onLoop(func() { fights = tw.fightCount })
+	if c.fight != nil || fights != 0 || c.xp != 0 {
+		t.Errorf("after the phantom: in a fight %v, %d fights, %d XP; want none, 0, 0", c.fight != nil, fights, c.xp)
+	}
+}
+
+func TestConsider(t *testing.T) {
+	for _, tt := range []struct {
+		win, lose int
+		want      string
+	}{
+		{100, 300, "no match"}, {100, 200, "tilted your way"}, {100, 100, "either way"},
+		{200, 100, "get the better of you"}, {400, 100, "would kill you"},
+	} {
+		if got := considerText("It", tt.win, tt.lose); !strings.Contains(got, tt.want) {
+			t.Errorf("considerText(%d, %d) = %q, want %q", tt.win, tt.lose, got, tt.want)
+		}
+	}
+	tw, alice := combatWorld(t, spawnOf("rat", 1, "ward"), spawnOf("ghoul", 1, "ward"))
+	tw.fighter("Alice", 90, 90, 90, 90)
+	wantContains(t, alice.do("consider rat"), "The fat rat would be no match for you.")
+	tw.fighter("Alice", 15, 15, 15, 40)
+	wantContains(t, alice.do("consider ghoul"), "The ghoul could go either way.") // 14 rounds to win, 12 to lose
+	wantContains(t, alice.do("consider shoggoth"), "You see no \"shoggoth\" here.")
+}
+
+func TestCorpseSurvivesARestart(t *testing.T) {
+	dir := t.TempDir()
+	tw := newTestWorld(t, dir)
+	tw.create(t, "Alice")
+	tw.giveItems(t, "Alice", "tonic", 2)
+	tw.onLoop(func() { tw.die(tw.chars["alice"], tw.cfg.Clock.Now()) })
+	tw.tick()
+	tw.flush(t)
+	tw.stop()
+
+	again := newTestWorld(t, dir)
+	bob := again.create(t, "Bob")
+	wantContains(t, bob.do("look"), "The corpse of Alice lies here.")
+	wantContains(t, bob.do("look in corpse"), "two folk tonics")
+	wantContains(t, bob.do("get all from corpse"), "not yours to pick over")
+	alice, _ := again.login(t, "Alice", "secret1")
+	c := again.character(t, "Alice")
+	if c.limbo || c.dp != c.maxDP() || c.RoomID != "ward" {
+		t.Errorf("Alice after the restart: limbo %v, DP %d of %d, room %s", c.limbo, c.dp, c.maxDP(), c.RoomID)
+	}
+	wantContains(t, alice.do("get all from corpse"), "You take two folk tonics from the corpse of Alice.")
+}
+
+func TestWeaponAndArmourCount(t *testing.T) {
+	tw, alice := combatWorld(t)
+	tw.fighter("Alice", 70, 50, 50, 50)
+	if c := tw.character(t, "Alice"); c.blowOf() != (blow{min: 1, max: 3, str: 70}) || c.protection() != 0 {
+		t.Errorf("bare: blow %+v, protection %d", c.blowOf(), c.protection())
+	}
+	tw.giveItems(t, "Alice", "revolver", 1)
+	tw.giveItems(t, "Alice", "coat", 1)
+	alice.do("wield revolver")
+	alice.do("wear revolver")
+	alice.do("wear coat")
+	if c := tw.character(t, "Alice"); c.blowOf() != (blow{min: 1, max: 10, str: 70}) || c.protection() != 2 {
+		t.Errorf("armed: blow %+v, protection %d; want the revolver's 1..10 and the coat's 2", c.blowOf(), c.protection())
+	}
+}
+
+func TestUseInAFightWaitsForTheTurn(t *testing.T) {
+	tw, alice := combatWorld(t, spawnOf("nurse", 1, "ward"))
+	tw.giveItems(t, "Alice", "bandage", 1)
+	wantContains(t, alice.do("attack nurse"), "You attack a night nurse!")
+	tw.onLoop(func() { tw.chars["alice"].dp = 5 })
+	wantContains(t, alice.do("use bandage"), "You will use it at your next turn.")
+	if dp, _ := tw.dpOf("Alice"); dp != 5 {
+		t.Fatalf("DP %d before the turn, want 5", dp)
+	}
+	tw.after(100 * time.Millisecond) // the first round
+	out := alice.conn.take()
+	wantContains(t, out, "DP +3.")
+	if strings.Contains(out, "You hit") || strings.Contains(out, "You miss") {
+		t.Errorf("Alice struck as well as using the bandage:\n%s", out)
+	}
+	wantContains(t, alice.do("north"), "Flee first.")
+}

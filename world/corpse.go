@@ -27,13 +27,11 @@ func corpseBase() store.ItemProto {
 
 // corpseProto is the corpse prototype named for who died.
 func (w *World) corpseProto(name string) *proto {
-	base := w.protos[corpseProtoID]
-	p := *base
+	p := corpseBase()
 	p.Name = "the corpse of " + name
-	p.bare = "corpse of " + name
 	p.RoomText = capitalize(p.Name) + " lies here."
-	p.Keywords = append(append([]string(nil), base.Keywords...), strings.Fields(strings.ToLower(withoutArticle(name)))...)
-	return &p
+	p.Keywords = append(p.Keywords, strings.Fields(strings.ToLower(withoutArticle(name)))...)
+	return newProto(p)
 }
 
 // makeCorpse lays a new corpse of name (owner 0: anyone may loot it) on

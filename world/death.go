@@ -19,11 +19,11 @@ func (w *World) die(c *Character, now time.Time) {
 	w.leaveFight(c)
 	corpse := w.makeCorpse(c.Name, c.ID, room, now)
 	for len(c.inv) > 0 {
-		w.moveItem(c.inv[0], insideOf(corpse))
+		w.intoCorpse(c.inv[0], corpse)
 	}
 	for _, it := range c.worn {
 		if it != nil {
-			w.moveItem(it, insideOf(corpse))
+			w.intoCorpse(it, corpse)
 		}
 	}
 	c.limbo, c.resting, c.action = true, false, action{}
@@ -33,6 +33,21 @@ func (w *World) die(c *Character, now time.Time) {
 	w.takeOut(c)
 	w.tellRoom(room, c, c.Name+" dies.")
 	w.npcQueue.push(npcEvent{at: now.Add(limboFor).UnixNano(), kind: evWake, char: c})
+}
+
+// intoCorpse moves it into corpse. Containers nest two deep at most, so a
+// container inside it comes out and lies in the corpse beside it.
+func (w *World) intoCorpse(it, corpse *Item) {
+	var inner []*Item
+	for _, x := range it.contents {
+		if x.proto.isContainer() {
+			inner = append(inner, x)
+		}
+	}
+	for _, x := range inner {
+		w.moveItem(x, insideOf(corpse))
+	}
+	w.moveItem(it, insideOf(corpse))
 }
 
 // wake ends c's limbo: full DP, in the sanitarium.

@@ -40,7 +40,7 @@ func testProtos() []store.ItemProto {
 		{ID: "box", Name: "a tin box", Plural: "tin boxes", Keywords: []string{"box", "tin"}, Description: "A tin box.",
 			Type: "container", Weight: 5, Container: &store.ItemContainer{Capacity: 3, MaxWeight: 40}},
 		{ID: "coat", Name: "a greatcoat", Keywords: []string{"coat", "greatcoat"}, Description: "Deep pockets.", Type: "container",
-			Weight: 40, Slots: []string{"torso"}, Container: &store.ItemContainer{Capacity: 4, MaxWeight: 60}},
+			Weight: 40, Slots: []string{"torso"}, Protection: 2, Container: &store.ItemContainer{Capacity: 4, MaxWeight: 60}},
 		{ID: "ring", Name: "a black ring", Keywords: []string{"ring", "black"}, Description: "Cold to the touch.", Type: "equipment",
 			Weight: 1, Slots: []string{"ring"}, Flags: []string{"cursed"}},
 		{ID: "letter", Name: "a sealed letter", Keywords: []string{"letter"}, Description: "Addressed to you.", Type: "quest",

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -97,13 +98,13 @@ var invariantLines = []string{
 }
 
 // TestItemsAreNeverLostOrCopied runs tens of thousands of random commands
-// by four characters who also log out and in again, with ticks, resets and
-// sweeps between, then counts every instance in memory and in the store,
+// by four characters who also log out and in again, die and loot corpses,
+// with ticks, resets, sweeps and decay between, then counts every instance in memory and in the store,
 // and again after a restart.
 func TestItemsAreNeverLostOrCopied(t *testing.T) {
-	moves, wantMoves := 100000, uint64(20000)
+	moves, wantMoves := 100000, uint64(15000) // deaths and limbo take a share of the commands
 	if testing.Short() {
-		moves, wantMoves = 5000, 1000
+		moves, wantMoves = 5000, 750
 	}
 	dir := t.TempDir()
 	tw := newTestWorld(t, dir)
@@ -118,6 +119,7 @@ func TestItemsAreNeverLostOrCopied(t *testing.T) {
 		tw.giveItems(t, n, "candle", 5)
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
+	deaths, looted := 0, 0
 	for i := range moves {
 		n := names[rng.IntN(len(names))]
 		p := players[n]
@@ -128,8 +130,19 @@ func TestItemsAreNeverLostOrCopied(t *testing.T) {
 		case r < 60:
 			tw.tick()
 		case r < 62:
-			tw.clock.advance(20 * time.Minute) // resets and sweeps fall due
+			tw.clock.advance(20 * time.Minute) // resets, sweeps, wakings and decay fall due
 			tw.tick()
+		case r < 63: // death: everything carried and worn moves into a corpse
+			tw.onLoop(func() {
+				if c := tw.chars[nameKey(n)]; c != nil && c.online() && !c.limbo {
+					tw.die(c, tw.cfg.Clock.Now())
+					deaths++
+				}
+			})
+		case r < 73: // looting, one's own corpse or another's
+			if strings.Contains(p.do(lootLines[rng.IntN(len(lootLines))]), "You take") {
+				looted++
+			}
 		default:
 			p.do(invariantLines[rng.IntN(len(invariantLines))])
 		}
@@ -144,6 +157,9 @@ func TestItemsAreNeverLostOrCopied(t *testing.T) {
 	if moved < wantMoves {
 		t.Errorf("only %d item moves in %d commands", moved, moves)
 	}
+	if deaths == 0 || looted == 0 {
+		t.Errorf("%d deaths and %d lootings: the test no longer covers them", deaths, looted)
+	}
 	live := int(made - gone)
 	tw.flush(t)
 	stored := checkStoreItems(t, tw.db, live)
@@ -152,7 +168,8 @@ func TestItemsAreNeverLostOrCopied(t *testing.T) {
 			t.Errorf("item %d: memory has %s %s %s, store %s %s %s", id, rec.Place, rec.Holder, rec.Slot, s.Place, s.Holder, s.Slot)
 		}
 	}
-	t.Logf("%d commands, %d item moves; %d items made, %d gone, %d live, %d in memory", moves, moved, made, gone, live, len(mem))
+	t.Logf("%d commands, %d item moves, %d deaths, %d lootings; %d items made, %d gone, %d live, %d in memory",
+		moves, moved, deaths, looted, made, gone, live, len(mem))
 	tw.stop()
 
 	again := newTestWorld(t, dir)
@@ -162,3 +179,7 @@ func TestItemsAreNeverLostOrCopied(t *testing.T) {
 	}
 	again.itemCensus(t)
 }
+
+// lootLines pick over corpses.
+var lootLines = []string{"get all from corpse", "get all from 2.corpse", "get tonic from corpse",
+	"get satchel from corpse", "look in corpse", "get all from satchel"}

@@ -36,6 +36,7 @@ func (w *World) dispelPhantom(c *Character, text string) {
 		return
 	}
 	c.phantom, n.gone = nil, true
+	w.npcLeavesFight(n)
 	if text != "" {
 		c.notify(text)
 	}

@@ -53,6 +53,8 @@ func TestParseConfigErrorsNameTheFlag(t *testing.T) {
 		{[]string{"-cmd-rate", "0"}, nil, "-cmd-rate"},
 		{[]string{"-cmd-burst", "-5"}, nil, "-cmd-burst"},
 		{nil, map[string]string{"MYTHOS_CMD_RATE": "99999"}, "-cmd-rate"},
+		{[]string{"-combat-round", "1ms"}, nil, "-combat-round"},
+		{[]string{"-combat-round", "2m"}, nil, "-combat-round"},
 		{[]string{"stray"}, nil, "unexpected argument"},
 		{[]string{"-nosuchflag"}, nil, "nosuchflag"},
 		{nil, map[string]string{"MYTHOS_TICK": "fast"}, "MYTHOS_TICK"},

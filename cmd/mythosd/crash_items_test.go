@@ -102,12 +102,19 @@ func freeAddr(t testing.TB) string {
 // accepts connections.
 func startProcess(t testing.TB, bin, dir, addr string) *exec.Cmd {
 	t.Helper()
-	world, err := filepath.Abs(itemWorldDir)
+	return startProcessOn(t, bin, itemWorldDir, dir, addr)
+}
+
+// startProcessOn runs the built server on world and waits until it
+// accepts connections.
+func startProcessOn(t testing.TB, bin, world, dir, addr string) *exec.Cmd {
+	t.Helper()
+	world, err := filepath.Abs(world)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "-data", dir, "-world", world, "-telnet", addr, "-ssh", "off", "-admin", "off",
-		"-metrics", "off", "-tick", "20ms", "-log-level", "error")
+		"-metrics", "off", "-tick", "20ms", "-combat-round", "100ms", "-log-level", "error")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
