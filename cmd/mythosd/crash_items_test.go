@@ -114,7 +114,10 @@ func startProcessOn(t testing.TB, bin, world, dir, addr string) *exec.Cmd {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "-data", dir, "-world", world, "-telnet", addr, "-ssh", "off", "-admin", "off",
-		"-metrics", "off", "-tick", "20ms", "-combat-round", "100ms", "-log-level", "error")
+		"-metrics", "off", "-tick", "20ms", "-combat-round", "100ms", "-log-level", "error",
+		// The crash tests type as fast as the answers come: no command rate
+		// (its own test is TestCommandFloodIsLimitedWithoutDelayingOthers).
+		"-cmd-rate", "1000", "-cmd-burst", "10000")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
