@@ -37,6 +37,32 @@ type protoEntry struct {
 
 // addItemFile reads one prototype file of items/.
 func (l *loader) addItemFile(p string, data []byte) {
+	l.readListFile(p, data, listFile{key: "items", kind: "a prototype file", what: "prototypes"},
+		func(raw json.RawMessage, field string, fp *fileProblems) {
+			pr, ok := decodeProto(raw, field, fp)
+			if !ok {
+				return
+			}
+			if first, dup := l.protos[pr.ID]; dup {
+				fp.errorf(field+".id", "duplicate prototype id %q, also in %s", pr.ID, first.file)
+				return
+			}
+			l.protos[pr.ID] = &protoEntry{proto: pr, file: p, field: field}
+			l.protoOrder = append(l.protoOrder, pr.ID)
+		})
+}
+
+// listFile describes a file of one key that holds a list (items/, npcs/).
+type listFile struct {
+	key  string // the one key: "items"
+	kind string // what the file is, for messages: "a prototype file"
+	what string // what the list holds: "prototypes"
+}
+
+// readListFile reads a file that f describes and hands each entry of its
+// list to each, with the entry's field ("items[3]"); problems are reported
+// against the file.
+func (l *loader) readListFile(p string, data []byte, f listFile, each func(raw json.RawMessage, field string, fp *fileProblems)) {
 	fp := &fileProblems{file: p}
 	defer func() { l.report.Problems = append(l.report.Problems, fp.list...) }()
 	obj, err := decodeObject(data)
@@ -44,26 +70,16 @@ func (l *loader) addItemFile(p string, data []byte) {
 		fp.errorf("", "%v", err)
 		return
 	}
-	for _, k := range otherKeys(obj, "items") {
-		fp.errorf(k, "unknown key %q; a prototype file holds only \"items\"", k)
+	for _, k := range otherKeys(obj, f.key) {
+		fp.errorf(k, "unknown key %q; %s holds only %q", k, f.kind, f.key)
 	}
 	var list []json.RawMessage
-	if err := json.Unmarshal(obj["items"], &list); err != nil {
-		fp.errorf("items", "must be a list of prototypes")
+	if err := json.Unmarshal(obj[f.key], &list); err != nil {
+		fp.errorf(f.key, "must be a list of %s", f.what)
 		return
 	}
 	for i, raw := range list {
-		field := fmt.Sprintf("items[%d]", i)
-		pr, ok := decodeProto(raw, field, fp)
-		if !ok {
-			continue
-		}
-		if first, dup := l.protos[pr.ID]; dup {
-			fp.errorf(field+".id", "duplicate prototype id %q, also in %s", pr.ID, first.file)
-			continue
-		}
-		l.protos[pr.ID] = &protoEntry{proto: pr, file: p, field: field}
-		l.protoOrder = append(l.protoOrder, pr.ID)
+		each(raw, fmt.Sprintf("%s[%d]", f.key, i), fp)
 	}
 }
 

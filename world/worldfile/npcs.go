@@ -25,34 +25,19 @@ type npcEntry struct {
 
 // addNPCFile reads one definition file of npcs/.
 func (l *loader) addNPCFile(p string, data []byte) {
-	fp := &fileProblems{file: p}
-	defer func() { l.report.Problems = append(l.report.Problems, fp.list...) }()
-	obj, err := decodeObject(data)
-	if err != nil {
-		fp.errorf("", "%v", err)
-		return
-	}
-	for _, k := range otherKeys(obj, "npcs") {
-		fp.errorf(k, "unknown key %q; an NPC file holds only \"npcs\"", k)
-	}
-	var list []json.RawMessage
-	if err := json.Unmarshal(obj["npcs"], &list); err != nil {
-		fp.errorf("npcs", "must be a list of NPC definitions")
-		return
-	}
-	for i, raw := range list {
-		field := fmt.Sprintf("npcs[%d]", i)
-		def, ok := decodeNPC(raw, field, fp)
-		if !ok {
-			continue
-		}
-		if first, dup := l.npcs[def.ID]; dup {
-			fp.errorf(field+".id", "duplicate NPC id %q, also in %s", def.ID, first.file)
-			continue
-		}
-		l.npcs[def.ID] = &npcEntry{def: def, file: p, field: field}
-		l.npcOrder = append(l.npcOrder, def.ID)
-	}
+	l.readListFile(p, data, listFile{key: "npcs", kind: "an NPC file", what: "NPC definitions"},
+		func(raw json.RawMessage, field string, fp *fileProblems) {
+			def, ok := decodeNPC(raw, field, fp)
+			if !ok {
+				return
+			}
+			if first, dup := l.npcs[def.ID]; dup {
+				fp.errorf(field+".id", "duplicate NPC id %q, also in %s", def.ID, first.file)
+				return
+			}
+			l.npcs[def.ID] = &npcEntry{def: def, file: p, field: field}
+			l.npcOrder = append(l.npcOrder, def.ID)
+		})
 }
 
 // decodeNPC reads and checks one definition.
