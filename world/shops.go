@@ -162,16 +162,8 @@ func (w *World) stockLine(n *NPC, what string) int {
 // cmdSell sells a carried item to the shop for half its value; the item
 // leaves the world.
 func (w *World) cmdSell(c *Character, args string) {
-	n := w.shopkeeper(c)
-	if n == nil {
-		return
-	}
-	it := findOne(c, c.inv, args, "in your pack")
+	_, it := w.offered(c, args)
 	if it == nil {
-		return
-	}
-	if why := unsellable(it); why != "" {
-		c.send(theName(n.name()) + why + "\n")
 		return
 	}
 	pay := sellPrice(it.proto.Value)
@@ -180,6 +172,25 @@ func (w *World) cmdSell(c *Character, args string) {
 	w.markDirty(c)
 	c.send("You sell " + it.name() + " for " + dollars(pay) + ".\n")
 	w.tellRoom(c.RoomID, c, c.Name+" sells "+it.name()+".")
+}
+
+// offered finds the shopkeeper in c's room and the carried item that args
+// names, one the shop would buy; the item is nil (and c told why) when
+// there is no shop, no such item, or the shop will not have it.
+func (w *World) offered(c *Character, args string) (*NPC, *Item) {
+	n := w.shopkeeper(c)
+	if n == nil {
+		return nil, nil
+	}
+	it := findOne(c, c.inv, args, "in your pack")
+	if it == nil {
+		return n, nil
+	}
+	if why := unsellable(it); why != "" {
+		c.send(theName(n.name()) + why + "\n")
+		return n, nil
+	}
+	return n, it
 }
 
 // unsellable says why a shop will not buy it (after the shopkeeper's
@@ -198,16 +209,8 @@ func unsellable(it *Item) string {
 
 // cmdValue tells what the shop would pay for a carried item.
 func (w *World) cmdValue(c *Character, args string) {
-	n := w.shopkeeper(c)
-	if n == nil {
-		return
-	}
-	it := findOne(c, c.inv, args, "in your pack")
+	n, it := w.offered(c, args)
 	if it == nil {
-		return
-	}
-	if why := unsellable(it); why != "" {
-		c.send(theName(n.name()) + why + "\n")
 		return
 	}
 	c.send(theName(n.name()) + " would pay " + dollars(sellPrice(it.proto.Value)) + " for " + it.name() + ".\n")
