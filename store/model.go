@@ -102,7 +102,9 @@ type Account struct {
 	ID           int64
 	Name         string
 	PasswordHash string
-	Admin        bool
+	Admin        bool // holds the admin role
+	Builder      bool // holds the builder role
+	Frozen       bool // its commands are refused until an admin thaws it
 	CreatedAt    time.Time
 }
 

@@ -124,6 +124,9 @@ func (w *World) dispatch(c *Character, line string) {
 	fx := w.rules.EffectsOf(c.Lucidity)
 	switch {
 	case alwaysAllowed(cmd):
+	case c.frozen:
+		c.send(frozenText)
+		return
 	case c.limbo:
 		c.send("You drift in limbo, without a body to move. Only \"quit\" and \"help\" reach you now.\n")
 		return

@@ -99,6 +99,7 @@ var ErrStopped = errors.New("world stopped")
 type World struct {
 	cfg    Config
 	log    *slog.Logger
+	audit  *slog.Logger // every builder and admin action, with who did it
 	inbox  chan func()
 	quit   chan struct{}
 	done   chan struct{}
@@ -166,6 +167,7 @@ func New(cfg Config) (*World, error) {
 	w := &World{
 		cfg:    cfg,
 		log:    cfg.Logger.With("component", "world"),
+		audit:  cfg.Logger.With("component", "audit"),
 		inbox:  make(chan func(), inboxSize),
 		quit:   make(chan struct{}),
 		done:   make(chan struct{}),
