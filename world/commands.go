@@ -55,6 +55,7 @@ func allCommands() []*command {
 		{name: "quit", summary: "leave the game (you are saved)", run: (*World).cmdQuit, exact: true},
 		{name: "config", aliases: []string{"co", "con"}, summary: "colour, screen reader, prompt: config color off, config prompt %h/%Hdp", run: (*World).cmdConfig},
 		{name: "admin", run: (*World).cmdAdmin, exact: true},
+		{name: "password", summary: "change your password: asks the old one, then the new one twice", run: (*World).cmdPassword, exact: true},
 	}
 	cmds = append(cmds, lucidityCommands()...)
 	cmds = append(cmds, chatCommands()...)
