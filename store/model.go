@@ -188,4 +188,5 @@ type Batch struct {
 	// Items holds the latest state of each item that changed, by id.
 	Items map[int64]ItemState
 	Bans  []BanChange // the latest change of each target wins
+	Chat  []ChatLine  // lines said, oldest first, for the chat log
 }

@@ -67,6 +67,8 @@ func (w *World) runAdmin(c *Character, sub, rest string) {
 		w.adminBackup(c)
 	case "freeze", "thaw":
 		w.adminFreeze(c, rest, sub == "freeze")
+	case "chatlog":
+		w.adminChatlog(c, rest)
 	case "snoop":
 		w.adminSnoop(c, rest)
 	case "role", "unrole":

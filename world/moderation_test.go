@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"mythosd/store"
 )
@@ -112,5 +113,35 @@ func TestSnoopEndsWithAdminRole(t *testing.T) {
 	wilbur.do("look")
 	if got := admin.conn.take(); strings.Contains(got, "% ") {
 		t.Errorf("a former admin still snoops: %q", got)
+	}
+}
+
+// TestAdminChatlog: what a player says, emotes and whispers reaches the
+// chat log through the write-behind batch; admin chatlog reads it back
+// off the loop, for the last hours asked.
+func TestAdminChatlog(t *testing.T) {
+	tw, _, admin, _, wilbur := auditWorld(t)
+	wilbur.do("say the whippoorwills are calling")
+	wilbur.do("emote looks at the hills.")
+	wilbur.do("whisper Armitage meet me at the stones")
+	tw.tick()
+	tw.flush(t)
+	got := admin.doAwait(t, "admin chatlog wilbur", "lines):")
+	wantContains(t, got, "What wilbur said in the last 24 hours (3 lines):",
+		"[say in ward] the whippoorwills are calling",
+		"[emote in ward] looks at the hills.",
+		"[whisper to Armitage in ward] meet me at the stones")
+	tw.clock.advance(2 * time.Hour)
+	admin.doAwait(t, "admin chatlog Wilbur 1", "Nothing said by Wilbur in the last 1 hours is on record.")
+	admin.doAwait(t, "admin chatlog Wilbur 3", "(3 lines)")
+	for _, tt := range []struct{ line, want string }{
+		{"admin chatlog", "Usage: admin chatlog"},
+		{"admin chatlog Wilbur 0", "Hours is a whole number from 1 to"},
+		{"admin chatlog Wilbur -5", "Hours is a whole number from 1 to"},
+		{"admin chatlog Wilbur 99999999999999999999", "Hours is a whole number from 1 to"},
+		{"admin chatlog Wilbur 1 2", "Usage: admin chatlog"},
+		{"admin chatlog Nobody", "Nothing said by Nobody"},
+	} {
+		admin.doAwait(t, tt.line, tt.want)
 	}
 }

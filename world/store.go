@@ -41,6 +41,8 @@ type Store interface {
 	SetRole(ctx context.Context, name string, role store.Role, grant bool) error
 	SetFrozen(ctx context.Context, name string, frozen bool) error
 	SetPassword(ctx context.Context, name, hash string) error
+	// ChatLog reads what name said since a time (admin chatlog).
+	ChatLog(ctx context.Context, name string, since time.Time) ([]store.ChatLine, error)
 	// Bans reads the bans in force at now; changes leave through Submit.
 	Bans(ctx context.Context, now time.Time) ([]store.Ban, error)
 }

@@ -121,6 +121,7 @@ type World struct {
 	nextFlux    time.Time
 	nextEffects time.Time
 	changes     []store.LucidityChange // lucidity log entries since the last hand-off
+	chatLines   []store.ChatLine       // chat said since the last hand-off
 	facts       []store.Fact           // facts changed since the last hand-off
 
 	mutes     *muteCache
