@@ -106,7 +106,7 @@ func TestAdminSnoop(t *testing.T) {
 func TestSnoopEndsWithAdminRole(t *testing.T) {
 	tw, _, admin, _, wilbur := auditWorld(t)
 	admin.do("admin snoop Wilbur")
-	if err := tw.SetRole(context.Background(), "Armitage", store.RoleAdmin, false, "console"); err != nil {
+	if err := tw.SetRole(context.Background(), "Armitage", "admin", false, "console"); err != nil {
 		t.Fatal(err)
 	}
 	admin.awaitText(t, "You are no longer an admin.")

@@ -118,12 +118,17 @@ func roleArticle(r store.Role) string {
 	return "a " + string(r)
 }
 
-// SetRole grants (grant true) or revokes role to or from the account name,
-// as an admin action from the console; by names who asked, for the log. A
-// playing character holds the new role at once. It returns
-// store.ErrNotFound when there is no such account.
-func (w *World) SetRole(ctx context.Context, name string, role store.Role, grant bool, by string) error {
-	err := w.cfg.Store.SetRole(ctx, name, role, grant)
+// SetRole grants (grant true) or revokes role (builder or admin) to or
+// from the account name, as an admin action from the console; by names who
+// asked, for the log. A playing character holds the new role at once. It
+// returns store.ErrNotFound when there is no such account, store.ErrInvalid
+// for another role.
+func (w *World) SetRole(ctx context.Context, name, roleName string, grant bool, by string) error {
+	role, err := store.ParseRole(roleName)
+	if err != nil {
+		return err
+	}
+	err = w.cfg.Store.SetRole(ctx, name, role, grant)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("set role: %w", err)
 	}

@@ -124,12 +124,12 @@ func TestAdminRoleAndUnrole(t *testing.T) {
 func TestConsoleSetRole(t *testing.T) {
 	tw, _, _, _, wilbur := auditWorld(t)
 	ctx := context.Background()
-	if err := tw.SetRole(ctx, "Wilbur", store.RoleAdmin, true, "console"); err != nil {
+	if err := tw.SetRole(ctx, "Wilbur", "admin", true, "console"); err != nil {
 		t.Fatal(err)
 	}
 	wilbur.awaitText(t, "You are now an admin.")
 	wantContains(t, wilbur.do("admin bans"), "No address is banned")
-	if err := tw.SetRole(ctx, "Nobody", store.RoleAdmin, true, "console"); !errors.Is(err, store.ErrNotFound) {
+	if err := tw.SetRole(ctx, "Nobody", "admin", true, "console"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("SetRole of nobody: %v", err)
 	}
 }
