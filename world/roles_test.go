@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"mythosd/store"
 )
@@ -142,4 +143,25 @@ func (p *player) doAwait(t testing.TB, line, want string) string {
 		return got
 	}
 	return got + p.awaitText(t, want)
+}
+
+// TestAdminHelpByRole: help admin and the admin topic in the help list are
+// for builders and admins only.
+func TestAdminHelpByRole(t *testing.T) {
+	tw := newTestWorldWith(t, "", func(c *Config) {
+		c.Help = fstest.MapFS{"admin.txt": {Data: []byte("ADMIN - the keepers' commands\n")}, "index.txt": {Data: []byte("Index.\n")}}
+	})
+	for _, tt := range []struct {
+		name  string
+		role  store.Role
+		shown bool
+	}{{"Wilbur", store.RolePlayer, false}, {"Builder", store.RoleBuilder, true}, {"Armitage", store.RoleAdmin, true}} {
+		p := tw.withRole(t, tt.name, tt.role)
+		if got := p.do("help admin"); strings.Contains(got, "keepers' commands") != tt.shown {
+			t.Errorf("help admin to a %s: %q", tt.role, got)
+		}
+		if got := p.do("help"); strings.Contains(got, "Topics: admin") != tt.shown {
+			t.Errorf("help to a %s: %q", tt.role, got)
+		}
+	}
 }
