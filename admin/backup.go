@@ -38,6 +38,13 @@ func (m Model) backupLine(w int) string {
 	return fit(m.st.title.Render("Backup")+"  "+text, w)
 }
 
+// noBackups reports whether the server has taken no backup, is taking none
+// and failed none since it started.
+func (m Model) noBackups() bool {
+	b := m.snap.Backup
+	return b.Last.At.IsZero() && !b.Running && b.Taken == 0 && b.Failed == 0
+}
+
 // lastBackup describes the last finished backup. (The console reads the
 // store's figures only through the world's snapshot.)
 func (m Model) lastBackup() string {

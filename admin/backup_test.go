@@ -58,6 +58,12 @@ func TestBackupLine(t *testing.T) {
 				tc.set(snap)
 				view := newModel(t, &source{snap: snap}, &recorder{}, size.w, size.h).View()
 				line := lineWith(view, "Backup  ")
+				if tc.name == "none" && size.w < 100 {
+					if line != "" {
+						t.Errorf("%dx%d: the compact console shows an empty backup line %q", size.w, size.h, line)
+					}
+					return // the compact console leaves out what has nothing to tell
+				}
 				for _, want := range tc.want {
 					if size.w < 100 && want != tc.want[0] {
 						continue // the narrow console cuts the line

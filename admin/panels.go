@@ -28,7 +28,11 @@ func (m Model) ticksLines(width, rows int) []string {
 			m.st.label.Render("  max late ") + dur(s.MaxLate),
 		m.st.label.Render("flux ") + dur(f.Last) + m.st.label.Render(" for ") + count(f.Characters) +
 			m.st.label.Render(" chars, ") + count(f.Changed) + m.st.label.Render(" changed, pass ") + count(f.Passes),
-		m.npcLine(),
+	}
+	if npcs, items := m.npcLine(), m.itemsLine(); lipgloss.Width(npcs+"  "+items) <= width {
+		lines = append(lines, npcs+"  "+items)
+	} else {
+		lines = append(lines, npcs, items)
 	}
 	return append(lines, m.graphLines(width, max(rows-len(lines), 1))...)
 }
@@ -36,10 +40,15 @@ func (m Model) ticksLines(width, rows int) []string {
 // npcLine is the NPC figures: population, the events the last tick ran
 // with the time they took, and the fights in progress.
 func (m Model) npcLine() string {
-	n := m.snap.NPCs
-	return m.st.label.Render("npcs ") + count(n.Population) + m.st.label.Render("  due/tick ") + count(n.Due) +
-		m.st.label.Render("  work ") + dur(n.Work) + m.st.label.Render("  queued ") + count(n.Scheduled) +
-		m.st.label.Render("  fights ") + count(n.Fights)
+	n, l := m.snap.NPCs, m.st.label.Render
+	return l("npcs ") + count(n.Population) + l("  due/tick ") + count(n.Due) +
+		l("  work ") + dur(n.Work) + l("  queued ") + count(n.Scheduled) + l("  fights ") + count(n.Fights)
+}
+
+// itemsLine is the item instances the world holds, with moves a second.
+func (m Model) itemsLine() string {
+	l := m.st.label.Render
+	return l("items ") + count(m.snap.Items.Instances) + l("  moves/s ") + rate(m.hist.moveRate())
 }
 
 // tickRow is one line of the percentile table.
@@ -88,7 +97,6 @@ func (m Model) storeLines(width, cols int) []string {
 		{"commits", count(w.Commits)}, {"rows written", count(w.RowsWritten)},
 		{"health", m.storeHealth(w.Failing, w.FailingSince)}, {"last good", clock(w.LastGood)},
 		{"errors", errs},
-		{"items held", count(m.snap.Items.Instances)}, {"item moves/s", rate(m.hist.moveRate())},
 	}, width, cols)
 }
 

@@ -17,14 +17,34 @@ func (m Model) View() string {
 	w, h := m.width, m.height
 	header := m.header(w)
 	top := m.panels(w)
-	bus := m.busLine(w)
-	conns := m.connsLine(w)
-	bans := m.bansLine(w)
-	backup := m.backupLine(w)
+	status := m.statusLines(w)
 	footer := m.footer(w)
-	used := 1 + lipgloss.Height(top) + 4 + 2
-	body := strings.Join([]string{header, top, bus, conns, bans, backup, m.table(w, h-used), footer}, "\n")
+	used := 1 + lipgloss.Height(top) + len(status) + 2
+	lines := append([]string{header, top}, status...)
+	body := strings.Join(append(lines, m.table(w, h-used), footer), "\n")
 	return m.cfg.Renderer.NewStyle().MaxWidth(w).MaxHeight(h).Render(body)
+}
+
+// statusLines are the one-line panels: chat bus, connections, bans and
+// backups. A compact console leaves out those with nothing to tell, so that
+// the sessions keep some rows on an 80x24 terminal.
+func (m Model) statusLines(w int) []string {
+	lines := []struct {
+		text  string
+		empty bool
+	}{
+		{m.busLine(w), m.snap.Bus == world.BusStats{}},
+		{m.connsLine(w), m.cfg.Conns == nil},
+		{m.bansLine(w), len(m.snap.Bans) == 0},
+		{m.backupLine(w), m.noBackups()},
+	}
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if !l.empty || m.roomy() {
+			out = append(out, l.text)
+		}
+	}
+	return out
 }
 
 // header is the top line: what this is, the snapshot's time, who is in.

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	"mythosd/world/netcore"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -35,11 +37,11 @@ func TestInfoAndResize(t *testing.T) {
 		t.Errorf("width at start = %q, want 100", got)
 	}
 	for _, cols := range []int{132, 40, 20} {
-		if err := p.session.WindowChange(24, cols); err != nil {
+		if err := p.Session.WindowChange(24, cols); err != nil {
 			t.Fatal(err)
 		}
 		want := fmt.Sprintf("width=%d", cols)
-		if !poll(func() bool { return strings.Contains(p.do("width"), want) }) {
+		if !nettest.Poll(func() bool { return strings.Contains(p.do("width"), want) }) {
 			t.Fatalf("the width never followed the window to %d columns", cols)
 		}
 	}
@@ -149,7 +151,7 @@ func TestSessionEnds(t *testing.T) {
 		{"quit closes after the farewell", func(p *player, _ world.Conn) { p.send("quit") }, "Bye.", true},
 		{"the world closes", func(_ *player, c world.Conn) { c.Send("Farewell.\n"); c.Close(netcore.CauseQuit) }, "Farewell.", true},
 		{"ctrl-d", func(p *player, _ world.Conn) { p.typeKeys("\x04") }, "", true},
-		{"client hangs up", func(p *player, _ world.Conn) { p.client.Close() }, "", false},
+		{"client hangs up", func(p *player, _ world.Conn) { p.Client.Close() }, "", false},
 		{"a panic in the handler", func(p *player, _ world.Conn) { p.send("panic") }, "", false},
 	}
 	for _, tt := range tests {
@@ -238,11 +240,11 @@ func TestClientThatStopsReadingIsDropped(t *testing.T) {
 			for range tt.messages {
 				conn.Send(text)
 			}
-			if !poll(func() bool { return !conn.Send(text) }) {
+			if !nettest.Poll(func() bool { return !conn.Send(text) }) {
 				t.Fatal("Send still succeeds for a client that reads nothing")
 			}
 			ts.game.waitHangup(t, conn)
-			if !poll(func() bool { return strings.Contains(logs.String(), tt.wantReason) }) {
+			if !nettest.Poll(func() bool { return strings.Contains(logs.String(), tt.wantReason) }) {
 				t.Errorf("log lacks %q:\n%s", tt.wantReason, logs.String())
 			}
 		})

@@ -108,8 +108,8 @@ func (c *Console) Serve(l net.Listener) error {
 }
 
 // Shutdown stops accepting, tells every open console that the server is
-// shutting down (each closes), waits for them within ctx, then closes
-// every connection left.
+// shutting down (each closes), waits for them within ctx, then ends every
+// connection left and waits for its goroutines.
 func (c *Console) Shutdown(ctx context.Context) error {
 	c.init()
 	for _, p := range c.close() {
@@ -126,7 +126,7 @@ func (c *Console) Shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 		err = fmt.Errorf("admin console shutdown: %w", ctx.Err())
 	}
-	return errors.Join(err, c.core.Close())
+	return errors.Join(err, c.core.Shutdown(ctx))
 }
 
 // Close ends every console and connection at once.

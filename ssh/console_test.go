@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	gossh "golang.org/x/crypto/ssh"
 
 	"mythosd/world"
@@ -223,18 +225,6 @@ func (s *screen) keys(k string) {
 	}
 }
 
-// waitFor polls cond until it holds or the wait runs out.
-func consoleWaitFor(tb testing.TB, what string, cond func() bool) {
-	tb.Helper()
-	deadline := time.Now().Add(consoleWait)
-	for !cond() {
-		if time.Now().After(deadline) {
-			tb.Fatalf("gave up waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 // TestConsoleShowsAndFollowsResize opens a console with a PTY, sees the
 // snapshot's figures, resizes to the roomy layout and sees its frames.
 func TestConsoleShowsAndFollowsResize(t *testing.T) {
@@ -273,7 +263,7 @@ func TestConsoleKickIsConfirmedAndAttributed(t *testing.T) {
 	}
 	s.keys("y")
 	want := fmt.Sprintf("kick Alice %q %s", "idle too long", gossh.FingerprintSHA256(f.key.PublicKey()))
-	consoleWaitFor(t, "the kick", func() bool { return slices.Contains(f.acts.recorded(), want) })
+	nettest.WaitUntil(t, "the kick", func() bool { return slices.Contains(f.acts.recorded(), want) })
 	s.expect("kicked Alice")
 }
 
@@ -374,7 +364,7 @@ func TestConsoleConnectionCap(t *testing.T) {
 		t.Fatal("a second connection got in past the cap")
 	}
 	first.Close()
-	consoleWaitFor(t, "the place to free", func() bool {
+	nettest.WaitUntil(t, "the place to free", func() bool {
 		c, err := f.dial(gossh.PublicKeys(f.key))
 		if err == nil {
 			c.Close()

@@ -13,6 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/ssh/sshtest"
+
+	"mythosd/world/netcore/nettest"
+
 	"mythosd/world/netcore"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -98,7 +102,7 @@ func (g *testGame) hangupCount(c world.Conn) int {
 // waitHangup waits until c was hung up, and checks it was exactly once.
 func (g *testGame) waitHangup(tb testing.TB, c world.Conn) {
 	tb.Helper()
-	waitFor(tb, "hangup", func() bool { return g.hangupCount(c) > 0 })
+	nettest.WaitUntil(tb, "hangup", func() bool { return g.hangupCount(c) > 0 })
 	if n := g.hangupCount(c); n != 1 {
 		tb.Errorf("Hangup called %d times, want 1", n)
 	}
@@ -155,18 +159,6 @@ func (h *testHandler) Hangup() {
 	h.g.mu.Lock()
 	h.g.hangups[h.c]++
 	h.g.mu.Unlock()
-}
-
-// waitFor polls cond until it holds or ioTimeout passes.
-func waitFor(tb testing.TB, what string, cond func() bool) {
-	tb.Helper()
-	deadline := time.Now().Add(ioTimeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			tb.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(time.Millisecond)
-	}
 }
 
 // testServer is a running player server on loopback.
@@ -245,54 +237,8 @@ func (ts *testServer) dial(tb testing.TB, user string, auth ...gossh.AuthMethod)
 	return client, err
 }
 
-// player is a client session with a PTY.
-type player struct {
-	tb      testing.TB
-	client  *gossh.Client
-	session *gossh.Session
-	stdin   io.WriteCloser
-	out     *outputBuffer
-}
-
-// outputBuffer collects what the server writes.
-type outputBuffer struct {
-	mu     sync.Mutex
-	buf    []byte
-	notify chan struct{} // signalled on every write
-}
-
-func newOutputBuffer() *outputBuffer { return &outputBuffer{notify: make(chan struct{}, 1)} }
-
-func (b *outputBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	b.buf = append(b.buf, p...)
-	b.mu.Unlock()
-	select {
-	case b.notify <- struct{}{}:
-	default:
-	}
-	return len(p), nil
-}
-
-// cut returns the output up to and including want and keeps the rest, or
-// reports false when want has not arrived.
-func (b *outputBuffer) cut(want string) (string, bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	i := strings.Index(string(b.buf), want)
-	if i < 0 {
-		return "", false
-	}
-	got := string(b.buf[:i+len(want)])
-	b.buf = append(b.buf[:0], b.buf[i+len(want):]...)
-	return got, true
-}
-
-func (b *outputBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return string(b.buf)
-}
+// player is the shared PTY client (sshtest), with this package's names.
+type player struct{ *sshtest.Player }
 
 // play logs in as user with auth and starts a shell on a PTY of termType,
 // width columns.
@@ -308,87 +254,27 @@ func (ts *testServer) play(tb testing.TB, user, termType string, width int, auth
 // startShell opens a session with a PTY and a shell on client.
 func startShell(tb testing.TB, client *gossh.Client, termType string, width int) *player {
 	tb.Helper()
-	sess, err := client.NewSession()
-	if err != nil {
-		tb.Fatalf("new session: %v", err)
-	}
-	p := &player{tb: tb, client: client, session: sess, out: newOutputBuffer()}
-	if p.stdin, err = sess.StdinPipe(); err != nil {
-		tb.Fatal(err)
-	}
-	sess.Stdout = p.out
-	sess.Stderr = p.out
-	if err := sess.RequestPty(termType, 24, width, gossh.TerminalModes{}); err != nil {
-		tb.Fatalf("pty: %v", err)
-	}
-	if err := sess.Shell(); err != nil {
-		tb.Fatalf("shell: %v", err)
-	}
-	return p
+	return &player{sshtest.Start(tb, client, termType, width)}
 }
 
 // typeKeys sends raw keystrokes.
-func (p *player) typeKeys(keys string) {
-	p.tb.Helper()
-	if _, err := io.WriteString(p.stdin, keys); err != nil {
-		p.tb.Fatalf("type %q: %v", keys, err)
-	}
-}
+func (p *player) typeKeys(keys string) { p.TB.Helper(); p.Type(keys) }
 
 // send types a line and presses Enter.
-func (p *player) send(line string) { p.tb.Helper(); p.typeKeys(line + "\r") }
+func (p *player) send(line string) { p.TB.Helper(); p.Send(line) }
 
-// expect waits until want has arrived and returns everything up to and
-// including it; the rest stays for the next expect.
-func (p *player) expect(want string) string {
-	p.tb.Helper()
-	deadline := time.NewTimer(ioTimeout)
-	defer deadline.Stop()
-	for {
-		if got, ok := p.out.cut(want); ok {
-			return got
-		}
-		select {
-		case <-p.out.notify:
-		case <-deadline.C:
-			p.tb.Fatalf("waiting for %q; got %q", want, p.out.String())
-		}
-	}
-}
+// expect waits until want has arrived and returns everything up to it.
+func (p *player) expect(want string) string { p.TB.Helper(); return p.Expect(want) }
 
 // do sends a command and returns the output up to the next prompt.
 func (p *player) do(line string) string {
-	p.tb.Helper()
-	p.send(line)
-	return p.expect("\r\n> ")
+	p.TB.Helper()
+	p.Send(line)
+	return p.Expect("\r\n> ")
 }
 
-// wait waits for the session to end and returns its error (nil for exit
-// status 0).
-func (p *player) wait() error {
-	p.tb.Helper()
-	done := make(chan error, 1)
-	go func() { done <- p.session.Wait() }()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(ioTimeout):
-		p.tb.Fatal("session did not end")
-		return nil
-	}
-}
-
-// poll calls cond until it holds or ioTimeout passes.
-func poll(cond func() bool) bool {
-	deadline := time.Now().Add(ioTimeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			return false
-		}
-		time.Sleep(time.Millisecond)
-	}
-	return true
-}
+// wait waits for the session to end and returns its error.
+func (p *player) wait() error { p.TB.Helper(); return p.Wait() }
 
 // newClientKey makes a client key and registers it for name when name is
 // not "".

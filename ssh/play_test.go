@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	"mythosd/world/netcore"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -151,7 +153,7 @@ func TestOneSessionPerConnection(t *testing.T) {
 	ts := startServer(t, nil)
 	p := ts.play(t, "alice", "xterm", 80, gossh.Password("lanterns1"))
 	p.expect("> ")
-	_, err := p.client.NewSession()
+	_, err := p.Client.NewSession()
 	if err == nil || !strings.Contains(err.Error(), oneSessionReason) {
 		t.Fatalf("second session: %v, want refused with %q", err, oneSessionReason)
 	}
@@ -170,8 +172,8 @@ func TestMaxConns(t *testing.T) {
 	if st := ts.Stats(); st.Open != 1 || st.Accepted != 1 || st.Refused[netcore.ReasonFull] != 1 {
 		t.Errorf("Stats = %+v, want 1 open, 1 served, 1 refused", st)
 	}
-	p.client.Close()
-	ok := poll(func() bool {
+	p.Client.Close()
+	ok := nettest.Poll(func() bool {
 		c, err := ts.dial(t, "alice", gossh.Password("lanterns1"))
 		if err == nil {
 			c.Close()
@@ -234,7 +236,7 @@ func TestShutdownWaitsForSessions(t *testing.T) {
 	if err := p.wait(); err != nil {
 		t.Errorf("session ended with %v, want exit status 0", err)
 	}
-	p.client.Close()
+	p.Client.Close()
 	if err := <-shut; err != nil {
 		t.Fatalf("Shutdown: %v", err)
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	"mythosd/world/netcore"
 
 	"mythosd/world"
@@ -239,12 +241,12 @@ func TestConnSlowClient(t *testing.T) {
 			if tt.once {
 				slowConn.Send(tt.text)
 			} else {
-				waitFor(t, "Send to fail", func() bool { return !slowConn.Send(tt.text) })
+				nettest.WaitUntil(t, "Send to fail", func() bool { return !slowConn.Send(tt.text) })
 			}
 			acc.waitHangup(t, slowConn)
 			fastConn.Send("still here\n")
 			fast.expect("still here\r\n")
-			waitFor(t, "the slow client's end to be counted", func() bool {
+			nettest.WaitUntil(t, "the slow client's end to be counted", func() bool {
 				return srv.Stats().Ended[netcore.CauseSlowClient] == 1
 			})
 			if !strings.Contains(logs.String(), "cause=slow_client") {

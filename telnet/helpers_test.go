@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	"mythosd/world/netcore"
 
 	"mythosd/world"
@@ -76,7 +78,7 @@ func (a *testAcceptor) hangupCount(c world.Conn) int {
 // waitHangup waits until c was hung up, and checks it was exactly once.
 func (a *testAcceptor) waitHangup(tb testing.TB, c world.Conn) {
 	tb.Helper()
-	waitFor(tb, "hangup", func() bool { return a.hangupCount(c) > 0 })
+	nettest.WaitUntil(tb, "hangup", func() bool { return a.hangupCount(c) > 0 })
 	if n := a.hangupCount(c); n != 1 {
 		tb.Errorf("Hangup called %d times, want 1", n)
 	}
@@ -116,18 +118,6 @@ func (h *echoHandler) Hangup() {
 	h.a.mu.Lock()
 	defer h.a.mu.Unlock()
 	h.a.hangups[h.c]++
-}
-
-// waitFor polls cond until it holds, failing after ioTimeout.
-func waitFor(tb testing.TB, what string, cond func() bool) {
-	tb.Helper()
-	deadline := time.Now().Add(ioTimeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			tb.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(time.Millisecond)
-	}
 }
 
 // logBuffer collects log output from many goroutines.

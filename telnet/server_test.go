@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	"mythosd/world/netcore"
 )
 
@@ -33,7 +35,7 @@ func TestServerMaxConns(t *testing.T) {
 	first.write("quit\r\n")
 	first.readToEOF()
 	acc.waitHangup(t, firstConn)
-	waitFor(t, "the first connection to be forgotten", func() bool { return s.Stats().Open == 1 })
+	nettest.WaitUntil(t, "the first connection to be forgotten", func() bool { return s.Stats().Open == 1 })
 	fourth := dial(t, addr)
 	fourth.expect(greeting)
 	if got := s.Stats(); got.Open != 2 || got.Accepted != 3 || got.Refused[netcore.ReasonFull] != 1 {
@@ -151,7 +153,7 @@ func TestServerCloseDoesNotWait(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatalf("second Close returned %v", err)
 	}
-	waitFor(t, "connections to end", func() bool { return s.Stats().Open == 0 })
+	nettest.WaitUntil(t, "connections to end", func() bool { return s.Stats().Open == 0 })
 }
 
 func TestServeAfterClose(t *testing.T) {
@@ -259,7 +261,7 @@ func TestServerCloseDuringBackoff(t *testing.T) {
 	}
 	served := make(chan error, 1)
 	go func() { served <- s.Serve(l) }()
-	waitFor(t, "Serve to back off", func() bool { return len(l.failures) < 95 })
+	nettest.WaitUntil(t, "Serve to back off", func() bool { return len(l.failures) < 95 })
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

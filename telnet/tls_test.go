@@ -11,6 +11,9 @@ import (
 	"net"
 	"testing"
 	"time"
+
+	"mythosd/world/netcore"
+	"mythosd/world/netcore/nettest"
 )
 
 // testCertificate makes a self-signed certificate for 127.0.0.1 and the
@@ -73,4 +76,21 @@ func TestConnTLS(t *testing.T) {
 	c.inflate()
 	c.write("look\r\n")
 	c.expect("you said: look\r\n")
+}
+
+// TestTLSHandshakeWithinGrace checks that the login grace covers the TLS
+// handshake: a client that connects and never says hello is dropped.
+func TestTLSHandshakeWithinGrace(t *testing.T) {
+	cert, _ := testCertificate(t)
+	s := &Server{Acceptor: newTestAcceptor(), TLS: &tls.Config{Certificates: []tls.Certificate{cert}},
+		Limits: netcore.Limits{LoginGrace: 100 * time.Millisecond}}
+	nc, err := net.DialTimeout("tcp", startServer(t, s), ioTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	if _, closed := nettest.DrainToEOF(nc); !closed {
+		t.Fatal("a client that never shook hands stayed connected")
+	}
+	nettest.WaitUntil(t, "the end at the grace", func() bool { return s.Stats().Ended[netcore.CauseLoginGrace] == 1 })
 }

@@ -8,6 +8,14 @@ import (
 // maxMessage is the longest line of chat, in characters.
 const maxMessage = 500
 
+// sayCommands are say and emote, to the room.
+func sayCommands() []*command {
+	return []*command{
+		{name: "say", aliases: []string{"'"}, summary: "speak to the room: say Hello", run: (*World).cmdSay},
+		{name: "emote", aliases: []string{":"}, summary: "act something out: emote shivers.", run: (*World).cmdEmote},
+	}
+}
+
 // chatCommands are the chat commands beyond say and emote.
 func chatCommands() []*command {
 	return []*command{

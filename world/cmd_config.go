@@ -32,6 +32,13 @@ func colorName(m ColorMode) string {
 	return "auto"
 }
 
+// configCommands are config's.
+func configCommands() []*command {
+	return []*command{
+		{name: "config", aliases: []string{"co", "con"}, summary: "colour, screen reader, prompt: config color off, config prompt %h/%Hdp", run: (*World).cmdConfig},
+	}
+}
+
 // cmdConfig shows or changes how text reaches the player: `config color
 // auto|off|16|256|truecolor` and `config screenreader on|off`. The choice
 // is kept and applied at every login.

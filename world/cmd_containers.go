@@ -45,6 +45,9 @@ func (w *World) insideText(box *Item) string {
 func (w *World) lookIn(c *Character, args string) {
 	if box := w.findContainer(c, args); box != nil {
 		c.send(w.insideText(box))
+		if closedWhy(box) == "" {
+			w.sendContents(c, box)
+		}
 	}
 }
 
@@ -97,19 +100,15 @@ func (w *World) cmdPut(c *Character, args string) {
 		return
 	}
 	found, ok := q.pick(c.inv)
-	if !ok {
-		c.send("You carry no " + q.what() + ".\n")
+	if q.all {
+		found = removeItem(found, box) // "all" never means the container itself
+	}
+	if !ok || len(found) == 0 {
+		c.send("You carry no " + q.what() + " to put in " + box.name() + ".\n")
 		return
 	}
-	var put []*Item
-	why := ""
-	for _, it := range found {
-		if why = cannotPut(it, box); why != "" {
-			break
-		}
-		w.moveItem(it, insideOf(box))
-		put = append(put, it)
-	}
+	put, why := moveEach(found, func(it *Item) string { return cannotPut(it, box) },
+		func(it *Item) { w.moveItem(it, insideOf(box)) })
 	if len(put) > 0 {
 		names := groupNames(put)
 		c.send("You put " + names + " in " + box.name() + ".\n")
@@ -254,15 +253,36 @@ func (w *World) lockExit(c *Character, dir string, lock bool) {
 		case !c.hasKey(e.Key):
 			c.send("You have no key that fits the way " + dir + ".\n")
 		default:
-			if f.unlocked == nil {
-				f.unlocked = map[string]bool{}
-			}
-			f.unlocked[dir] = !lock
+			f.setUnlocked(dir, !lock)
+			w.sameDoorBeyond(r.ID, e, !lock)
 			verb := map[bool]string{true: "lock", false: "unlock"}[lock]
 			c.send("You " + verb + " the way " + dir + ".\n")
 			w.tellRoom(c.RoomID, c, c.Name+" "+verb+"s the way "+dir+".")
 		}
 	})
+}
+
+// setUnlocked marks the locked exit in direction dir open or shut.
+func (f *floor) setUnlocked(dir string, open bool) {
+	if f.unlocked == nil {
+		f.unlocked = map[string]bool{}
+	}
+	f.unlocked[dir] = open
+}
+
+// sameDoorBeyond opens or shuts the other side of a door: the exit of the
+// room beyond that leads back with the same key (when that room is loaded;
+// otherwise its side keeps its own state until its reset).
+func (w *World) sameDoorBeyond(from string, e store.Exit, open bool) {
+	beyond, ok := w.rooms.peek(e.Target)
+	if !ok {
+		return
+	}
+	for _, back := range beyond.Exits {
+		if back.Target == from && back.Key == e.Key && back.Has(store.ExitLocked) {
+			w.floorFor(beyond.ID).setUnlocked(back.Direction, open)
+		}
+	}
 }
 
 // exitLocked reports whether exit e of room id bars the way now.

@@ -36,20 +36,15 @@ func (w *World) cmdGive(c *Character, args string) {
 		c.send("You carry no " + q.what() + ".\n")
 		return
 	}
-	var given []*Item
-	why := ""
-	for _, it := range found {
-		if why = cannotLetGo(it); why == "" {
-			if why = w.cannotCarry(target, it, true); why != "" {
-				why = target.Name + " cannot take it: " + why
-			}
+	given, why := moveEach(found, func(it *Item) string {
+		if why := cannotLetGo(it); why != "" {
+			return why
 		}
-		if why != "" {
-			break
+		if why := w.cannotCarry(target, it, true); why != "" {
+			return target.Name + " cannot take it: " + why
 		}
-		w.moveItem(it, invOf(target))
-		given = append(given, it)
-	}
+		return ""
+	}, func(it *Item) { w.moveItem(it, invOf(target)) })
 	if len(given) > 0 {
 		names := groupNames(given)
 		c.send("You give " + names + " to " + target.Name + ".\n")
@@ -77,11 +72,11 @@ func (w *World) recipient(c *Character, name string) *Character {
 			return o
 		}
 	}
-	shown := name
-	if len(shown) > 30 {
-		shown = shown[:30] + "..."
+	if o := w.chars[key]; o != nil && o.online() {
+		c.send(o.Name + " is not here; you can only hand things to someone in the same room.\n")
+		return nil
 	}
-	c.send("There is no " + strconv.Quote(shown) + " beside you; you can only hand things to someone in the same room.\n")
+	c.send("There is no " + strconv.Quote(clip(name, 30)) + " beside you; you can only hand things to someone in the same room.\n")
 	return nil
 }
 

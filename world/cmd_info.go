@@ -18,6 +18,16 @@ func idleText(d time.Duration) string {
 	return fmt.Sprintf("(idle %dm)", int(d.Minutes()))
 }
 
+// infoCommands are who, status, help and quit.
+func infoCommands() []*command {
+	return []*command{
+		{name: "who", summary: "who walks the waking world", run: (*World).cmdWho},
+		{name: "status", aliases: []string{"score", "st", "sta"}, summary: "your name, place, lucidity, attributes and money", run: (*World).cmdStatus},
+		{name: "help", aliases: []string{"?"}, summary: "this list, or help <topic>", run: (*World).cmdHelp},
+		{name: "quit", summary: "leave the game (you are saved)", run: (*World).cmdQuit, exact: true},
+	}
+}
+
 // cmdStatus shows the character's name, room, lucidity and tier.
 func (w *World) cmdStatus(c *Character, _ string) {
 	w.withRoom(c, c.RoomID, func(r *Room, err error) {

@@ -83,22 +83,51 @@ func (w *World) cmdGet(c *Character, args string) {
 		c.send("You see no " + q.what() + " here.\n")
 		return
 	}
+	if q.all {
+		if found = carryable(found); len(found) == 0 {
+			c.send("There is nothing here you can carry.\n")
+			return
+		}
+	}
 	took, why := w.takeAll(c, found, true)
 	w.reportTaken(c, took, why, "You pick up ", " picks up ", "")
 }
 
-// takeAll moves items into c's inventory while the limits allow, and
-// returns what it moved and why it stopped, if it did.
-func (w *World) takeAll(c *Character, items []*Item, addWeight bool) ([]*Item, string) {
-	var took []*Item
+// carryable leaves out the furniture, which "all" never means.
+func carryable(items []*Item) []*Item {
+	out := items[:0:0]
 	for _, it := range items {
-		if why := w.cannotCarry(c, it, addWeight); why != "" {
-			return took, why
+		if !it.proto.has(flagFixed) {
+			out = append(out, it)
 		}
-		w.moveItem(it, invOf(c))
-		took = append(took, it)
 	}
-	return took, ""
+	return out
+}
+
+// takeAll moves items into c's inventory as far as the limits allow, and
+// returns what it moved and why it left any behind.
+func (w *World) takeAll(c *Character, items []*Item, addWeight bool) ([]*Item, string) {
+	return moveEach(items, func(it *Item) string { return w.cannotCarry(c, it, addWeight) },
+		func(it *Item) { w.moveItem(it, invOf(c)) })
+}
+
+// moveEach moves every item that check lets through (check returns why
+// not, or ""), and returns those it moved and the first reason it left
+// one behind.
+func moveEach(items []*Item, check func(*Item) string, move func(*Item)) ([]*Item, string) {
+	var moved []*Item
+	first := ""
+	for _, it := range items {
+		if why := check(it); why != "" {
+			if first == "" {
+				first = why
+			}
+			continue
+		}
+		move(it)
+		moved = append(moved, it)
+	}
+	return moved, first
 }
 
 // cannotCarry says why c cannot take it into the inventory, or "".
@@ -167,16 +196,10 @@ func (w *World) cmdDrop(c *Character, args string) {
 		c.send("You carry no " + q.what() + ".\n")
 		return
 	}
-	var dropped []*Item
-	why := ""
-	for _, it := range found {
-		if why = cannotLetGo(it); why != "" {
-			break
-		}
+	dropped, why := moveEach(found, cannotLetGo, func(it *Item) {
 		w.moveItem(it, floorOf(c.RoomID))
 		w.markDropped(it)
-		dropped = append(dropped, it)
-	}
+	})
 	w.reportTaken(c, dropped, why, "You drop ", " drops ", "")
 }
 

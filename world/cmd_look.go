@@ -7,6 +7,13 @@ import (
 	"mythosd/store"
 )
 
+// lookCommands are look's.
+func lookCommands() []*command {
+	return []*command{
+		{name: "look", aliases: []string{"l", "lo"}, summary: "look around, in a direction, at someone or something, in a container", run: (*World).cmdLook},
+	}
+}
+
 // cmdLook shows the room, what lies in a direction, or someone here.
 func (w *World) cmdLook(c *Character, args string) {
 	target := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(args), "at "))
@@ -68,7 +75,7 @@ func (w *World) showRoomWith(c *Character, r *Room, phantom string) {
 	b.WriteString(styleReset + "\n")
 	b.WriteString(desc)
 	b.WriteByte('\n')
-	writeStyled(&b, styleExits, r.exitLine())
+	writeStyled(&b, styleExits, w.exitLineOf(r))
 	b.WriteByte('\n')
 	w.writeFloor(&b, c, r.ID)
 	w.writeNPCs(&b, c, r.ID)
@@ -120,13 +127,14 @@ func (w *World) alsoHere(c *Character, phantom string) string {
 }
 
 // exitList names the room's visible exits: "north, east (locked), up."
-func exitList(r *Room) string {
+// locked says which exits bar the way.
+func exitList(r *Room, locked func(store.Exit) bool) string {
 	var names []string
 	for _, e := range r.Exits {
 		if e.Has(store.ExitHidden) {
 			continue
 		}
-		if e.Has(store.ExitLocked) {
+		if locked(e) {
 			names = append(names, e.Direction+" (locked)")
 		} else {
 			names = append(names, e.Direction)

@@ -1,5 +1,21 @@
 package world
 
+// moveCommands are go's.
+func moveCommands() []*command {
+	return []*command{{name: "go", summary: "walk in a direction: go north", run: (*World).cmdGo}}
+}
+
+// directionCommands are the ten directions, each a command with its short
+// form (n, ne, u ...).
+func directionCommands() []*command {
+	var cmds []*command
+	for _, d := range directions() {
+		cmds = append(cmds, &command{name: d.name, aliases: []string{d.abbrev}, exact: true,
+			run: func(w *World, c *Character, _ string) { w.move(c, d.name) }})
+	}
+	return cmds
+}
+
 // cmdGo walks in the direction its argument names.
 func (w *World) cmdGo(c *Character, args string) {
 	dir, ok := parseDirection(args)

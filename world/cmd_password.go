@@ -27,6 +27,12 @@ type passwordChange struct {
 	chosen string
 }
 
+// passwordCommands is the password command.
+func passwordCommands() []*command {
+	return []*command{{name: "password", summary: "change your password: asks the old one, then the new one twice",
+		run: (*World).cmdPassword, exact: true}}
+}
+
 // cmdPassword starts the password dialogue on c's session. Loop only: the
 // session's reader waits for this command, and takes the dialogue over when
 // it is done.

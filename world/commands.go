@@ -41,36 +41,25 @@ func newCommandTable() commandTable {
 	return t
 }
 
-// allCommands lists every command, each file's group registered here, in
-// the order help lists them.
+// allCommands lists every command: each command file registers its group
+// (a func in that file returning its commands), in the order help lists
+// them. Which command a word calls does not depend on this order.
 func allCommands() []*command {
-	cmds := []*command{
-		{name: "look", aliases: []string{"l", "lo"}, summary: "look around, in a direction, or at someone", run: (*World).cmdLook},
-		{name: "go", summary: "walk in a direction: go north", run: (*World).cmdGo},
-		{name: "say", aliases: []string{"'"}, summary: "speak to the room: say Hello", run: (*World).cmdSay},
-		{name: "emote", aliases: []string{":"}, summary: "act something out: emote shivers.", run: (*World).cmdEmote},
-		{name: "who", summary: "who walks the waking world", run: (*World).cmdWho},
-		{name: "status", aliases: []string{"score", "st", "sta"}, summary: "your name, place and lucidity", run: (*World).cmdStatus},
-		{name: "help", aliases: []string{"?"}, summary: "this list, or help <topic>", run: (*World).cmdHelp},
-		{name: "quit", summary: "leave the game (you are saved)", run: (*World).cmdQuit, exact: true},
-		{name: "config", aliases: []string{"co", "con"}, summary: "colour, screen reader, prompt: config color off, config prompt %h/%Hdp", run: (*World).cmdConfig},
-		{name: "admin", run: (*World).cmdAdmin, exact: true},
-		{name: "password", summary: "change your password: asks the old one, then the new one twice", run: (*World).cmdPassword, exact: true},
+	groups := []func() []*command{
+		lookCommands, moveCommands, sayCommands, infoCommands, configCommands, passwordCommands, adminCommands,
+		lucidityCommands, chatCommands, muteCommands, ritualCommands, keyCommands, itemCommands,
+		combatCommands, vitalsCommands, shopCommands, directionCommands,
 	}
-	cmds = append(cmds, lucidityCommands()...)
-	cmds = append(cmds, chatCommands()...)
-	cmds = append(cmds, muteCommands()...)
-	cmds = append(cmds, ritualCommands()...)
-	cmds = append(cmds, keyCommands()...)
-	cmds = append(cmds, itemCommands()...)
-	cmds = append(cmds, combatCommands()...)
-	cmds = append(cmds, vitalsCommands()...)
-	cmds = append(cmds, shopCommands()...)
-	for _, d := range directions() {
-		cmds = append(cmds, &command{name: d.name, aliases: []string{d.abbrev}, exact: true,
-			run: func(w *World, c *Character, _ string) { w.move(c, d.name) }})
+	var cmds []*command
+	for _, group := range groups {
+		cmds = append(cmds, group()...)
 	}
 	return cmds
+}
+
+// adminCommands is the admin command, which only builders and admins see.
+func adminCommands() []*command {
+	return []*command{{name: "admin", run: (*World).cmdAdmin, exact: true}}
 }
 
 // find returns the command a word calls, or nil.

@@ -59,6 +59,19 @@ func (w *World) sendItemList(c *Character, location string) {
 	w.sendData(c, "Char.Items.List", list)
 }
 
+// sendContents sends Char.Items.List of what box holds, as location
+// "rep<id>" (IRE's shape for a container's contents).
+func (w *World) sendContents(c *Character, box *Item) {
+	if !c.wantsData() {
+		return
+	}
+	list := gmcpItemList{Location: "rep" + strconv.FormatInt(box.ID, 10), Items: make([]gmcpItem, 0, len(box.contents))}
+	for _, it := range box.contents {
+		list.Items = append(list.Items, gmcpOf(it))
+	}
+	w.sendData(c, "Char.Items.List", list)
+}
+
 // itemEvent tells the clients that watch them that it left one place and
 // reached another: Remove and Add for inventories and floors, Update when
 // it stays with the same character (worn, taken off).

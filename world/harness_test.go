@@ -208,7 +208,8 @@ func testRooms() store.World {
 			withItems(room("ward", "Ward", exit("north", "hall"), exit("down", "cellar")), testWardItems),
 			withItems(room("hall", "Hall", exit("south", "ward"), exit("east", "garden"), keyed(exit("west", "ward", store.ExitLocked), "key_west")), testHallItems),
 			withItems(room("garden", "Garden", exit("west", "hall"), exit("north", "street")), testGardenItems),
-			room("cellar", "Cellar", exit("up", "ward")),
+			room("cellar", "Cellar", exit("up", "ward"), keyed(exit("east", "vault", store.ExitLocked), "key_west")),
+			room("vault", "Vault", keyed(exit("west", "cellar", store.ExitLocked), "key_west")),
 			town("street", "Street", "", "", exit("south", "garden"), exit("east", "church"), exit("down", "crypt"), exit("west", "still")),
 			town("church", "Church", "sanctuary", "", exit("west", "street"), exit("east", "temple")),
 			town("temple", "Temple", "temple", "", exit("west", "church")),
@@ -228,6 +229,12 @@ func newTestWorld(t testing.TB, dir string) *testWorld {
 // newTestWorldWith is newTestWorld with a last say on the configuration.
 func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld {
 	t.Helper()
+	return newTestWorldFrom(t, dir, testRooms(), adjust)
+}
+
+// newTestWorldFrom is newTestWorldWith over the world sw.
+func newTestWorldFrom(t testing.TB, dir string, sw store.World, adjust func(*Config)) *testWorld {
+	t.Helper()
 	if dir == "" {
 		dir = t.TempDir()
 	}
@@ -236,7 +243,7 @@ func newTestWorldWith(t testing.TB, dir string, adjust func(*Config)) *testWorld
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ImportWorld(context.Background(), testRooms()); err != nil {
+	if _, err := db.ImportWorld(context.Background(), sw); err != nil {
 		t.Fatal(err)
 	}
 	clock := newFakeClock()

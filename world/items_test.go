@@ -78,9 +78,15 @@ func TestCarryLimits(t *testing.T) {
 	alice := tw.create(t, "Alice")
 	tw.setAttrs("Alice", 40, 40) // 40 lb
 	alice.do("north")
+	tw.giveItems(t, "Alice", "tonic", 1)
 	runSteps(t, alice, []step{
 		{"get anvil", []string{"An anvil is too heavy for you to carry as well."}, ""},
 		{"get cabinet", []string{"A filing cabinet is fixed in place."}, ""},
+		{"get all", []string{"An anvil is too heavy"}, "fixed"},
+		{"drop tonic", nil, ""},
+		{"get all", []string{"You pick up a folk tonic.", "An anvil is too heavy"}, "fixed"}, // the rest still come
+		{"get all.cabinet", []string{"There is nothing here you can carry."}, ""},
+		{"drop tonic", nil, ""},
 	})
 	tw.giveItems(t, "Alice", "box", maxStacks)
 	alice.do("south")
@@ -137,6 +143,7 @@ func TestContainers(t *testing.T) {
 		{"put revolver in box", []string{"You put a .38 revolver in a tin box."}, ""},
 		{"put lamp in box", []string{"A tin box cannot hold that much weight."}, ""},
 		{"put satchel in satchel", []string{"You cannot put a leather satchel inside itself."}, ""},
+		{"put all.satchel in satchel", []string{"You carry no \"satchel\" to put in a leather satchel."}, ""},
 		{"put satchel in box", []string{"You put a leather satchel in a tin box."}, ""},
 		{"put box in cabinet", []string{"Containers nest two deep at most"}, ""},
 		{"get satchel from box", []string{"You take a leather satchel from a tin box."}, ""},
@@ -164,6 +171,7 @@ func TestLockedExitAndKey(t *testing.T) {
 		{"unlock cabinet", []string{"You unlock"}, ""}, {"open cabinet", nil, ""},
 		{"get iron from cabinet", []string{"an iron key"}, ""},
 		{"unlock west", []string{"You unlock the way west."}, ""},
+		{"look", []string{"Exits: south, east, west."}, "locked"},
 		{"look west", []string{"To the west lies Ward."}, ""},
 		{"west", []string{"Ward"}, ""},
 	})
@@ -174,6 +182,22 @@ func TestLockedExitAndKey(t *testing.T) {
 	runSteps(t, alice, []step{
 		{"west", []string{"The way west is locked."}, ""},
 		{"look in cabinet", []string{"A filing cabinet is locked."}, ""},
+	})
+}
+
+func TestADoorUnlocksFromBothSides(t *testing.T) {
+	tw := newTestWorld(t, "")
+	alice := tw.create(t, "Alice")
+	tw.giveItems(t, "Alice", "key_west", 1)
+	alice.do("down")
+	runSteps(t, alice, []step{
+		{"look east", []string{"The way east is locked; beyond it lies Vault."}, ""},
+		{"unlock east", []string{"You unlock the way east."}, ""},
+		{"east", []string{"Vault", "Exits: west."}, "locked"},
+		{"lock west", []string{"You lock the way west."}, ""},
+		{"west", []string{"The way west is locked."}, ""},
+		{"unlock west", []string{"You unlock the way west."}, ""},
+		{"west", []string{"Cellar", "Exits: east, up."}, "locked"},
 	})
 }
 
@@ -240,7 +264,7 @@ func TestGiveItemsAndMoney(t *testing.T) {
 	alice.do("south")
 	bob.conn.take()
 	runSteps(t, alice, []step{
-		{"give lamp to carol", []string{`There is no "carol" beside you`}, ""},
+		{"give lamp to carol", []string{"Carol is not here; you can only hand things to someone in the same room."}, ""},
 		{"give lamp to nobody", []string{`There is no "nobody" beside you`}, ""},
 		{"give lamp to " + strings.Repeat("z", 400), []string{"..."}, ""},
 		{"give lamp to bob", []string{"You give a brass lamp to Bob."}, ""},

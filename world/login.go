@@ -208,6 +208,11 @@ func (l *login) onRepeat(pw string) bool {
 		l.askName()
 		return false
 	}
+	if errors.Is(err, ErrHasherBusy) {
+		l.say("Too many logins from your address are waiting; choose your password again in a moment.")
+		l.askPassword("Choose a password (at least 6 characters): ", choosePassword)
+		return false
+	}
 	if err != nil {
 		l.storeTrouble("create character", err)
 		return false

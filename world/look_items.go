@@ -3,6 +3,8 @@ package world
 import (
 	"fmt"
 	"strings"
+
+	"mythosd/store"
 )
 
 // writeFloor lists what lies on the floor of room id, one line per group:
@@ -50,6 +52,16 @@ func (w *World) floorTextSize(id string) int {
 		return len(f.items) * 48
 	}
 	return 0
+}
+
+// exitLineOf is the room's exits line: the memo, unless a key has opened
+// one of its locked exits until the next reset.
+func (w *World) exitLineOf(r *Room) string {
+	f := w.floors[r.ID]
+	if f == nil || len(f.unlocked) == 0 {
+		return r.exitLine()
+	}
+	return "Exits: " + exitList(r, func(e store.Exit) bool { return w.exitLocked(r.ID, e) })
 }
 
 // countStack counts the stacking items of p in list.

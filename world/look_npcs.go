@@ -72,20 +72,19 @@ func (w *World) npcText(c *Character, n *NPC) string {
 	var b strings.Builder
 	b.WriteString(capitalize(n.name()) + "\n")
 	b.WriteString(wrap(n.def.Description, c.width()) + "\n")
-	b.WriteString(capitalize(npcCondition(n)) + "\n")
+	b.WriteString(npcCondition(n) + "\n")
 	return b.String()
 }
 
 // npcCondition says how hurt n looks.
 func npcCondition(n *NPC) string {
-	pronoun := "it"
 	switch share := n.DP * 100 / max(n.def.DP, 1); {
 	case share >= 100:
-		return pronoun + " seems unhurt."
+		return "Unhurt, as far as you can tell."
 	case share >= 50:
-		return pronoun + " is wounded."
+		return "Wounded."
 	default:
-		return pronoun + " is badly hurt."
+		return "Badly hurt."
 	}
 }
 

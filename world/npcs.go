@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"mythosd/store"
-	"mythosd/world/lucidity"
 )
 
 // Respawn delays after an NPC leaves the world (GAME-RULES.md, NPCs).
@@ -20,46 +19,6 @@ const (
 	// whether its time is over.
 	timeCheckEvery = time.Minute
 )
-
-// npcDef is an NPC definition as the world uses it. Immutable once made.
-type npcDef struct {
-	store.NPCDef
-	encounter lucidity.EncounterKind
-	respawn   time.Duration
-	wander    time.Duration
-
-	// Loop-owned memo of the room line last written: its width, count and
-	// wrapped text (most players share one width, most groups one size).
-	lineWidth, lineCount int
-	lineText             string
-}
-
-// roomLine is the def's room text for a group of count, wrapped at width:
-// "[x3] A ghoul crouches here." Loop only.
-func (d *npcDef) roomLine(width, count int) string {
-	if d.lineText == "" || d.lineWidth != width || d.lineCount != count {
-		line := d.RoomText
-		if count > 1 {
-			line = "[x" + strconv.Itoa(count) + "] " + line
-		}
-		d.lineWidth, d.lineCount, d.lineText = width, count, wrap(line, width)
-	}
-	return d.lineText
-}
-
-func newNPCDef(d store.NPCDef) *npcDef {
-	def := &npcDef{NPCDef: d, respawn: respawnAggressive, wander: time.Duration(d.Behaviour.WanderSeconds) * time.Second}
-	if d.Kind == store.NPCPassive {
-		def.respawn = respawnPassive
-	}
-	def.encounter, _ = lucidity.ParseEncounter(d.Lucidity) // none: ""
-	return def
-}
-
-// matches reports whether word is a prefix of one of the keywords.
-func (d *npcDef) matches(word string) bool {
-	return slices.ContainsFunc(d.Keywords, func(k string) bool { return strings.HasPrefix(k, word) })
-}
 
 // NPC is one NPC in the world. Loop-owned.
 type NPC struct {
@@ -219,78 +178,6 @@ func (w *World) takeNPC(n *NPC) {
 	}
 	w.sendRoomNPC(n.room, "Char.Items.Remove", n)
 	w.npcLeavesFight(n)
-}
-
-// npcArrives puts n into its room, tells who is there with text, and has
-// them meet it.
-func (w *World) npcArrives(n *NPC, text string, now time.Time) {
-	w.putNPC(n)
-	p := w.places[n.room]
-	if p == nil {
-		return
-	}
-	for _, c := range p.chars {
-		c.notify(text)
-		w.sendNPC(c, "Char.Items.Add", n)
-		w.meet(c, n, now)
-	}
-}
-
-// meet has c see n: an encounter when n is a horror, and an attack after
-// the grace when n is aggressive.
-func (w *World) meet(c *Character, n *NPC, now time.Time) {
-	if n.def.encounter != "" {
-		w.encounter(c, n.def.encounter)
-	}
-	w.threaten(n, c, now)
-}
-
-// threaten schedules an aggressive n's attack on c after the grace.
-func (w *World) threaten(n *NPC, c *Character, now time.Time) {
-	if n.def.Kind == store.NPCAggressive {
-		w.npcQueue.push(npcEvent{at: now.Add(threatGrace).UnixNano(), kind: evThreat, npc: n, char: c})
-	}
-}
-
-// meetNPCs has c, just come into room, meet who is there: one encounter
-// with the worst horror present, one greeting from each kind of NPC that
-// greets, and the threat of every aggressive one.
-func (w *World) meetNPCs(c *Character, room string, now time.Time) {
-	list := w.npcsIn[room]
-	if len(list) == 0 {
-		return
-	}
-	var worst lucidity.EncounterKind
-	for i, n := range list {
-		if encounterRank(n.def.encounter) > encounterRank(worst) {
-			worst = n.def.encounter
-		}
-		if g := n.def.Behaviour.Greet; g != "" && n.def.Kind != store.NPCAggressive && firstOfKind(list, i) {
-			c.notify(g)
-		}
-		w.threaten(n, c, now)
-	}
-	if worst != "" {
-		w.encounter(c, worst)
-	}
-}
-
-// firstOfKind reports whether list[i] is the first NPC of its definition.
-func firstOfKind(list []*NPC, i int) bool {
-	return !slices.ContainsFunc(list[:i], func(o *NPC) bool { return o.def == list[i].def })
-}
-
-// encounterRank orders encounter kinds from none to cosmic.
-func encounterRank(k lucidity.EncounterKind) int {
-	switch k {
-	case lucidity.Disturbing:
-		return 1
-	case lucidity.Horrific:
-		return 2
-	case lucidity.Cosmic:
-		return 3
-	}
-	return 0
 }
 
 // theName is a name with "the" for its article: "a ghoul" -> "The ghoul".

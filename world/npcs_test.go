@@ -1,6 +1,7 @@
 package world
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -132,7 +133,7 @@ func TestGreetingAndGrouping(t *testing.T) {
 	if strings.Count(got, "Back to bed") != 1 {
 		t.Errorf("two nurses of one kind greeted twice:\n%s", got)
 	}
-	wantContains(t, alice.do("look nurse"), "Starched white", "seems unhurt")
+	wantContains(t, alice.do("look nurse"), "Starched white", "Unhurt, as far as you can tell.")
 	wantContains(t, alice.do("examine 2.nurse"), "Starched white")
 }
 
@@ -277,27 +278,6 @@ func TestNPCSnapshot(t *testing.T) {
 	}
 }
 
-// dataConn is a test connection that also carries structured data.
-type dataConn struct {
-	testConn
-	pkgs []string // "Package payload", guarded by testConn.mu
-}
-
-func (c *dataConn) SendData(pkg string, payload []byte) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.pkgs = append(c.pkgs, pkg+" "+string(payload))
-	return true
-}
-
-func (c *dataConn) takeData() string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := strings.Join(c.pkgs, "\n")
-	c.pkgs = nil
-	return out
-}
-
 func TestNPCsInGMCP(t *testing.T) {
 	tw := newNPCWorld(t, spawnOf("ghoul", 1, "hall"), spawnOf("rat", 1, "cellar"))
 	tw.cacheRooms(t, "ward", "cellar")
@@ -315,4 +295,79 @@ func TestNPCsInGMCP(t *testing.T) {
 		tw.after(10 * time.Second)
 	}
 	wantContains(t, conn.takeData(), `Char.Items.Add {"location":"room","item":{"id":"npc2","name":"a fat rat","attrib":"m"}}`)
+}
+
+func TestHallucinationConjuresPhantom(t *testing.T) {
+	tw := newNPCWorld(t)
+	alice := tw.create(t, "Alice")
+	tw.setLucidity(t, "Alice", 10) // deranged: a hallucination check every 20 s
+	var phantom string
+	for i := 0; i < 200 && phantom == ""; i++ {
+		tw.after(5 * time.Second)
+		tw.onLoop(func() {
+			if ph := tw.chars["alice"].phantom; ph != nil {
+				phantom = ph.def.RoomText
+			}
+		})
+	}
+	if phantom == "" {
+		t.Fatal("no phantom in 1,000 s of derangement")
+	}
+	wantContains(t, alice.do("look"), phantom)
+}
+
+func TestNPCWords(t *testing.T) {
+	tests := []struct{ in, the string }{
+		{"a ghoul", "The ghoul"},
+		{"an Arkham patrolman", "The Arkham patrolman"},
+		{"the thing in the tunnels", "The thing in the tunnels"},
+		{"Doctor Hardstrom", "Doctor Hardstrom"},
+		{"a", "A"},
+	}
+	for _, tt := range tests {
+		if got := theName(tt.in); got != tt.the {
+			t.Errorf("theName(%q) = %q, want %q", tt.in, got, tt.the)
+		}
+	}
+	def := &npcDef{NPCDef: store.NPCDef{DP: 10}}
+	for dp, want := range map[int]string{10: "Unhurt", 5: "Wounded.", 4: "Badly hurt.", -3: "Badly hurt."} {
+		if got := npcCondition(&NPC{def: def, DP: dp}); !strings.HasPrefix(got, want) {
+			t.Errorf("condition at %d DP of 10 = %q, want %q", dp, got, want)
+		}
+	}
+}
+
+// TestNPCsWhileTheStoreStalls holds the store writer while NPCs spawn,
+// wander into a player's room and cost lucidity, and are slain and
+// respawn: none of it waits on the store, and the changes land once it
+// resumes.
+func TestNPCsWhileTheStoreStalls(t *testing.T) {
+	tw := newNPCWorld(t, spawnOf("rat", 1, "cellar"))
+	tw.cacheRooms(t, "ward", "cellar")
+	alice := tw.create(t, "Alice")
+	commits := tw.flush(t)
+	resume := tw.db.Pause()
+	defer resume()
+	tw.tick()
+	for i := 0; i < 50 && tw.npcsOf("rat")["ward"] == 0; i++ {
+		tw.after(10 * time.Second)
+	}
+	wantContains(t, alice.conn.take(), "A fat rat arrives from below.")
+	tw.onLoop(func() { tw.removeNPC(tw.npcsIn["ward"][0], "The rat is gone.", tw.cfg.Clock.Now()) })
+	tw.after(respawnPassive)
+	if n := total(tw.npcsOf("rat")); n != 1 {
+		t.Fatalf("%d rats after the respawn delay with the store held, want 1", n)
+	}
+	if got := tw.db.Stats().Commits; got != commits {
+		t.Errorf("commits went from %d to %d while held", commits, got)
+	}
+	resume()
+	tw.flush(t)
+	log, err := tw.db.LucidityLog(context.Background(), tw.character(t, "Alice").ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 1 || log[0].Reason != "encounter_disturbing" || log[0].Delta != -6 {
+		t.Fatalf("stored lucidity log %+v, want one disturbing encounter of -6", log)
+	}
 }

@@ -136,6 +136,7 @@ func (w *World) arrive(c *Character, id string) {
 		w.tellStoreDown(c)
 		w.sendWelcome(c)
 		w.showRoom(c, r)
+		w.sendItemList(c, "inv")
 		w.meetNPCs(c, r.ID, w.cfg.Clock.Now())
 	})
 }

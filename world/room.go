@@ -40,7 +40,7 @@ type Room struct {
 // exitLine is "Exits: north, east (locked)." for the room.
 func (r *Room) exitLine() string {
 	if r.exits == "" {
-		r.exits = "Exits: " + exitList(r)
+		r.exits = "Exits: " + exitList(r, func(e store.Exit) bool { return e.Has(store.ExitLocked) })
 	}
 	return r.exits
 }

@@ -45,7 +45,7 @@ func TestSilentConnectionsCannotKeepPlayersOut(t *testing.T) {
 		}
 		silent = append(silent, c)
 	}
-	if st := telnetStats(srv); st.LoggingIn > cfg.MaxLogin || st.Open > cfg.MaxLogin {
+	if st := telnetStats(srv); st.LoggingIn > cfg.MaxLogin || st.LoggedIn != 0 {
 		t.Fatalf("silent connections past the login budget: %+v", st)
 	}
 	player := dialPlayer(t, addr)
@@ -116,6 +116,12 @@ func TestAdmissionLimits(t *testing.T) {
 		t.Errorf("the server answered %d bytes of garbage before dropping it, want a few KB at most", answers)
 	}
 
+	nettest.WaitFor(t, "the garbage sender's end to be counted", func() error {
+		if st := telnetStats(srv); st.Ended[netcore.CauseLoginFailed] == 0 {
+			return fmt.Errorf("ends %v", st.Ended)
+		}
+		return nil
+	})
 	fams := scrape(t, srv.addr("metrics"))
 	for _, tt := range []struct {
 		family string

@@ -22,11 +22,12 @@ func sleeper(i int) string {
 }
 
 // sleepers connects n telnet players, creating characters named sleeper(i)
-// a few at a time, and returns their clients.
+// a few at a time (no more than the password hasher lets one address have
+// waiting), and returns their clients.
 func sleepers(t *testing.T, addr string, n int) []*rawClient {
 	t.Helper()
 	clients := make([]*rawClient, n)
-	sem := make(chan struct{}, 16)
+	sem := make(chan struct{}, 4)
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {

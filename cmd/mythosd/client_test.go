@@ -18,6 +18,10 @@ type rawClient struct {
 	seen strings.Builder // text read so far, not yet consumed by expect
 }
 
+// promptEnd ends the default prompt (<23/23dp 100lcd> ): what a client
+// waits for to know that its command has been answered.
+const promptEnd = "lcd> "
+
 // waitLimit bounds every wait for the server; generous for shared machines.
 const waitLimit = 20 * time.Second
 
@@ -126,7 +130,7 @@ func (c *rawClient) createCharacter(name, password string) string {
 	c.send(password)
 	c.expect("Keep them")
 	c.send("k")
-	return c.expect("> ")
+	return c.expect(promptEnd)
 }
 
 // login logs an existing character in and returns what it first sees.
@@ -136,7 +140,7 @@ func (c *rawClient) login(name, password string) string {
 	c.send(name)
 	c.expect("Password")
 	c.send(password)
-	return c.expect("> ")
+	return c.expect(promptEnd)
 }
 
 // do sends a command, skips what arrives before its answer (which starts
@@ -145,7 +149,7 @@ func (c *rawClient) do(line, start string) string {
 	c.t.Helper()
 	c.send(line)
 	c.expect(start)
-	return start + c.expect("> ")
+	return start + c.expect(promptEnd)
 }
 
 // firstExit returns the first exit listed in a room description.

@@ -31,6 +31,9 @@ func TestGuessersAreSlowedAndARealPlayerLogsIn(t *testing.T) {
 	const guessers = 500
 	cfg := testConfig(t.TempDir())
 	cfg.MaxConns = guessers + 50
+	// This test is about the password defence: let every guesser past the
+	// admission caps (their own tests are in admission_test.go).
+	cfg.MaxLogin = cfg.MaxConns
 	srv := startServer(t, cfg)
 	addr := srv.addr("telnet")
 	dialFrom(t, "127.0.0.2", addr).createCharacter("Victim", "lanterns1")

@@ -31,6 +31,7 @@ func importWorld(ctx context.Context, db *store.DB, cfg config, log *slog.Logger
 	}
 	log.Info("world imported", "source", source, "rooms", len(w.Rooms), "zones", len(w.Zones),
 		"added", stats.Added, "updated", stats.Updated, "unchanged", stats.Unchanged, "removed", stats.Removed,
+		"prototypes", len(w.Items), "prototypes_changed", stats.Prototypes,
 		"npcs", len(w.NPCs), "spawns", len(w.Spawns), "npc_rows_changed", stats.NPCs)
 	return startRoom(cfg.StartRoom, w)
 }

@@ -16,6 +16,11 @@ import (
 // longer before it probes and probes less often.
 var keepAlive = net.KeepAliveConfig{Enable: true, Idle: 2 * time.Minute, Interval: 30 * time.Second, Count: 6}
 
+// sendBuffer is each player connection's kernel send buffer: room for
+// several screens of output, and a bound on what a client that stops
+// reading makes the kernel hold (Linux would grow it to 4 MiB).
+const sendBuffer = 64 << 10
+
 // listen opens a TCP listener with the server's keepalive settings.
 func listen(addr string) (net.Listener, error) {
 	lc := net.ListenConfig{KeepAliveConfig: keepAlive}
@@ -33,6 +38,7 @@ func (c config) limits() netcore.Limits {
 		MaxPerAddr: c.MaxPerAddr,
 		MaxLogin:   maxLogin,
 		LoginGrace: c.LoginGrace,
+		SendBuffer: sendBuffer,
 	}
 }
 

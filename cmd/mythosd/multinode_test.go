@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/world/netcore/nettest"
+
 	natsserver "github.com/nats-io/nats-server/v2/server"
 )
 
@@ -57,18 +59,6 @@ func (n *natsNode) stop() {
 	n.srv.WaitForShutdown()
 }
 
-// waitFor polls cond until it holds, or fails the test.
-func waitFor(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(waitLimit)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 // serving returns the NATS server that node srv is connected to.
 func serving(t testing.TB, srv *server, nodes ...*natsNode) *natsNode {
 	t.Helper()
@@ -101,7 +91,7 @@ func TestTwoNodesOnANATSCluster(t *testing.T) {
 	n1 := startNATS(t, "n1", 0, 0)
 	n2 := startNATS(t, "n2", 0, 0, n1.clusterPort)
 	n3 := startNATS(t, "n3", 0, 0, n1.clusterPort, n2.clusterPort)
-	waitFor(t, "the NATS cluster to form", func() bool { return routed(n1, n2, n3) })
+	nettest.WaitUntil(t, "the NATS cluster to form", func() bool { return routed(n1, n2, n3) })
 
 	cfgA, cfgB := testConfig(t.TempDir()), testConfig(t.TempDir())
 	cfgA.Node, cfgA.NATS = "a", n1.url()+","+n2.url()
@@ -117,8 +107,10 @@ func TestTwoNodesOnANATSCluster(t *testing.T) {
 	bob.send("whisper alice I hear you.")
 	bob.expect(`You whisper to Alice, "I hear you."`)
 	alice.expect(`Bob@b whispers to you, "I hear you."`)
+	alice.send("give $1 to bob") // Bob plays on node b: nothing crosses nodes by hand
+	alice.expect(`There is no "bob" beside you; you can only hand things to someone in the same room.`)
 	var who string
-	waitFor(t, "who to list both nodes", func() bool { // node b may be slow to answer on a busy machine
+	nettest.WaitUntil(t, "who to list both nodes", func() bool { // node b may be slow to answer on a busy machine
 		who = alice.do("who", "Wanderers")
 		return strings.Contains(who, "(3)")
 	})
@@ -130,12 +122,12 @@ func TestTwoNodesOnANATSCluster(t *testing.T) {
 	if gone == n1 {
 		left = n2
 	}
-	waitFor(t, "node a to reconnect", func() bool { return a.bus.Stats().Reconnects > 0 && a.bus.Connected() })
+	nettest.WaitUntil(t, "node a to reconnect", func() bool { return a.bus.Stats().Reconnects > 0 && a.bus.Connected() })
 	alice.send("global Still here.")
 	bob.expect("[Global] Alice@a: Still here.")
 
 	n3.stop() // node b loses NATS
-	waitFor(t, "node b to lose NATS", func() bool { return !b.bus.Connected() })
+	nettest.WaitUntil(t, "node b to lose NATS", func() bool { return !b.bus.Connected() })
 	bob.send("say Is the line dead?")
 	bea.expect(`Bob says, "Is the line dead?"`)
 	bob.send("global Anyone out there?")
@@ -143,7 +135,7 @@ func TestTwoNodesOnANATSCluster(t *testing.T) {
 	bea.expect("[Global] Bob: Anyone out there?")
 
 	startNATS(t, "n3", n3.clientPort, n3.clusterPort, left.clusterPort)
-	waitFor(t, "node b to reconnect", func() bool { return b.bus.Connected() })
+	nettest.WaitUntil(t, "node b to reconnect", func() bool { return b.bus.Connected() })
 	alice.expect("[Global] Bob@b: Anyone out there?") // caught up on reconnect
 	bea.send("say Back again.")
 	bob.expect(`Bea says, "Back again."`)

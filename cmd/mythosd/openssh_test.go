@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"mythosd/ssh/sshtest"
+
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -23,8 +25,8 @@ type opensshClient struct {
 	t      testing.TB
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
-	out    *syncBuffer
-	errOut *syncBuffer
+	out    *sshtest.Output
+	errOut *sshtest.Output
 	done   chan error
 }
 
@@ -68,7 +70,7 @@ func runOpenSSH(t testing.TB, addr, user, keyFile string) *opensshClient {
 		"-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR",
 		"-o", "ConnectTimeout=20", "-i", keyFile, user+"@"+host)
 	cmd.Env = []string{"TERM=xterm-256color", "HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
-	c := &opensshClient{t: t, cmd: cmd, out: &syncBuffer{}, errOut: &syncBuffer{}, done: make(chan error, 1)}
+	c := &opensshClient{t: t, cmd: cmd, out: sshtest.NewOutput(), errOut: sshtest.NewOutput(), done: make(chan error, 1)}
 	cmd.Stdout, cmd.Stderr = c.out, c.errOut
 	if c.stdin, err = cmd.StdinPipe(); err != nil {
 		t.Fatal(err)
@@ -100,7 +102,7 @@ func (c *opensshClient) send(line string) {
 // expect waits for want on the client's output.
 func (c *opensshClient) expect(want string) string {
 	c.t.Helper()
-	return awaitText(c.t, c.out, want)
+	return c.out.Await(c.t, want)
 }
 
 // exitCode waits for ssh to end and returns its exit status.
@@ -146,7 +148,7 @@ func TestOpenSSHClient(t *testing.T) {
 	carol.send("whateley1")
 	carol.expect("Keep them")
 	carol.send("k")
-	wantIn(t, carol.expect("\r\n> "), "Welcome to Arkham, Carol.")
+	wantIn(t, carol.expect(promptEnd), "Welcome to Arkham, Carol.")
 	carol.send("keys add " + public)
 	carol.expect("added")
 	carol.send("quit")
@@ -156,7 +158,7 @@ func TestOpenSSHClient(t *testing.T) {
 	}
 
 	again := runOpenSSH(t, addr, "Carol", keyFile)
-	wantIn(t, again.expect("\r\n> "), "Welcome to Arkham, Carol.", "Exits:")
+	wantIn(t, again.expect(promptEnd), "Welcome to Arkham, Carol.", "Exits:")
 	wantIn(t, bob.do("look", "Exits:"), "Also here: Carol")
 	again.send("say Who keeps the lamps lit?")
 	bob.expect(`Carol says, "Who keeps the lamps lit?"`)
@@ -164,14 +166,14 @@ func TestOpenSSHClient(t *testing.T) {
 	again.expect(`Bob says, "The Keepers do."`)
 	again.send("who")
 	again.expect("Wanderers")
-	wantIn(t, again.expect("\r\n> "), "Bob", "Carol")
+	wantIn(t, again.expect(promptEnd), "Bob", "Carol")
 	again.send("quit")
 	again.expect("Until next time")
 	if code := again.exitCode(); code != 0 {
 		t.Errorf("ssh exited with %d after quit, want 0", code)
 	}
-	for _, b := range []*syncBuffer{carol.out, again.out} {
-		if strings.Contains(b.everything(), "\xff") {
+	for _, b := range []*sshtest.Output{carol.out, again.out} {
+		if strings.Contains(b.Everything(), "\xff") {
 			t.Error("a telnet byte reached the ssh client")
 		}
 	}

@@ -10,9 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
+
+	"mythosd/ssh/sshtest"
+
+	"mythosd/world/netcore/nettest"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -53,56 +55,8 @@ func sshDial(t testing.TB, srv *server, user string, auth ...gossh.AuthMethod) (
 	return client, err
 }
 
-// sshPlayer is a player on an SSH session with a PTY.
-type sshPlayer struct {
-	t       testing.TB
-	client  *gossh.Client
-	session *gossh.Session
-	stdin   io.Writer
-	out     *syncBuffer
-}
-
-// syncBuffer collects output; safe for concurrent use.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf strings.Builder // not yet consumed by cut
-	all strings.Builder // everything
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.all.Write(p)
-	return b.buf.Write(p)
-}
-
-// everything returns all the output so far, consumed or not.
-func (b *syncBuffer) everything() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.all.String()
-}
-
-// cut returns the text up to and including want and keeps the rest, or
-// reports false when want has not arrived.
-func (b *syncBuffer) cut(want string) (string, bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	all := b.buf.String()
-	i := strings.Index(all, want)
-	if i < 0 {
-		return "", false
-	}
-	b.buf.Reset()
-	b.buf.WriteString(all[i+len(want):])
-	return all[:i+len(want)], true
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
+// sshPlayer is the shared PTY client (sshtest), with this package's names.
+type sshPlayer struct{ *sshtest.Player }
 
 // sshPlay logs in as user and starts a shell on an xterm-256color PTY of
 // width columns.
@@ -112,76 +66,26 @@ func sshPlay(t testing.TB, srv *server, user string, width int, auth ...gossh.Au
 	if err != nil {
 		t.Fatalf("ssh as %s: %v", user, err)
 	}
-	sess, err := client.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &sshPlayer{t: t, client: client, session: sess, out: &syncBuffer{}}
-	if p.stdin, err = sess.StdinPipe(); err != nil {
-		t.Fatal(err)
-	}
-	sess.Stdout, sess.Stderr = p.out, p.out
-	if err := sess.RequestPty("xterm-256color", 40, width, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return &sshPlayer{sshtest.Start(t, client, "xterm-256color", width)}
 }
 
 // send types a line and presses Enter.
-func (p *sshPlayer) send(line string) {
-	p.t.Helper()
-	if _, err := io.WriteString(p.stdin, line+"\r"); err != nil {
-		p.t.Fatalf("send %q: %v", line, err)
-	}
-}
+func (p *sshPlayer) send(line string) { p.TB.Helper(); p.Send(line) }
 
 // expect waits for want and returns the output up to and including it.
-func (p *sshPlayer) expect(want string) string {
-	p.t.Helper()
-	return awaitText(p.t, p.out, want)
-}
-
-// awaitText waits until want has arrived in b and returns the text up to
-// and including it; the rest stays for the next wait.
-func awaitText(t testing.TB, b *syncBuffer, want string) string {
-	t.Helper()
-	deadline := time.Now().Add(waitLimit)
-	for {
-		if got, ok := b.cut(want); ok {
-			return got
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("waiting for %q; got %q", want, b.String())
-		}
-		time.Sleep(time.Millisecond)
-	}
-}
+func (p *sshPlayer) expect(want string) string { p.TB.Helper(); return p.Expect(want) }
 
 // do sends a command, skips what arrives before its answer (which starts
 // with start), and returns the answer up to the next prompt.
 func (p *sshPlayer) do(line, start string) string {
-	p.t.Helper()
-	p.send(line)
-	p.expect(start)
-	return start + p.expect("\r\n> ")
+	p.TB.Helper()
+	p.Send(line)
+	p.Expect(start)
+	return start + p.Expect(promptEnd)
 }
 
 // wait waits for the session to end and returns how it ended.
-func (p *sshPlayer) wait() error {
-	p.t.Helper()
-	done := make(chan error, 1)
-	go func() { done <- p.session.Wait() }()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(waitLimit):
-		p.t.Fatal("the session did not end")
-		return nil
-	}
-}
+func (p *sshPlayer) wait() error { p.TB.Helper(); return p.Wait() }
 
 // newPlayerKey makes an ed25519 key for a player.
 func newPlayerKey(t testing.TB) gossh.Signer {
@@ -220,7 +124,7 @@ func TestSSHPlay(t *testing.T) {
 	alice.send("lanterns1")
 	alice.expect("Keep them")
 	alice.send("k")
-	room := alice.expect("\r\n> ")
+	room := alice.expect(promptEnd)
 	wantIn(t, room, "Welcome to Arkham, Alice.", "Exits:")
 
 	bob := dial(t, srv.addr("telnet"))
@@ -244,13 +148,13 @@ func TestSSHPlay(t *testing.T) {
 	}
 
 	byPassword := sshPlay(t, srv, "alice", 80, gossh.Password("lanterns1"))
-	wantIn(t, byPassword.expect("\r\n> "), "Welcome to Arkham, Alice.")
+	wantIn(t, byPassword.expect(promptEnd), "Welcome to Arkham, Alice.")
 	wantIn(t, byPassword.do("who", "Wanderers"), "Alice", "Bob")
 	byPassword.send("quit")
 	byPassword.expect("Until next time")
 
 	byKey := sshPlay(t, srv, "Alice", 80, gossh.PublicKeys(key))
-	wantIn(t, byKey.expect("\r\n> "), "Welcome to Arkham, Alice.")
+	wantIn(t, byKey.expect(promptEnd), "Welcome to Arkham, Alice.")
 	wantIn(t, byKey.do("status", "Name:"), "Name:      Alice")
 	wantIn(t, bob.do("who", "Wanderers"), "(2)", "Alice", "Bob")
 }
@@ -288,20 +192,20 @@ func TestSSHResizeFollowsWrapWidth(t *testing.T) {
 	telnet.createCharacter("Alice", "lanterns1")
 	telnet.send("quit")
 	p := sshPlay(t, srv, "alice", 120, gossh.Password("lanterns1"))
-	p.expect("\r\n> ")
+	p.expect(promptEnd)
 	wide := widest(descriptionLines(t, p.do("look", "look")))
 	if wide <= 30 {
 		t.Fatalf("the start room's description is too short to show wrapping: widest line %d", wide)
 	}
 	tests := []struct{ width, want int }{{30, 30}, {120, wide}, {24, 24}}
 	for _, tt := range tests {
-		if err := p.session.WindowChange(40, tt.width); err != nil {
+		if err := p.Session.WindowChange(40, tt.width); err != nil {
 			t.Fatal(err)
 		}
 		// The window change and the next line travel apart inside the
 		// server: the new width holds from the first message after it.
 		got := 0
-		ok := pollUntil(func() bool {
+		ok := nettest.Poll(func() bool {
 			got = widest(descriptionLines(t, p.do("look", "look")))
 			return got <= tt.width && (tt.want != wide || got == wide)
 		})
@@ -309,18 +213,6 @@ func TestSSHResizeFollowsWrapWidth(t *testing.T) {
 			t.Errorf("at %d columns the widest description line stays at %d characters", tt.width, got)
 		}
 	}
-}
-
-// pollUntil calls cond until it holds or waitLimit passes.
-func pollUntil(cond func() bool) bool {
-	deadline := time.Now().Add(waitLimit)
-	for !cond() {
-		if time.Now().After(deadline) {
-			return false
-		}
-		time.Sleep(time.Millisecond)
-	}
-	return true
 }
 
 // TestSSHRefusals checks what the player port turns away.
@@ -458,7 +350,7 @@ func TestSSHConnectionsInMetrics(t *testing.T) {
 	p := sshPlay(t, srv, "new", 80)
 	p.expect("By what name are you known? ")
 	ssh := map[string]string{"listener": "ssh"}
-	ok := pollUntil(func() bool {
+	ok := nettest.Poll(func() bool {
 		families := scrape(t, srv.addr("metrics"))
 		open, _ := metricValue(families["mythosd_connections"], ssh)
 		total, _ := metricValue(families["mythosd_connections_total"], ssh)

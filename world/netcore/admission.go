@@ -37,6 +37,9 @@ func (s *Server) admit(nc net.Conn) {
 	s.handlers.Add(1)
 	s.mu.Unlock()
 	s.count.accepted.Add(1)
+	if tc, ok := nc.(*net.TCPConn); ok && s.Limits.SendBuffer > 0 {
+		_ = tc.SetWriteBuffer(s.Limits.SendBuffer) // a refusal leaves the kernel's default: no harm
+	}
 	if victim != nil {
 		victim.End(CauseDisplaced)
 	}
@@ -101,6 +104,10 @@ func (s *Server) finish(c *Conn) {
 		delete(s.perAddr, c.key)
 	}
 	s.login.remove(c)
+	c.gone = true
+	if c.loggedIn.Load() {
+		s.inWorld--
+	}
 	s.mu.Unlock()
 	cause := c.Cause()
 	if cause == CauseUnknown {
@@ -111,11 +118,18 @@ func (s *Server) finish(c *Conn) {
 		"cause", cause.String(), "logged_in", c.loggedIn.Load(), "for", time.Since(c.start).Round(time.Millisecond))
 }
 
-// loggedIn takes c out of the login budget.
-func (s *Server) loggedIn(c *Conn) {
+// loggedIn takes c out of the login budget, into the world; false when
+// it was there already, or is gone.
+func (s *Server) loggedIn(c *Conn) bool {
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c.gone || c.loggedIn.Load() {
+		return false
+	}
+	c.loggedIn.Store(true)
 	s.login.remove(c)
-	s.mu.Unlock()
+	s.inWorld++
+	return true
 }
 
 // endLevel is the level an end is logged at: the ordinary ends at Debug,

@@ -38,6 +38,7 @@ type Conn struct {
 	// Guarded by srv.mu.
 	prev, next *Conn
 	inLogin    bool
+	gone       bool // forgotten by the server
 }
 
 func newConn(s *Server, nc net.Conn, addr netip.Addr, now time.Time) *Conn {
@@ -60,11 +61,9 @@ func (c *Conn) Remote() string { return c.remote }
 // LoggedIn takes the connection out of the login grace, the byte budget
 // and the budget of connections logging in.
 func (c *Conn) LoggedIn() {
-	if c.loggedIn.Swap(true) {
-		return
+	if c.srv.loggedIn(c) {
+		c.stopGrace()
 	}
-	c.stopGrace()
-	c.srv.loggedIn(c)
 }
 
 // IsLoggedIn reports whether LoggedIn was called.
@@ -105,8 +104,12 @@ func (c *Conn) Cause() Cause {
 	return c.cause
 }
 
-// End records cause (the first counts) and stops the connection without
-// waiting: through the transport's stop, else by closing the socket.
+// End records cause (the first counts) and stops the connection now,
+// without waiting: through the transport's stop, else by closing the
+// socket. The socket's deadlines are set to now, so that a read or write
+// under way returns at once: a TLS handshake that waits for a silent
+// client, say, which would otherwise keep the write loop from ever
+// closing.
 func (c *Conn) End(cause Cause) {
 	c.mu.Lock()
 	if c.cause == CauseUnknown {
@@ -114,11 +117,12 @@ func (c *Conn) End(cause Cause) {
 	}
 	stop := c.stop
 	c.mu.Unlock()
-	if stop != nil {
-		stop()
+	if stop == nil {
+		_ = c.raw.Close() // the reader sees the error and ends
 		return
 	}
-	_ = c.raw.Close() // the reader sees the error and ends
+	_ = c.raw.SetDeadline(time.Now()) // the loops see the error and end
+	stop()
 }
 
 // startGrace starts the login grace timer.

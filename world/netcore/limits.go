@@ -39,6 +39,10 @@ type Limits struct {
 	// before a newcomer may take its place when MaxLogin is reached
 	// (LoginGrace/6 if 0). A younger one makes the newcomer be refused.
 	DisplaceAfter time.Duration
+	// SendBuffer, when positive, fixes each TCP connection's kernel send
+	// buffer (SO_SNDBUF) instead of letting Linux grow it to megabytes for
+	// a client that stops reading (docs/PERFORMANCE.md, "Keepalive").
+	SendBuffer int
 	// Banned, when set, refuses an address at accept. It must be fast and
 	// do no I/O: it runs on the accept loop.
 	Banned func(netip.Addr) bool

@@ -47,6 +47,7 @@ type Server struct {
 	conns     map[*Conn]struct{}
 	perAddr   map[netip.Prefix]int
 	login     loginList // connections still logging in, oldest first
+	inWorld   int       // connections that logged in
 }
 
 // init sets up the zero Server on first use.
@@ -144,8 +145,8 @@ func (s *Server) Stats() Stats {
 	s.mu.Lock()
 	st.Open = len(s.conns)
 	st.LoggingIn = s.login.n
+	st.LoggedIn = s.inWorld
 	s.mu.Unlock()
-	st.LoggedIn = st.Open - st.LoggingIn
 	return st
 }
 

@@ -49,8 +49,8 @@ var refusalText = [numReasons]string{
 // Stats are a Server's connection figures.
 type Stats struct {
 	Open      int   // connections open now
-	LoggingIn int   // of those, still logging in
-	LoggedIn  int   // of those, in the world
+	LoggingIn int   // of those, still logging in (within the login budget)
+	LoggedIn  int   // of those, in the world; the rest are ending
 	Accepted  int64 // connections admitted since the start
 	Refused   [numReasons]int64
 	Ended     [numCauses]int64

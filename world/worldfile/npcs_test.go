@@ -1,6 +1,8 @@
 package worldfile
 
 import (
+	"encoding/json"
+	"slices"
 	"testing"
 	"testing/fstest"
 )
@@ -96,6 +98,16 @@ func TestNPCProblemsNameFileAndField(t *testing.T) {
 	}
 }
 
+func TestSpawnsInAZoneConfigAreReported(t *testing.T) {
+	fsys := npcWorld(t, []map[string]any{ghoulDoc()}, nil, nil)
+	fsys["earth/arkham_city/zone_config.json"] = jsonFile(t, map[string]any{"spawns": []any{map[string]any{"npc": "ghoul"}}})
+	w, rep := mustLoad(t, fsys)
+	checkProblems(t, rep.Problems, []wantProblem{{"earth/arkham_city/zone_config.json", "spawns", Warning, "belong in a sub-zone config"}})
+	if len(w.Spawns) != 0 {
+		t.Fatalf("a zone config's spawns were kept: %+v", w.Spawns)
+	}
+}
+
 // FuzzNPCFile feeds arbitrary bytes to the NPC file reader: it must never
 // panic, every problem names the file, and what it keeps has an id.
 func FuzzNPCFile(f *testing.F) {
@@ -116,6 +128,35 @@ func FuzzNPCFile(f *testing.F) {
 		for _, id := range l.npcOrder {
 			if id == "" || l.npcs[id] == nil {
 				t.Fatalf("kept a definition without an id: %q", id)
+			}
+		}
+	})
+}
+
+// FuzzSpawns feeds arbitrary bytes as a sub-zone config: loading never
+// panics, and every spawn kept names a known NPC, rooms of the sub-zone
+// and numbers in range.
+func FuzzSpawns(f *testing.F) {
+	f.Add([]byte(`{"spawns":[{"npc":"ghoul","max":2,"chance":0.5,"time":"night"},{"npc":"ghoul","room":"earth_arkham_city_sanitarium_room_hall_001"}]}`))
+	f.Add([]byte(`{"spawns":[{"npc":"ghoul","max":-1,"chance":"x","room":7},null,{}]}`))
+	f.Add([]byte(`{"spawns":{"npc":"ghoul"}}`))
+	ghoul, _ := json.Marshal(map[string]any{"npcs": []any{ghoulDoc()}})
+	lamp, _ := json.Marshal(map[string]any{"items": []any{lampDoc()}})
+	room, _ := json.Marshal(roomDoc("sanitarium", "hall_001", nil))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w, _, err := Load(fstest.MapFS{
+			"earth/arkham_city/sanitarium/room_hall_001.json":  {Data: room},
+			"earth/arkham_city/sanitarium/subzone_config.json": {Data: data},
+			"items/tools.json":  {Data: lamp},
+			"npcs/horrors.json": {Data: ghoul},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sp := range w.Spawns {
+			if sp.NPC != "ghoul" || len(sp.Rooms) != 1 || sp.Rooms[0] != "earth_arkham_city_sanitarium_room_hall_001" ||
+				sp.Max < 1 || sp.Max > 100 || sp.Chance <= 0 || sp.Chance > 1 || !slices.Contains(spawnTimes, sp.Time) {
+				t.Fatalf("bad spawn kept: %+v", sp)
 			}
 		}
 	})

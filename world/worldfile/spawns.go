@@ -23,7 +23,10 @@ func (l *loader) checkSpawns() []store.NPCSpawn {
 	var out []store.NPCSpawn
 	for _, loc := range l.sortedLocations() {
 		e := l.zones[loc]
-		if loc.subZone == "" || e.file == "" || path.Base(e.file) != subZoneConfigName {
+		if loc.subZone == "" && path.Base(e.file) == zoneConfigName && strings.Contains(e.zone.Attributes, `"spawns"`) {
+			l.report.add(e.file, "spawns", Warning, "spawns belong in a sub-zone config or a room file; ignored")
+		}
+		if loc.subZone == "" || path.Base(e.file) != subZoneConfigName {
 			continue
 		}
 		out = append(out, l.spawnsOf(e.file, e.zone.ID, e.zone.Attributes, bySubZone[e.zone.ID], true)...)

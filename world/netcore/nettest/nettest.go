@@ -7,6 +7,9 @@ import (
 	"errors"
 	"io"
 	"net"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -65,4 +68,63 @@ func DrainToEOF(nc net.Conn) (n int64, closed bool) {
 func isTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// MemInUse is the Go heap (live objects after a collection) and goroutine
+// stacks of the process, from runtime/metrics.
+func MemInUse() uint64 {
+	heap, stacks := memInUse()
+	return heap + stacks
+}
+
+// memInUse is the heap and the stacks in use after a collection.
+func memInUse() (heap, stacks uint64) {
+	runtime.GC()
+	runtime.GC()
+	samples := []metrics.Sample{
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/stacks:bytes"},
+	}
+	metrics.Read(samples)
+	return samples[0].Value.Uint64(), samples[1].Value.Uint64()
+}
+
+// PerConn measures the memory each of many idle connections holds, as
+// the difference between few and many of them: open(n) must open n more
+// connections and leave them idle. It reports B/conn (and the figures at
+// few and many) on b.
+func PerConn(b *testing.B, few, many int, open func(n int)) {
+	b.Helper()
+	open(few)
+	heapFew, stacksFew := memInUse()
+	goFew := runtime.NumGoroutine()
+	open(many - few)
+	heapMany, stacksMany := memInUse()
+	goMany := runtime.NumGoroutine()
+	atFew, atMany := heapFew+stacksFew, heapMany+stacksMany
+	n := float64(many - few)
+	b.ReportMetric((float64(atMany)-float64(atFew))/n, "B/conn")
+	b.ReportMetric((float64(stacksMany)-float64(stacksFew))/n, "stackB/conn")
+	b.ReportMetric(float64(goMany-goFew)/n, "goroutines/conn")
+	b.ReportMetric(float64(atFew)/(1<<20), "MiB@"+strconv.Itoa(few))
+	b.ReportMetric(float64(atMany)/(1<<20), "MiB@"+strconv.Itoa(many))
+}
+
+// WaitUntil is WaitFor for a condition with no error to report.
+func WaitUntil(tb testing.TB, what string, cond func() bool) {
+	tb.Helper()
+	WaitFor(tb, what, Until(cond, ErrNotYet))
+}
+
+// Poll calls cond until it holds or Timeout passes, and reports whether
+// it held: for tests that fail with their own words.
+func Poll(cond func() bool) bool {
+	deadline := time.Now().Add(Timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return true
 }
