@@ -15,6 +15,7 @@ type command struct {
 	run     func(w *World, c *Character, args string)
 	exact   bool   // only the full name or an alias calls it, never a prefix
 	topic   string // the help topic that tells of it, when not its name
+	hidden  bool   // never offered as a guess to a mistyped word (admin)
 }
 
 // words returns the command's name and its aliases.
@@ -59,7 +60,7 @@ func allCommands() []*command {
 
 // adminCommands is the admin command, which only builders and admins see.
 func adminCommands() []*command {
-	return []*command{{name: "admin", run: (*World).cmdAdmin, exact: true}}
+	return []*command{{name: "admin", run: (*World).cmdAdmin, exact: true, hidden: true}}
 }
 
 // find returns the command a word calls, or nil.
@@ -179,7 +180,7 @@ func (w *World) unknown(word string) string {
 	msg := "You grope for the meaning of \"" + word + "\", but it slips away. Type \"help\" for the commands."
 	best, bestDist := "", 3
 	for _, cmd := range w.cmds.list {
-		if d := editDistance(word, cmd.name); d < bestDist {
+		if d := editDistance(word, cmd.name); d < bestDist && !cmd.hidden {
 			best, bestDist = cmd.name, d
 		}
 	}

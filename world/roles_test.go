@@ -70,6 +70,11 @@ func TestAdminRefusals(t *testing.T) {
 			t.Errorf("%q: got %q, want %q", tt.line, got, tt.want)
 		}
 	}
+	for _, line := range []string{"admin", "admin ban 10.0.0.1", "admn", "dmin"} {
+		if got := wilbur.do(line); strings.Contains(got, `"admin"?`) {
+			t.Errorf("%q: a player is offered the admin command: %q", line, got)
+		}
+	}
 	if got := builder.do("admin"); strings.Contains(got, "admin ban") {
 		t.Errorf("a builder's usage offers admin commands: %q", got)
 	}
