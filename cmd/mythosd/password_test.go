@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // expectRaw reads until want has been seen, keeping telnet commands, and
@@ -88,4 +90,38 @@ func TestPasswordChangeOverTelnet(t *testing.T) {
 	old.expect("Password")
 	old.send("curwen1")
 	old.expect("Wrong password")
+}
+
+// TestPasswordChangeOverSSH changes a password in an SSH session: nothing
+// typed is echoed, and the new password then opens an SSH session.
+func TestPasswordChangeOverSSH(t *testing.T) {
+	srv := startServer(t, sshTestConfig(t.TempDir()))
+	p := sshPlay(t, srv, "new", 80)
+	p.expect("By what name are you known? ")
+	p.send("Asenath")
+	p.expect("(y/n) ")
+	p.send("y")
+	p.expect("Choose a password")
+	p.send("derby123")
+	p.expect("Repeat the password: ")
+	p.send("derby123")
+	p.expect("Keep them")
+	p.send("k")
+	p.expect(promptEnd)
+	p.send("password")
+	p.expect("Current password")
+	p.send("derby123")
+	p.expect("New password")
+	p.send("innsmouth9")
+	p.expect("Repeat the new password")
+	p.send("innsmouth9")
+	if got := p.expect("Your password is changed."); strings.Contains(got, "derby123") || strings.Contains(got, "innsmouth9") {
+		t.Errorf("a password was echoed: %q", got)
+	}
+	p.expect(promptEnd)
+	p.send("quit")
+	p.expect("Until next time")
+
+	again := sshPlay(t, srv, "asenath", 80, gossh.Password("innsmouth9"))
+	wantIn(t, again.expect(promptEnd), "Welcome to Arkham, Asenath.")
 }
