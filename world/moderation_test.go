@@ -145,3 +145,25 @@ func TestAdminChatlog(t *testing.T) {
 		admin.doAwait(t, tt.line, tt.want)
 	}
 }
+
+// TestSnapshotShowsGlobalMutes: the console's snapshot lists the admins'
+// global mutes in force, by name.
+func TestSnapshotShowsGlobalMutes(t *testing.T) {
+	tw, _, admin, _, _ := auditWorld(t)
+	admin.doAwait(t, "mute global Wilbur 30", "Wilbur")
+	admin.doAwait(t, "mute global Builder", "Builder")
+	var mutes []MuteInfo
+	deadline := time.Now().Add(10 * time.Second)
+	for len(mutes) != 2 { // the global list loads off the loop, then a tick publishes it
+		if time.Now().After(deadline) {
+			t.Fatalf("the snapshot never listed both mutes: %+v", mutes)
+		}
+		tw.clock.advance(snapshotEvery)
+		tw.tick()
+		mutes = tw.Snapshot().Mutes
+	}
+	if mutes[0].Name != "Builder" || !mutes[0].Expires.IsZero() || mutes[1].Name != "Wilbur" || mutes[1].Expires.IsZero() ||
+		mutes[1].By != "Armitage" {
+		t.Errorf("snapshot mutes %+v", mutes)
+	}
+}
