@@ -59,6 +59,10 @@ func specFor(key string) (spec, bool) {
 		return spec{title: "unban", prompt: "address or CIDR", build: unban}, true
 	case "B":
 		return spec{title: "backup", build: backup}, true
+	case "R":
+		return spec{title: "role", prompt: "NAME builder|admin (NAME -builder revokes)", build: role}, true
+	case "f":
+		return spec{title: "freeze or thaw", needsTarget: true, prompt: "freeze or thaw", build: freeze}, true
 	}
 	return spec{}, false
 }

@@ -86,6 +86,14 @@ func (r *recorder) StartBackup(_ context.Context, by string) error {
 	return r.note("StartBackup(%s)", by)
 }
 
+func (r *recorder) SetRole(_ context.Context, name, role string, grant bool, by string) error {
+	return r.note("SetRole(%s, %s, %v, %s)", name, role, grant, by)
+}
+
+func (r *recorder) SetFrozen(_ context.Context, name string, frozen bool, by string) error {
+	return r.note("SetFrozen(%s, %v, %s)", name, frozen, by)
+}
+
 func (r *recorder) recorded() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()

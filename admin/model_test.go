@@ -211,6 +211,13 @@ func TestStoreHealthAndBans(t *testing.T) {
 			s.Store.Failing, s.Store.FailingSince, s.Store.LastError = true, at, "commit: disk I/O error"
 			s.Bans = []world.BanInfo{{Target: "192.0.2.0/24"}, {Target: "2001:db8::/48", Expires: at}}
 		}, []string{"failing since 03:04:05", "never", "disk I/O", "Bans (2)", "192.0.2.0/24 forever", "2001:db8::/48 until 12-05 03:04"}},
+		{"mutes with bans", func(s *world.Snapshot) {
+			s.Bans = []world.BanInfo{{Target: "192.0.2.0/24"}}
+			s.Mutes = []world.MuteInfo{{Name: "Wilbur", By: "Armitage"}, {Name: "Zadok", Expires: at, By: "Armitage"}}
+		}, []string{"Bans (1)", "192.0.2.0/24 forever", "Muted (2)", "Wilbur forever by Armitage", "Zadok until 12-05 03:04 by Armitage"}},
+		{"mutes only, compact", func(s *world.Snapshot) {
+			s.Mutes = []world.MuteInfo{{Name: "Wilbur", By: "Armitage"}}
+		}, []string{"Bans  none", "Muted (1)", "Wilbur forever"}},
 	}
 	for _, tt := range tests {
 		sizes := [][2]int{{140, 40}}

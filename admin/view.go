@@ -2,6 +2,7 @@ package admin
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -35,7 +36,7 @@ func (m Model) statusLines(w int) []string {
 	}{
 		{m.busLine(w), m.snap.Bus == world.BusStats{}},
 		{m.connsLine(w), m.cfg.Conns == nil},
-		{m.bansLine(w), len(m.snap.Bans) == 0},
+		{m.bansLine(w), len(m.snap.Bans) == 0 && len(m.snap.Mutes) == 0},
 		{m.backupLine(w), m.noBackups()},
 	}
 	out := make([]string, 0, len(lines))
@@ -116,21 +117,34 @@ func (m Model) busLine(w int) string {
 	return fit(m.st.title.Render("Bus")+"  "+text, w)
 }
 
-// bansLine lists the banned addresses, as many as fit.
+// bansLine lists the banned addresses and the globally muted players, as
+// many as fit: moderation in one panel.
 func (m Model) bansLine(w int) string {
 	bans := m.snap.Bans
-	if len(bans) == 0 {
-		return fit(m.st.title.Render("Bans")+"  "+m.st.dim.Render("none"), w)
-	}
-	parts := make([]string, len(bans))
-	for i, b := range bans {
-		until := "forever"
-		if !b.Expires.IsZero() {
-			until = "until " + b.Expires.UTC().Format("01-02 15:04")
+	text := m.st.title.Render("Bans") + "  " + m.st.dim.Render("none")
+	if len(bans) > 0 {
+		parts := make([]string, len(bans))
+		for i, b := range bans {
+			parts[i] = b.Target + m.st.dim.Render(" "+untilText(b.Expires))
 		}
-		parts[i] = b.Target + m.st.dim.Render(" "+until)
+		text = m.st.title.Render("Bans") + m.st.label.Render(" ("+count(len(bans))+")  ") + strings.Join(parts, "  ")
 	}
-	return fit(m.st.title.Render("Bans")+m.st.label.Render(" ("+count(len(bans))+")  ")+strings.Join(parts, "  "), w)
+	if mutes := m.snap.Mutes; len(mutes) > 0 {
+		parts := make([]string, len(mutes))
+		for i, mu := range mutes {
+			parts[i] = mu.Name + m.st.dim.Render(" "+untilText(mu.Expires)+" by "+mu.By)
+		}
+		text += "  " + m.st.title.Render("Muted") + m.st.label.Render(" ("+count(len(mutes))+")  ") + strings.Join(parts, "  ")
+	}
+	return fit(text, w)
+}
+
+// untilText is when a ban or mute ends: "forever" or "until MM-DD HH:MM" (UTC).
+func untilText(t time.Time) string {
+	if t.IsZero() {
+		return "forever"
+	}
+	return "until " + t.UTC().Format("01-02 15:04")
 }
 
 // footer is two lines: the action being prepared or the last status, and

@@ -43,8 +43,8 @@ func (db *DB) CreateCharacter(ctx context.Context, name, passwordHash, roomID st
 }
 
 func insertAccount(ctx context.Context, tx *sql.Tx, a Account) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO accounts (name, name_key, password_hash, is_admin, created_at)
-		VALUES (?, ?, ?, ?, ?)`, a.Name, nameKey(a.Name), a.PasswordHash, a.Admin, toNanos(a.CreatedAt))
+	res, err := tx.ExecContext(ctx, `INSERT INTO accounts (name, name_key, password_hash, created_at)
+		VALUES (?, ?, ?, ?)`, a.Name, nameKey(a.Name), a.PasswordHash, toNanos(a.CreatedAt))
 	if isUniqueViolation(err) {
 		return 0, ErrExists
 	}
@@ -72,33 +72,28 @@ func isUniqueViolation(err error) bool {
 // AccountByName returns the account named name, without regard to case, or
 // ErrNotFound.
 func (db *DB) AccountByName(ctx context.Context, name string) (Account, error) {
-	var a Account
-	var created sql.NullInt64
-	err := db.read.QueryRowContext(ctx, `SELECT id, name, password_hash, is_admin, created_at
-		FROM accounts WHERE name_key = ?`, nameKey(name)).
-		Scan(&a.ID, &a.Name, &a.PasswordHash, &a.Admin, &created)
+	a, err := scanAccount(db.read.QueryRowContext(ctx, `SELECT `+accountColumns+`
+		FROM accounts a WHERE a.name_key = ?`, nameKey(name)))
 	if err != nil {
-		return Account{}, fmt.Errorf("account %q: %w", name, notFound(err))
+		return Account{}, fmt.Errorf("account %q: %w", name, err)
 	}
-	a.CreatedAt = fromNanos(created)
 	return a, nil
 }
 
-// SetAdmin grants (admin true) or revokes the admin right of the account
-// named name, without regard to case; ErrNotFound when there is none.
-func (db *DB) SetAdmin(ctx context.Context, name string, admin bool) error {
-	res, err := db.write.ExecContext(ctx, `UPDATE accounts SET is_admin = ? WHERE name_key = ?`, admin, nameKey(name))
-	if err != nil {
-		return fmt.Errorf("set admin %q: %w", name, err)
+// accountColumns are the columns scanAccount reads, of accounts aliased a.
+const accountColumns = `a.id, a.name, a.password_hash, a.frozen, a.created_at,
+	EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = a.id AND r.role = 'admin'),
+	EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = a.id AND r.role = 'builder')`
+
+// scanAccount reads one row of accountColumns; ErrNotFound when there is none.
+func scanAccount(row *sql.Row) (Account, error) {
+	var a Account
+	var created sql.NullInt64
+	if err := row.Scan(&a.ID, &a.Name, &a.PasswordHash, &a.Frozen, &created, &a.Admin, &a.Builder); err != nil {
+		return Account{}, notFound(err)
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return fmt.Errorf("set admin %q: %w", name, err)
-	}
-	if n == 0 {
-		return fmt.Errorf("set admin %q: %w", name, ErrNotFound)
-	}
-	return nil
+	a.CreatedAt = fromNanos(created)
+	return a, nil
 }
 
 // notFound turns sql.ErrNoRows into ErrNotFound.

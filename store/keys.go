@@ -136,14 +136,10 @@ func (db *DB) RemoveKey(ctx context.Context, account, fingerprint string) error 
 // AccountByKeyFingerprint returns the account that registered the key with
 // fingerprint, or ErrNotFound.
 func (db *DB) AccountByKeyFingerprint(ctx context.Context, fingerprint string) (Account, error) {
-	var a Account
-	var created sql.NullInt64
-	err := db.read.QueryRowContext(ctx, `SELECT a.id, a.name, a.password_hash, a.is_admin, a.created_at
-		FROM player_keys k JOIN accounts a ON a.id = k.account_id WHERE k.fingerprint = ?`, fingerprint).
-		Scan(&a.ID, &a.Name, &a.PasswordHash, &a.Admin, &created)
+	a, err := scanAccount(db.read.QueryRowContext(ctx, `SELECT `+accountColumns+`
+		FROM player_keys k JOIN accounts a ON a.id = k.account_id WHERE k.fingerprint = ?`, fingerprint))
 	if err != nil {
-		return Account{}, fmt.Errorf("account of key %s: %w", fingerprint, notFound(err))
+		return Account{}, fmt.Errorf("account of key %s: %w", fingerprint, err)
 	}
-	a.CreatedAt = fromNanos(created)
 	return a, nil
 }

@@ -102,7 +102,9 @@ type Account struct {
 	ID           int64
 	Name         string
 	PasswordHash string
-	Admin        bool
+	Admin        bool // holds the admin role
+	Builder      bool // holds the builder role
+	Frozen       bool // its commands are refused until an admin thaws it
 	CreatedAt    time.Time
 }
 
@@ -186,4 +188,5 @@ type Batch struct {
 	// Items holds the latest state of each item that changed, by id.
 	Items map[int64]ItemState
 	Bans  []BanChange // the latest change of each target wins
+	Chat  []ChatLine  // lines said, oldest first, for the chat log
 }

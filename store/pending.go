@@ -17,6 +17,7 @@ type pending struct {
 	meta    map[string]string
 	items   map[int64]ItemState
 	bans    map[string]BanChange // by target
+	chat    []ChatLine           // oldest first, at most maxPendingChat
 }
 
 func newPending() *pending {
@@ -50,8 +51,8 @@ func (p *pending) add(b Batch) {
 	}
 	for _, c := range b.Bans {
 		p.bans[c.Ban.Target] = c
-
 	}
+	p.addChat(b.Chat)
 }
 
 // addOlder merges old, which was submitted before everything in p: a
@@ -80,9 +81,12 @@ func (p *pending) addOlder(old *pending) {
 	for k, c := range old.bans {
 		if _, newer := p.bans[k]; !newer {
 			p.bans[k] = c
-
 		}
 	}
+	newer := p.chat
+	p.chat = nil
+	p.addChat(old.chat)
+	p.addChat(newer)
 }
 
 // addChange sums c into the change of its character and reason, keeping
@@ -100,7 +104,7 @@ func (p *pending) addChange(c LucidityChange) {
 // contents counts what p holds.
 func (p *pending) contents() contents {
 	return contents{chars: len(p.chars), visits: p.visits.n, facts: p.facts.n,
-		changes: p.changes.n, meta: len(p.meta), items: len(p.items), bans: len(p.bans)}
+		changes: p.changes.n, meta: len(p.meta), items: len(p.items), bans: len(p.bans), chat: len(p.chat)}
 }
 
 // size counts the items p would write.
@@ -112,26 +116,26 @@ func (p *pending) empty() bool { return p.size() == 0 }
 // errors. An item is a character state, a visit, a fact, a lucidity change
 // (as merged) or a meta key.
 type contents struct {
-	chars, visits, facts, changes, meta, items, bans int
+	chars, visits, facts, changes, meta, items, bans, chat int
 }
 
 // batchContents counts b as submitted, before merging.
 func batchContents(b Batch) contents {
 	return contents{chars: len(b.Characters), visits: len(b.Visits), facts: len(b.Facts),
-		changes: len(b.Changes), meta: len(b.Meta), items: len(b.Items), bans: len(b.Bans)}
+		changes: len(b.Changes), meta: len(b.Meta), items: len(b.Items), bans: len(b.Bans), chat: len(b.Chat)}
 }
 
 func (c contents) size() int {
-	return c.chars + c.visits + c.facts + c.changes + c.meta + c.items + c.bans
+	return c.chars + c.visits + c.facts + c.changes + c.meta + c.items + c.bans + c.chat
 }
 
 // attrs returns c as slog key/value pairs.
 func (c contents) attrs() []any {
 	return []any{"characters", c.chars, "visits", c.visits, "facts", c.facts,
-		"changes", c.changes, "meta", c.meta, "items", c.items, "bans", c.bans}
+		"changes", c.changes, "meta", c.meta, "items", c.items, "bans", c.bans, "chat", c.chat}
 }
 
 func (c contents) String() string {
-	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes, %d meta keys, %d items and %d bans",
-		c.chars, c.visits, c.facts, c.changes, c.meta, c.items, c.bans)
+	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes, %d meta keys, %d items, %d bans and %d chat lines",
+		c.chars, c.visits, c.facts, c.changes, c.meta, c.items, c.bans, c.chat)
 }

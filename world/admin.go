@@ -45,7 +45,7 @@ func (w *World) Kick(ctx context.Context, name, reason, by string) error {
 	return w.call(ctx, func(done func(error)) {
 		c, err := w.playing(name)
 		if err == nil {
-			w.log.Info("admin kick", "name", c.Name, "reason", reason, "by", by)
+			w.audit.Info("admin kick", "name", c.Name, "reason", reason, "by", by)
 			s := c.sess
 			w.leave(s, "\nYou are pulled out of the waking world by an unseen hand: "+reason+"\n")
 			s.conn.Close(netcore.CauseKicked)
@@ -62,7 +62,7 @@ func (w *World) Broadcast(ctx context.Context, text, by string) error {
 		return errors.New("broadcast: empty message")
 	}
 	return w.call(ctx, func(done func(error)) {
-		w.log.Info("admin broadcast", "text", text, "by", by)
+		w.audit.Info("admin broadcast", "text", text, "by", by)
 		for _, c := range w.chars {
 			if c.online() {
 				c.notify(paint(styleSystem, "[The Keepers] "+text))
@@ -89,7 +89,7 @@ func (w *World) Teleport(ctx context.Context, name, roomID, by string) error {
 				done(fmt.Errorf("%q: %w", name, ErrNotPlaying))
 				return
 			}
-			w.log.Info("admin teleport", "name", c.Name, "room", roomID, "by", by)
+			w.audit.Info("admin teleport", "name", c.Name, "room", roomID, "by", by)
 			c.send("\nThe world folds around you like a page.\n")
 			w.relocate(c, r, c.Name+" is folded out of the world.", c.Name+" unfolds out of thin air.")
 			c.idlePrompt()

@@ -45,7 +45,7 @@ func (w *World) adminSummon(c *Character, args string) {
 	for range n {
 		w.newItem(p, to, "")
 	}
-	w.log.Info("admin summon", "proto", p.ID, "quantity", n, "by", c.Name)
+	w.audit.Info("admin summon", "proto", p.ID, "quantity", n, "by", c.Name)
 	c.send("Summoned " + countOf(p, n) + ".\n")
 	w.tellRoom(c.RoomID, c, capitalize(countOf(p, n))+" appear out of thin air.")
 }
@@ -60,7 +60,7 @@ func (w *World) adminPurge(c *Character, args string) {
 	if it == nil {
 		return
 	}
-	w.log.Info("admin purge", "item", it.ID, "proto", it.proto.ID, "by", c.Name)
+	w.audit.Info("admin purge", "item", it.ID, "proto", it.proto.ID, "by", c.Name)
 	w.destroy(it)
 	c.send("Purged " + it.name() + " (#" + strconv.FormatInt(it.ID, 10) + ").\n")
 }

@@ -33,7 +33,7 @@ func (w *World) StartBackup(_ context.Context, by string) error {
 	if !w.cfg.Backups.Start(by, nil) {
 		return store.ErrBackupRunning
 	}
-	w.log.Info("admin backup", "by", by)
+	w.audit.Info("admin backup", "by", by)
 	return nil
 }
 
@@ -52,7 +52,7 @@ func (w *World) adminBackup(c *Character) {
 		c.send("A backup is already running.\n")
 		return
 	}
-	w.log.Info("admin backup", "by", name)
+	w.audit.Info("admin backup", "by", name)
 	c.send("Backup started; you will be told when it is done.\n")
 }
 

@@ -149,7 +149,7 @@ func (w *World) ban(p netip.Prefix, d time.Duration, reason, by string) store.Ba
 	w.bans.list[p] = b
 	w.bans.changes = append(w.bans.changes, store.BanChange{Ban: b})
 	w.publishBans()
-	w.log.Info("admin ban", "target", b.Target, "expires", b.Expires, "reason", reason, "by", by)
+	w.audit.Info("admin ban", "target", b.Target, "expires", b.Expires, "reason", reason, "by", by)
 	w.kickBanned(p, reason)
 	return b
 }
@@ -163,7 +163,7 @@ func (w *World) unban(p netip.Prefix, by string) error {
 	delete(w.bans.list, p)
 	w.bans.changes = append(w.bans.changes, store.BanChange{Ban: b, Removed: true})
 	w.publishBans()
-	w.log.Info("admin unban", "target", b.Target, "by", by)
+	w.audit.Info("admin unban", "target", b.Target, "by", by)
 	return nil
 }
 

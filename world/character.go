@@ -23,7 +23,11 @@ type Character struct {
 
 	ID         int64
 	Name       string
-	Admin      bool
+	Admin      bool         // holds the admin role
+	Builder    bool         // holds the builder role
+	frozen     bool         // commands refused (but help and quit) until thawed
+	snooping   *Character   // whom this admin watches, if anyone
+	snoopers   []*Character // the admins who watch this character
 	RoomID     string
 	CreatedAt  time.Time
 	LastActive time.Time
@@ -65,6 +69,8 @@ func newCharacter(acc accountInfo, rec store.Character, visits []string, facts m
 		ID:         rec.ID,
 		Name:       rec.Name,
 		Admin:      acc.Admin,
+		Builder:    acc.Builder,
+		frozen:     acc.Frozen,
 		RoomID:     rec.RoomID,
 		Lucidity:   rec.Lucidity,
 		CreatedAt:  rec.CreatedAt,
@@ -98,6 +104,9 @@ func (c *Character) send(text string) {
 	if c.sess != nil {
 		c.sess.conn.Send(text)
 	}
+	if len(c.snoopers) > 0 {
+		c.echoSnoop(text)
+	}
 }
 
 // prompt shows the command prompt.
@@ -119,6 +128,9 @@ func (c *Character) idlePrompt() {
 // While one of their commands runs it is part of the answer; otherwise it
 // breaks into a line of its own and the prompt is shown again.
 func (c *Character) notify(text string) {
+	if len(c.snoopers) > 0 {
+		c.echoSnoop(text)
+	}
 	switch {
 	case c.sess == nil:
 	case c.sess.waiting:

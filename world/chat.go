@@ -57,6 +57,7 @@ func (m chatMsg) subject() string {
 // bus comes back, is not delivered twice. Loop only.
 func (w *World) sendChat(c *Character, m chatMsg) {
 	m.ID, m.Node, m.From, m.Admin = w.nextChatID(), w.node(), c.Name, c.Admin
+	w.recordChat(c, m)
 	if w.cfg.Bus == nil {
 		w.broadcast(m)
 		return

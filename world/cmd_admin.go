@@ -6,16 +6,41 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"mythosd/store"
 )
 
-// cmdAdmin runs the admin subcommands; to anyone but an admin it is no
-// command at all.
+// cmdAdmin runs the admin subcommands. To a player it is no command at
+// all; a builder may run the building ones (see adminNeeds) and is refused
+// the rest. Every use is in the audit log.
 func (w *World) cmdAdmin(c *Character, args string) {
-	if !c.Admin {
+	if !c.may(store.RoleBuilder) {
 		c.send(w.unknown(c, "admin"))
 		return
 	}
 	sub, rest, _ := strings.Cut(strings.TrimSpace(args), " ")
+	if need := adminNeeds(sub); !c.may(need) {
+		w.audit.Info("admin command refused", "command", sub, "args", rest, "role", c.role(), "by", c.Name)
+		c.send(fmt.Sprintf("Only %ss may use admin %s.\n", need, sub))
+		return
+	}
+	w.audit.Info("admin command", "command", sub, "args", rest, "role", c.role(), "by", c.Name)
+	w.runAdmin(c, sub, rest)
+}
+
+// adminNeeds is the role a subcommand needs: builders place, summon and
+// move things about; everything else is for admins.
+func adminNeeds(sub string) store.Role {
+	switch sub {
+	case "goto", "spawn", "slay", "summon", "purge", "":
+		return store.RoleBuilder
+	default:
+		return store.RoleAdmin
+	}
+}
+
+// runAdmin runs one subcommand c may use.
+func (w *World) runAdmin(c *Character, sub, rest string) {
 	switch sub {
 	case "setlucidity":
 		w.adminSetLucidity(c, rest)
@@ -40,9 +65,26 @@ func (w *World) cmdAdmin(c *Character, args string) {
 		w.adminBans(c)
 	case "backup":
 		w.adminBackup(c)
+	case "freeze", "thaw":
+		w.adminFreeze(c, rest, sub == "freeze")
+	case "chatlog":
+		w.adminChatlog(c, rest)
+	case "snoop":
+		w.adminSnoop(c, rest)
+	case "role", "unrole":
+		w.adminRole(c, rest, sub == "role")
 	default:
-		c.send("admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin spawn <npc> | admin slay <npc|character> | admin goto <room|name> | admin summon <prototype> [n] | admin purge <item> | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans | admin backup\n")
+		c.send(adminUsage(c))
 	}
+}
+
+// adminUsage lists the subcommands c may use.
+func adminUsage(c *Character) string {
+	const builder = "admin goto <room|name> | admin spawn <npc> | admin slay <npc> | admin summon <prototype> [n] | admin purge <item>"
+	if !c.Admin {
+		return "Usage: " + builder + "\n"
+	}
+	return "Usage: " + builder + " | admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans | admin backup | admin role <name> <role> | admin unrole <name> <role> | admin freeze <name> | admin thaw <name> | admin snoop <name|off> | admin chatlog <name> [hours]\n"
 }
 
 func (w *World) adminSetLucidity(c *Character, args string) {
@@ -61,7 +103,7 @@ func (w *World) adminSetLucidity(c *Character, args string) {
 		c.send(capitalize(err.Error()) + ".\n")
 		return
 	}
-	w.log.Info("admin set lucidity", "name", target.Name, "lucidity", n, "by", c.Name)
+	w.audit.Info("admin set lucidity", "name", target.Name, "lucidity", n, "by", c.Name)
 	w.setLucidity(target, n, reasonAdmin)
 	c.send(fmt.Sprintf("%s's lucidity is now %d (%s).\n", target.Name, target.Lucidity, target.Tier()))
 }
@@ -78,7 +120,7 @@ func (w *World) adminTime(c *Character, args string) {
 		game := w.clock.at(now)
 		set := time.Date(game.Year(), game.Month(), game.Day(), hm.Hour(), hm.Minute(), 0, 0, time.UTC)
 		w.clock.set(now, set)
-		w.log.Info("admin set world time", "time", set, "by", c.Name)
+		w.audit.Info("admin set world time", "time", set, "by", c.Name)
 	}
 	game := w.clock.at(now)
 	day := "night"
@@ -94,7 +136,7 @@ func (w *World) SetLucidity(ctx context.Context, name string, n int, by string) 
 	return w.call(ctx, func(done func(error)) {
 		c, err := w.playing(name)
 		if err == nil {
-			w.log.Info("admin set lucidity", "name", c.Name, "lucidity", n, "by", by)
+			w.audit.Info("admin set lucidity", "name", c.Name, "lucidity", n, "by", by)
 			w.setLucidity(c, n, reasonAdmin)
 			c.idlePrompt()
 		}

@@ -10,7 +10,7 @@ func (w *World) adminSpawn(c *Character, args string) {
 		c.send("Usage: admin spawn <npc id or keyword>; no NPC definition matches \"" + clip(args, 40) + "\".\n")
 		return
 	}
-	w.log.Info("admin spawn", "npc", def.ID, "room", c.RoomID, "by", c.Name)
+	w.audit.Info("admin spawn", "npc", def.ID, "room", c.RoomID, "by", c.Name)
 	n := w.addNPC(def, c.RoomID, nil, w.cfg.Clock.Now())
 	c.send("You call " + n.name() + " into being.\n")
 }
@@ -40,7 +40,7 @@ func (w *World) adminSlay(c *Character, args string) {
 		w.adminSlayCharacter(c, args)
 		return
 	}
-	w.log.Info("admin slay", "npc", n.def.ID, "room", n.room, "by", c.Name)
+	w.audit.Info("admin slay", "npc", n.def.ID, "room", n.room, "by", c.Name)
 	c.send("You unmake " + n.name() + ".\n")
 	w.tellRoom(n.room, c, capitalize(n.name())+" crumples at a gesture from "+c.Name+".")
 	w.npcDies(n, w.cfg.Clock.Now())
@@ -66,7 +66,7 @@ func (w *World) adminGoto(c *Character, args string) {
 			c.send("You are already there.\n")
 			return
 		}
-		w.log.Info("admin goto", "room", r.ID, "by", c.Name)
+		w.audit.Info("admin goto", "room", r.ID, "by", c.Name)
 		w.relocate(c, r, c.Name+" steps sideways out of the world.", c.Name+" steps out of thin air.")
 	})
 }
@@ -79,7 +79,7 @@ func (w *World) adminSlayCharacter(c *Character, args string) {
 		c.send("Usage: admin slay <npc | character>; you see no \"" + clip(args, 40) + "\" here.\n")
 		return
 	}
-	w.log.Info("admin slay", "character", o.Name, "room", o.RoomID, "by", c.Name)
+	w.audit.Info("admin slay", "character", o.Name, "room", o.RoomID, "by", c.Name)
 	c.send("You unmake " + o.Name + ".\n")
 	o.dp = deadAt
 	w.markDirty(o)

@@ -3,6 +3,8 @@ package world
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"mythosd/store"
 )
 
 // maxMessage is the longest line of chat, in characters.
@@ -25,7 +27,7 @@ func chatCommands() []*command {
 		{name: "reply", summary: "whisper back to whoever whispered last", run: (*World).cmdReply, topic: "chat"},
 		{name: "pose", summary: "set a scene: pose The lamps gutter.", run: (*World).cmdPose, topic: "chat"},
 		{name: "channels", summary: "list channels, or turn one off or on: channels off global", run: (*World).cmdChannels, topic: "chat"},
-		{name: "system", run: (*World).cmdSystem, exact: true, adminOnly: true},
+		{name: "system", run: (*World).cmdSystem, exact: true, needs: store.RoleAdmin},
 	}
 }
 

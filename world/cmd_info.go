@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"mythosd/store"
 	"mythosd/world/netcore"
 )
 
@@ -46,10 +47,10 @@ func (w *World) cmdStatus(c *Character, _ string) {
 func (w *World) cmdHelp(c *Character, args string) {
 	topic := strings.ToLower(strings.TrimSpace(args))
 	if topic == "" {
-		c.send(w.helpList(c.Admin))
+		c.send(w.helpList(c.may(store.RoleBuilder)))
 		return
 	}
-	if topic == adminTopic && !c.Admin { // no such command or topic, to anyone but an admin
+	if topic == adminTopic && !c.may(store.RoleBuilder) { // no such topic to a player
 		c.send(noHelp(args))
 		return
 	}
@@ -102,7 +103,7 @@ func (w *World) helpList(admin bool) string {
 	return b.String()
 }
 
-// adminTopic is the help topic only admins see.
+// adminTopic is the help topic only builders and admins see.
 const adminTopic = "admin"
 
 // cmdQuit saves the character and ends the session.

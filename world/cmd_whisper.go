@@ -41,6 +41,7 @@ func (w *World) whisper(c *Character, to, text string) {
 	}
 	msg := w.distortOutgoing(c, text)
 	m := chatMsg{ID: w.nextChatID(), Node: w.node(), Ch: chWhisper, From: c.Name, Admin: c.Admin, Text: msg, To: to}
+	w.recordChat(c, m)
 	if name := w.deliverWhisper(m); name != "" {
 		c.send("You whisper to " + name + ", \"" + msg + "\"\n")
 		return

@@ -15,8 +15,9 @@ type command struct {
 	run     func(w *World, c *Character, args string)
 	exact   bool   // only the full name or an alias calls it, never a prefix
 	topic   string // the help topic that tells of it, when not its name
-	// adminOnly commands exist for admins only: never suggested to others.
-	adminOnly bool
+	// needs is the role a character must have to see the command at all
+	// ("" for everyone): it is never offered as a guess to anyone else.
+	needs store.Role
 }
 
 // words returns the command's name and its aliases.
@@ -48,7 +49,7 @@ func newCommandTable() commandTable {
 // them. Which command a word calls does not depend on this order.
 func allCommands() []*command {
 	groups := []func() []*command{
-		lookCommands, moveCommands, sayCommands, infoCommands, configCommands, adminCommands,
+		lookCommands, moveCommands, sayCommands, infoCommands, configCommands, passwordCommands, adminCommands,
 		lucidityCommands, chatCommands, muteCommands, ritualCommands, keyCommands, itemCommands,
 		combatCommands, vitalsCommands, shopCommands, directionCommands,
 	}
@@ -59,9 +60,9 @@ func allCommands() []*command {
 	return cmds
 }
 
-// adminCommands is the admin command, which only admins see.
+// adminCommands is the admin command, which only builders and admins see.
 func adminCommands() []*command {
-	return []*command{{name: "admin", run: (*World).cmdAdmin, exact: true, adminOnly: true}}
+	return []*command{{name: "admin", run: (*World).cmdAdmin, exact: true, needs: store.RoleBuilder}}
 }
 
 // find returns the command a word calls, or nil.
@@ -116,6 +117,9 @@ func (w *World) dispatch(c *Character, line string) {
 	fx := w.rules.EffectsOf(c.Lucidity)
 	switch {
 	case alwaysAllowed(cmd):
+	case c.frozen:
+		c.send(frozenText)
+		return
 	case c.limbo:
 		c.send("You drift in limbo, without a body to move. Only \"quit\" and \"help\" reach you now.\n")
 		return
@@ -174,13 +178,13 @@ func splitCommand(line string) (string, string) {
 }
 
 // unknown answers a word that is no command, suggesting the nearest one.
-// Commands for admins only are never suggested to anyone else: to them they
-// do not exist.
+// Commands for staff are never suggested to anyone else: to them they do
+// not exist.
 func (w *World) unknown(c *Character, word string) string {
 	msg := "You grope for the meaning of \"" + word + "\", but it slips away. Type \"help\" for the commands."
 	best, bestDist := "", 3
 	for _, cmd := range w.cmds.list {
-		if cmd.adminOnly && !c.Admin {
+		if cmd.needs != "" && !c.may(cmd.needs) {
 			continue
 		}
 		if d := editDistance(word, cmd.name); d < bestDist {

@@ -37,9 +37,11 @@ const (
 
 // accountInfo is what login learns of an account and the loop needs.
 type accountInfo struct {
-	ID    int64
-	Name  string
-	Admin bool
+	ID      int64
+	Name    string
+	Admin   bool
+	Builder bool
+	Frozen  bool
 }
 
 // login is the dialogue that turns a connection into a playing character.
@@ -290,7 +292,7 @@ func (l *login) storeTrouble(doing string, err error) {
 // enter hands the account to the world loop and waits until its character
 // stands in the world.
 func (l *login) enter(acc store.Account) bool {
-	info := accountInfo{ID: acc.ID, Name: acc.Name, Admin: acc.Admin}
+	info := accountOf(acc)
 	s := l.s
 	if !s.w.post(func() { s.w.enter(s, info) }) {
 		return false

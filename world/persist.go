@@ -32,7 +32,8 @@ func (w *World) recordVisit(c *Character, id string) {
 // from then on the store (which reads through its pending batches) has them.
 func (w *World) handOff() {
 	if len(w.dirty) == 0 && len(w.visits) == 0 && len(w.facts) == 0 && len(w.changes) == 0 &&
-		len(w.dirtyItems) == 0 && len(w.goneItems) == 0 && len(w.bans.changes) == 0 {
+		len(w.dirtyItems) == 0 && len(w.goneItems) == 0 && len(w.bans.changes) == 0 &&
+		len(w.chatLines) == 0 {
 		return
 	}
 	now := w.cfg.Clock.Now()
@@ -43,6 +44,7 @@ func (w *World) handOff() {
 		Changes:    w.changes,
 		Meta:       map[string]string{metaWorldTime: w.clock.at(now).Format(time.RFC3339Nano)},
 		Bans:       w.takeBanChanges(),
+		Chat:       w.chatLines,
 	}
 	w.handOffItems(&b)
 	for _, c := range w.dirty {
@@ -55,7 +57,7 @@ func (w *World) handOff() {
 	}
 	clear(w.dirty)
 	w.dirty = w.dirty[:0]
-	w.visits, w.facts, w.changes = nil, nil, nil
+	w.visits, w.facts, w.changes, w.chatLines = nil, nil, nil, nil
 	if !w.cfg.Store.Submit(b) {
 		w.log.Error("store refused a batch", "characters", len(b.Characters), "visits", len(b.Visits))
 	}

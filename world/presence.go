@@ -90,7 +90,7 @@ func (w *World) characterLoaded(acc accountInfo, l loadedCharacter, err error) {
 
 // attach makes s the session that plays c, taking c over from any other.
 func (w *World) attach(s *Session, c *Character, acc accountInfo) {
-	c.Admin = acc.Admin // the account's rights as read at this login
+	c.Admin, c.Builder, c.frozen = acc.Admin, acc.Builder, acc.Frozen // as read at this login
 	defer applyKeptStyle(c)
 	w.touch(c, w.cfg.Clock.Now())
 	w.markDirty(c)
@@ -156,6 +156,7 @@ func (w *World) leave(s *Session, farewell string) {
 		return
 	}
 	c.sess = nil
+	w.endSnoops(c)
 	w.dispelPhantom(c, "")
 	w.takeOut(c)
 	w.tellRoom(c.RoomID, c, c.Name+" fades from the waking world.")

@@ -16,9 +16,13 @@ type Session struct {
 	conn  Conn
 	addr  string // the address key guessing is counted by (see addrKey)
 	log   *slog.Logger
-	login *login  // the login dialogue; nil once playing (read loop only)
-	rate  cmdRate // the command budget (read loop only)
-	ack   chan struct{}
+	login *login // the login dialogue; nil once playing (read loop only)
+	// dialog is a dialogue a command handed to the read loop (password).
+	// The loop sets it only in a command, before it lets the reader go;
+	// the reader clears it when the dialogue is over, before its next line.
+	dialog *passwordChange
+	rate   cmdRate // the command budget (read loop only)
+	ack    chan struct{}
 
 	// Loop-owned.
 	char    *Character // nil until the character enters, and after it leaves
@@ -57,6 +61,12 @@ func (s *Session) Line(line string) {
 		if s.login.line(line) {
 			s.login = nil
 			s.w.lobby.remove(s)
+		}
+		return
+	}
+	if s.dialog != nil {
+		if s.dialog.line(line) {
+			s.dialog = nil
 		}
 		return
 	}
@@ -103,7 +113,7 @@ func (s *Session) finished() {
 		return
 	}
 	s.waiting = false
-	if s.char != nil {
+	if s.char != nil && s.dialog == nil {
 		s.conn.Prompt(s.char.promptText())
 	}
 	select {

@@ -33,7 +33,8 @@ type Snapshot struct {
 	Bus           BusStats      // zero when chat stays in the process
 	Sessions      []SessionInfo // sorted by name
 	Items         ItemStats
-	Bans          []BanInfo // sorted by target
+	Bans          []BanInfo  // sorted by target
+	Mutes         []MuteInfo // the admins' global mutes in force, sorted by name
 	// Backup is the last backup and whether one runs; zero when the
 	// server takes none.
 	Backup store.BackupStatus
@@ -113,8 +114,26 @@ func (w *World) publish(now time.Time) {
 		Cache:         w.rooms.Stats(),
 		Sessions:      w.sessionInfos(now),
 		Items:         ItemStats{Instances: len(w.items), Moves: w.itemMoves},
+		Mutes:         w.globalMutes(now),
 	}
 	w.snaps.latest.Store(s)
+}
+
+// MuteInfo describes one global mute: who, until when, by whom.
+type MuteInfo = store.Mute
+
+// globalMutes returns the admins' global mutes in force at now, sorted by
+// name: a copy, for the snapshot. Asking keeps the list loaded. Loop only.
+func (w *World) globalMutes(now time.Time) []MuteInfo {
+	list, _ := w.mutes.list(store.GlobalMuteOwner)
+	out := make([]MuteInfo, 0, len(list))
+	for _, m := range list {
+		if !m.Expired(now) {
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b MuteInfo) int { return strings.Compare(nameKey(a.Name), nameKey(b.Name)) })
+	return out
 }
 
 // sessionInfos describes every playing session, sorted by name.

@@ -36,6 +36,13 @@ type Store interface {
 	Mutes(ctx context.Context, owners []int64, now time.Time) (map[int64][]store.Mute, error)
 	// OnHealth has fn called when commits start failing or succeed again.
 	OnHealth(fn func(store.Health))
+	// SetRole, SetFrozen and SetPassword change an account (admin role
+	// and freeze commands, password).
+	SetRole(ctx context.Context, name string, role store.Role, grant bool) error
+	SetFrozen(ctx context.Context, name string, frozen bool) error
+	SetPassword(ctx context.Context, name, hash string) error
+	// ChatLog reads what name said since a time (admin chatlog).
+	ChatLog(ctx context.Context, name string, since time.Time) ([]store.ChatLine, error)
 	// Bans reads the bans in force at now; changes leave through Submit.
 	Bans(ctx context.Context, now time.Time) ([]store.Ban, error)
 }

@@ -99,6 +99,7 @@ var ErrStopped = errors.New("world stopped")
 type World struct {
 	cfg    Config
 	log    *slog.Logger
+	audit  *slog.Logger // every builder and admin action, with who did it
 	inbox  chan func()
 	quit   chan struct{}
 	done   chan struct{}
@@ -120,6 +121,7 @@ type World struct {
 	nextFlux    time.Time
 	nextEffects time.Time
 	changes     []store.LucidityChange // lucidity log entries since the last hand-off
+	chatLines   []store.ChatLine       // chat said since the last hand-off
 	facts       []store.Fact           // facts changed since the last hand-off
 
 	mutes     *muteCache
@@ -166,6 +168,7 @@ func New(cfg Config) (*World, error) {
 	w := &World{
 		cfg:    cfg,
 		log:    cfg.Logger.With("component", "world"),
+		audit:  cfg.Logger.With("component", "audit"),
 		inbox:  make(chan func(), inboxSize),
 		quit:   make(chan struct{}),
 		done:   make(chan struct{}),

@@ -4,6 +4,7 @@
 //	mythosd [flags]                  serve (see -h)
 //	mythosd check-world [-world DIR] check a world's files and report every problem
 //	mythosd grant-admin [-data DIR] [-revoke] NAME   make NAME an admin (or not)
+//	mythosd grant-role [-data DIR] [-revoke] NAME ROLE   grant (or revoke) builder or admin
 //	mythosd console [-data DIR] [-admin ADDR]        open the admin console
 //	mythosd backup [-data DIR] -out FILE             online backup, checked
 //	mythosd restore [-data DIR] -from FILE           restore a backup (server stopped)
@@ -27,6 +28,8 @@ func main() {
 			os.Exit(runCheckWorld(args[1:], os.Stdout, os.Stderr))
 		case "grant-admin":
 			os.Exit(runGrantAdmin(args[1:], os.Getenv, os.Stdout, os.Stderr))
+		case "grant-role":
+			os.Exit(runGrantRole(args[1:], os.Getenv, os.Stdout, os.Stderr))
 		case "console":
 			os.Exit(runConsole(args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
 		case "backup":

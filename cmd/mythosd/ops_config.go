@@ -16,6 +16,7 @@ type opsConfig struct {
 	BackupKeep      int           // scheduled and admin backups kept
 	BackupDir       string        // where they go; "": DATA/backups
 	LucidityLogKeep time.Duration // lucidity log rows older are pruned; 0: kept forever
+	ChatLogKeep     time.Duration // chat log lines older are pruned; 0: kept forever
 	// MSSP holds the MSSP figures given by flags, by MSSP name; they
 	// replace the server's defaults.
 	MSSP map[string]string
@@ -25,6 +26,7 @@ type opsConfig struct {
 const (
 	defaultBackupKeep      = 7
 	defaultLucidityLogKeep = 30 * 24 * time.Hour
+	defaultChatLogKeep     = 14 * 24 * time.Hour
 	maxMSSPValue           = 500 // bytes
 )
 
@@ -59,6 +61,8 @@ func (o *opsConfig) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.BackupDir, "backup-dir", "", "`DIR` for backups (default: DATA/backups)")
 	fs.DurationVar(&o.LucidityLogKeep, "lucidity-log-keep", defaultLucidityLogKeep,
 		"prune lucidity log rows older than `DURATION` (checked hourly); 0 keeps them forever")
+	fs.DurationVar(&o.ChatLogKeep, "chatlog-keep", defaultChatLogKeep,
+		"prune chat log lines older than `DURATION` (checked hourly); 0 keeps them forever")
 	o.MSSP = make(map[string]string)
 	for _, m := range msspFlags() {
 		fs.Func(m.flag, "MSSP "+m.field+": "+m.usage, func(v string) error {
@@ -93,6 +97,8 @@ func (o *opsConfig) validate() error {
 		return bad("backup-keep", "must be at least 1, e.g. -backup-keep 7")
 	case o.LucidityLogKeep < 0 || (o.LucidityLogKeep > 0 && o.LucidityLogKeep < time.Hour):
 		return bad("lucidity-log-keep", fmt.Sprintf("%v is out of range; use 0 (keep forever) or at least 1h, e.g. -lucidity-log-keep 720h", o.LucidityLogKeep))
+	case o.ChatLogKeep < 0 || (o.ChatLogKeep > 0 && o.ChatLogKeep < time.Hour):
+		return bad("chatlog-keep", fmt.Sprintf("%v is out of range; use 0 (keep forever) or at least 1h, e.g. -chatlog-keep 336h", o.ChatLogKeep))
 	}
 	return nil
 }

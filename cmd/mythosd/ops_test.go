@@ -17,7 +17,8 @@ func TestParseOpsConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o := cfg.Ops; o.BackupEvery != 0 || o.BackupKeep != 7 || o.LucidityLogKeep != 30*24*time.Hour || len(o.MSSP) != 0 {
+	if o := cfg.Ops; o.BackupEvery != 0 || o.BackupKeep != 7 || o.LucidityLogKeep != 30*24*time.Hour || o.ChatLogKeep != 14*24*time.Hour ||
+		len(o.MSSP) != 0 {
 		t.Errorf("defaults: %+v", o)
 	}
 	if got := cfg.backupDir(); got != filepath.Join("./var", "backups") {
@@ -46,6 +47,8 @@ func TestParseOpsConfigErrors(t *testing.T) {
 		{[]string{"-backup-keep", "0"}, "-backup-keep"},
 		{[]string{"-lucidity-log-keep", "5m"}, "-lucidity-log-keep"},
 		{[]string{"-lucidity-log-keep", "-1h"}, "-lucidity-log-keep"},
+		{[]string{"-chatlog-keep", "59m"}, "-chatlog-keep"},
+		{[]string{"-chatlog-keep", "-1h"}, "-chatlog-keep"},
 		{[]string{"-mssp-contact", "a\tb"}, "-mssp-contact"},
 		{[]string{"-mssp-website", "http://x\r\nPLAYERS\t999"}, "-mssp-website"},
 		{[]string{"-mssp-name", "\xff\xfe"}, "-mssp-name"},
@@ -135,5 +138,34 @@ func TestLucidityLogPrunedAtStart(t *testing.T) {
 	})
 	if log[0].Reason != "recent" {
 		t.Errorf("kept %+v, want the recent change", log)
+	}
+}
+
+// TestChatLogPrunedAtStart: a server with -chatlog-keep deletes older chat
+// log lines and keeps newer ones.
+func TestChatLogPrunedAtStart(t *testing.T) {
+	dir := t.TempDir()
+	db, err := store.Open(filepath.Join(dir, dbFile), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	db.Submit(store.Batch{Chat: []store.ChatLine{
+		{At: now.Add(-48 * time.Hour), Who: "Armitage", Channel: "say", Text: "old"},
+		{At: now.Add(-time.Hour), Who: "Armitage", Channel: "say", Text: "recent"},
+	}})
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(dir)
+	cfg.Ops.ChatLogKeep = 24 * time.Hour
+	srv := startServer(t, cfg)
+	var lines []store.ChatLine
+	waitCond(t, "the old line pruned", func() bool {
+		lines, err = srv.db.ChatLog(context.Background(), "armitage", now.Add(-72*time.Hour))
+		return err == nil && len(lines) == 1
+	})
+	if lines[0].Text != "recent" {
+		t.Errorf("kept %+v, want the recent line", lines)
 	}
 }
