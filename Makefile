@@ -35,16 +35,21 @@ deps:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-# fuzz runs each fuzz target for FUZZTIME (default 1m).
+# fuzz runs each fuzz target for FUZZTIME (default 1m), one after another.
 FUZZTIME ?= 1m
+FUZZ_TARGETS := \
+	./telnet/:FuzzParser ./telnet/:FuzzNegotiation ./telnet/:FuzzDecoder ./telnet/:FuzzDeflate \
+	./ssh/:FuzzCleanInput \
+	./world/ansi/:FuzzRender ./world/ansi/:FuzzAppendASCII \
+	./world/worldfile/:FuzzDecodeRoom ./world/worldfile/:FuzzLoad ./world/worldfile/:FuzzItemFile \
+	./world/worldfile/:FuzzNPCFile ./world/worldfile/:FuzzSpawns \
+	./world/:FuzzDispatch ./world/:FuzzCleanText ./world/:FuzzParseItemQuery ./world/:FuzzParseBanTarget \
+	./world/:FuzzBanTerms ./world/:FuzzPromptAndBuyArgs
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParser -fuzztime $(FUZZTIME) ./telnet/
-	$(GO) test -run '^$$' -fuzz FuzzCleanInput -fuzztime $(FUZZTIME) ./ssh/
-	$(GO) test -run '^$$' -fuzz FuzzNegotiation -fuzztime $(FUZZTIME) ./telnet/
-	$(GO) test -run '^$$' -fuzz FuzzDecoder -fuzztime $(FUZZTIME) ./telnet/
-	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime $(FUZZTIME) ./world/ansi/
-	$(GO) test -run '^$$' -fuzz FuzzAppendASCII -fuzztime $(FUZZTIME) ./world/ansi/
-	$(GO) test -run '^$$' -fuzz FuzzDecodeRoom -fuzztime $(FUZZTIME) ./world/worldfile/
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$fn ($$pkg)"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
 
 # load starts a server on fresh state on 127.0.0.1:4600 and runs the load
 # generator against it: BOTS bots (default 100) that each send look once a

@@ -33,34 +33,51 @@ func Render(dst []byte, s string, m Mode) []byte {
 const c1Lead = 0xc2
 
 // StripC1 returns s without its C1 controls (U+0080 to U+009F); s itself
-// when it has none.
+// when it has none. A lead byte 0xC2 that starts no character (invalid
+// UTF-8) goes too: kept, it could join the byte after a removed control
+// into a new C1 control ("\xc2" "\xc2\x9e" "\x94" would become U+0094).
 func StripC1(s string) string {
-	i := strings.IndexByte(s, c1Lead)
-	for i >= 0 && !isC1(s, i) {
-		next := strings.IndexByte(s[i+1:], c1Lead)
+	i := 0
+	for {
+		next := strings.IndexByte(s[i:], c1Lead)
 		if next < 0 {
 			return s
 		}
-		i += 1 + next
-	}
-	if i < 0 {
-		return s
+		i += next
+		if c1Width(s, i) != 0 {
+			break
+		}
+		i += 2 // a character U+00A0..U+00BF
 	}
 	b := make([]byte, 0, len(s))
 	b = append(b, s[:i]...)
-	for ; i < len(s); i++ {
-		if isC1(s, i) {
+	for i < len(s) {
+		if s[i] != c1Lead {
+			b = append(b, s[i])
 			i++
 			continue
 		}
-		b = append(b, s[i])
+		if n := c1Width(s, i); n != 0 {
+			i += n
+			continue
+		}
+		b = append(b, s[i], s[i+1])
+		i += 2
 	}
 	return string(b)
 }
 
-// isC1 reports whether a C1 control starts at s[i].
-func isC1(s string, i int) bool {
-	return s[i] == c1Lead && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f
+// c1Width tells, for the 0xC2 at s[i], how many bytes to drop there: 2 for
+// a C1 control, 1 for a lead byte that starts no character, 0 for a
+// character U+00A0..U+00BF (kept).
+func c1Width(s string, i int) int {
+	switch {
+	case i+1 >= len(s) || s[i+1] < 0x80 || s[i+1] > 0xbf:
+		return 1
+	case s[i+1] <= 0x9f:
+		return 2
+	}
+	return 0
 }
 
 // Strip returns s without colour, attributes, other escape sequences or

@@ -155,7 +155,12 @@ func TestC1ControlsAreRemoved(t *testing.T) {
 		{"a\u009b2Jb", "a2Jb"},
 		{"\u0080\u009f\u00a0", "\u00a0"},
 		{"\u009d0;title\a\x1b[1mbold\x1b[0m", "0;title\abold"},
-		{"cut \xc2", "cut \xc2"},
+		// A lead byte that starts no character goes: kept, it would join
+		// what follows (the next byte, or the next write) into a C1 control.
+		{"cut \xc2", "cut "},
+		{"00\xc2\u009e\x94", "00\x94"},
+		{"\xc2\xc2\x9b[2J", "[2J"},
+		{"\u00bf\xc2A", "\u00bfA"},
 	}
 	for _, tt := range tests {
 		if got := Strip(tt.in); got != tt.want {
