@@ -43,7 +43,7 @@ func (w *World) CheckPassword(ctx context.Context, remote, name, password string
 		w.guard.failed(addr, name)
 		return ErrBadLogin
 	}
-	w.guard.succeeded(name)
+	w.guard.succeeded(addr, name)
 	return nil
 }
 

@@ -99,7 +99,7 @@ func (p *passwordChange) onOld(pw string) bool {
 		s.log.Info("password change: wrong old password", "name", p.name)
 		return p.end("That is not your password; it is unchanged.")
 	}
-	w.guard.succeeded(p.name)
+	w.guard.succeeded(s.addr, p.name)
 	p.step = askNewPassword
 	s.conn.Prompt("New password (at least 6 characters): ")
 	return false

@@ -21,6 +21,9 @@ const (
 	guardSummary = time.Minute // cadence of the summary log line
 	guardTop     = 5           // addresses and accounts named in the summary
 	guardMaxKeys = 100_000     // entries kept at most; see failed
+	// guardTrust is how long an address where an account's password was
+	// right stays spared that account's back-off.
+	guardTrust = 30 * 24 * time.Hour
 )
 
 // guard slows password guessing per address and per account. The read
@@ -31,6 +34,11 @@ type guard struct {
 	clock   Clock
 	base    time.Duration
 	strikes map[string]*strike // "a:"+address key or "n:"+name key
+	// trusted holds, by name key + "@" + address key, when the account
+	// last logged in from that address: such an address is spared the
+	// account's back-off, so that guessers elsewhere cannot lock the
+	// owner out. Bounded by maxKeys like strikes.
+	trusted map[string]time.Time
 	maxKeys int                // bound on strikes and on the summary's counts
 	// Since the last summary.
 	failures int
@@ -49,7 +57,8 @@ type strike struct {
 }
 
 func newGuard(clock Clock, base time.Duration) *guard {
-	return &guard{clock: clock, base: base, strikes: make(map[string]*strike), maxKeys: guardMaxKeys,
+	return &guard{clock: clock, base: base, strikes: make(map[string]*strike), trusted: make(map[string]time.Time),
+		maxKeys: guardMaxKeys,
 		byAddr: make(map[string]int), byName: make(map[string]int), next: clock.Now().Add(guardSummary)}
 }
 
@@ -74,11 +83,15 @@ func addrKey(remote string) string {
 // wait returns how long the address and the account must still wait before
 // a password of theirs is checked; 0 when it may be checked now. Callers
 // refuse the password unchecked when it is not 0, and it counts as refused.
+// An address the account logged in from lately waits only for itself.
 func (g *guard) wait(addr, name string) time.Duration {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.clock.Now()
-	d := max(g.remaining("a:"+addr, now), g.remaining("n:"+nameKey(name), now))
+	d := g.remaining("a:"+addr, now)
+	if !g.trusts(addr, name, now) {
+		d = max(d, g.remaining("n:"+nameKey(name), now))
+	}
 	if d > 0 {
 		g.refusals++
 	}
@@ -144,18 +157,36 @@ func backoff(base time.Duration, fails int) time.Duration {
 	return min(d, guardCap)
 }
 
-// succeeded forgets the account's failures once its password was right.
-func (g *guard) succeeded(name string) {
+// succeeded forgets the account's failures once its password was right,
+// and trusts addr for it from now on (see trusted).
+func (g *guard) succeeded(addr, name string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	delete(g.strikes, "n:"+nameKey(name))
+	key := nameKey(name) + "@" + addr
+	if _, known := g.trusted[key]; known || len(g.trusted) < g.maxKeys {
+		g.trusted[key] = g.clock.Now()
+	}
 }
 
-// sweep forgets the failures older than guardForget; g.mu is held.
+// trusts reports whether the account logged in from addr within
+// guardTrust; g.mu is held.
+func (g *guard) trusts(addr, name string, now time.Time) bool {
+	at, ok := g.trusted[nameKey(name)+"@"+addr]
+	return ok && now.Sub(at) < guardTrust
+}
+
+// sweep forgets the failures older than guardForget and the trust older
+// than guardTrust; g.mu is held.
 func (g *guard) sweep(now time.Time) {
 	for k, s := range g.strikes {
 		if now.Sub(s.last) >= guardForget {
 			delete(g.strikes, k)
+		}
+	}
+	for k, at := range g.trusted {
+		if now.Sub(at) >= guardTrust {
+			delete(g.trusted, k)
 		}
 	}
 }

@@ -99,9 +99,42 @@ func TestBackoffGrowsAndIsForgotten(t *testing.T) {
 	if got := g.wait("192.0.2.1", ""); got != time.Second {
 		t.Fatalf("failures not forgotten after %v: wait %v", guardForget, got)
 	}
-	g.succeeded("alice")
+	g.succeeded("192.0.2.9", "alice")
 	if got := g.wait("192.0.2.9", "Alice"); got != 0 {
 		t.Fatalf("the account still waits %v after a right password", got)
+	}
+}
+
+// TestGuessersCannotLockTheOwnerOut: guessers at other addresses back the
+// account off, but not for the address its owner last logged in from.
+func TestGuessersCannotLockTheOwnerOut(t *testing.T) {
+	clock := newFakeClock()
+	g := newGuard(clock, time.Second)
+	const home, guesser, cafe = "192.0.2.1", "198.51.100.7", "203.0.113.5"
+	g.succeeded(home, "Alice")
+	for range 10 {
+		g.failed(guesser, "Alice")
+	}
+	if got := g.wait(home, "alice"); got != 0 {
+		t.Fatalf("the owner's own address waits %v for the guesser's failures", got)
+	}
+	if got := g.wait(cafe, "Alice"); got != time.Minute {
+		t.Fatalf("a new address waits %v, want the account's back-off of %v", got, time.Minute)
+	}
+	if got := g.wait(guesser, "Alice"); got != time.Minute {
+		t.Fatalf("the guesser waits %v, want %v", got, time.Minute)
+	}
+	g.failed(home, "Alice") // the owner mistypes: their address pays for itself
+	if got := g.wait(home, "Alice"); got != time.Second {
+		t.Fatalf("after its own failure the owner's address waits %v, want %v", got, time.Second)
+	}
+	clock.advance(guardTrust)
+	g.summarize(slog.New(slog.DiscardHandler), clock.Now()) // sweeps
+	for range 10 {
+		g.failed(guesser, "Alice")
+	}
+	if got := g.wait(home, "Alice"); got != time.Minute {
+		t.Fatalf("trust outlived %v: the old address waits %v", guardTrust, got)
 	}
 }
 

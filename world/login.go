@@ -238,7 +238,7 @@ func (l *login) onPassword(pw string) bool {
 	ok, refused := l.checkPassword(pw)
 	switch {
 	case ok:
-		l.s.w.guard.succeeded(l.account.Name)
+		l.s.w.guard.succeeded(l.s.addr, l.account.Name)
 		l.s.conn.SetEcho(true)
 		return l.enter(l.account)
 	case refused != "":
