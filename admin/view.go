@@ -150,9 +150,9 @@ func untilText(t time.Time) string {
 // footer is two lines: the action being prepared or the last status, and
 // the keys.
 func (m Model) footer(w int) string {
-	keys := "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  a ban  u unban  B backup  x shutdown  c cancel it  q quit"
+	keys := "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  f freeze  R role  a ban  u unban  B backup  x shutdown  c cancel it  q quit"
 	if lipgloss.Width(keys) > w {
-		keys = "↑↓ / s r  k kick  t tele  l lucid  b bcast  a ban  u unban  B backup  x shut  c cancel  q quit"
+		keys = "↑↓ / s r  k kick  t tele  l lucid  b bcast  f frz  R role  a ban  u unban  B bkp  x shut  c cancel  q quit"
 	}
 	return fit(m.statusLine(), w) + "\n" + m.st.dim.Render(fit(keys, w))
 }
