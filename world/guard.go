@@ -39,7 +39,7 @@ type guard struct {
 	// account's back-off, so that guessers elsewhere cannot lock the
 	// owner out. Bounded by maxKeys like strikes.
 	trusted map[string]time.Time
-	maxKeys int                // bound on strikes and on the summary's counts
+	maxKeys int // bound on strikes and on the summary's counts
 	// Since the last summary.
 	failures int
 	refusals int // passwords refused unchecked while backed off
@@ -59,7 +59,7 @@ type strike struct {
 func newGuard(clock Clock, base time.Duration) *guard {
 	return &guard{clock: clock, base: base, strikes: make(map[string]*strike), trusted: make(map[string]time.Time),
 		maxKeys: guardMaxKeys,
-		byAddr: make(map[string]int), byName: make(map[string]int), next: clock.Now().Add(guardSummary)}
+		byAddr:  make(map[string]int), byName: make(map[string]int), next: clock.Now().Add(guardSummary)}
 }
 
 // addrKey is the part of a remote address that guessing is counted by: the

@@ -1,17 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"database/sql"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 )
 
 // fightCrashLines are the crash test's moves with a brute to fight and
@@ -80,7 +75,8 @@ func TestCrashInFightsKeepsEveryItemInOnePlace(t *testing.T) {
 				clients[i].login(crashNames[i], "lanterns1")
 			}
 		}
-		deaths := playUntilDeaths(clients, 3, int64(round))
+		deaths := playUntil(clients, fightCrashLines, 3, int64(round), 3*waitLimit,
+			func(answer string) int64 { return int64(strings.Count(answer, "You are dead.")) })
 		if err := proc.Process.Kill(); err != nil { // SIGKILL
 			t.Fatal(err)
 		}
@@ -116,57 +112,4 @@ func countCorpses(t testing.TB, path string) int {
 		t.Fatal(err)
 	}
 	return n
-}
-
-// playUntilDeaths makes every client type random moves, each waiting for
-// its prompt, until the clients have died want times between them (or
-// the wait limit passes); it returns the deaths, with the clients still
-// typing.
-func playUntilDeaths(clients []*rawClient, want int, seed int64) int64 {
-	var deaths atomic.Int64
-	enough := make(chan struct{})
-	var once sync.Once
-	for i, c := range clients {
-		go func() {
-			rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)))
-			r := bufio.NewReader(c.conn)
-			for {
-				line := fightCrashLines[rng.IntN(len(fightCrashLines))]
-				c.conn.SetDeadline(time.Now().Add(waitLimit))
-				if _, err := c.conn.Write([]byte(line + "\r\n")); err != nil {
-					return
-				}
-				text, err := readPromptText(r)
-				if err != nil {
-					return
-				}
-				if n := strings.Count(text, "You are dead."); n > 0 && deaths.Add(int64(n)) >= int64(want) {
-					once.Do(func() { close(enough) })
-				}
-			}
-		}()
-	}
-	select {
-	case <-enough:
-	case <-time.After(3 * waitLimit):
-	}
-	return deaths.Load()
-}
-
-// readPromptText reads until the command prompt "> " and returns what
-// came before it.
-func readPromptText(r *bufio.Reader) (string, error) {
-	var b strings.Builder
-	prev := byte(0)
-	for {
-		c, err := r.ReadByte()
-		if err != nil {
-			return b.String(), err
-		}
-		b.WriteByte(c)
-		if prev == '>' && c == ' ' {
-			return b.String(), nil
-		}
-		prev = c
-	}
 }

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -57,7 +58,8 @@ func TestCrashKeepsEveryItemInOnePlace(t *testing.T) {
 				clients[i].login(name, "lanterns1")
 			}
 		}
-		answered := playUntil(clients, 300*(round+1), int64(round))
+		answered := playUntil(clients, crashLines, int64(300*(round+1)), int64(round), waitLimit,
+			func(string) int64 { return 1 })
 		if err := proc.Process.Kill(); err != nil { // SIGKILL
 			t.Fatal(err)
 		}
@@ -136,12 +138,12 @@ func startProcessOn(t testing.TB, bin, world, dir, addr string) *exec.Cmd {
 	}
 }
 
-// playUntil makes every client type random moves, each waiting for its
-// prompt, until the clients have had want answers between them; it
-// returns then, with the clients still typing (they stop when the server
-// dies).
-func playUntil(clients []*rawClient, want int, seed int64) int64 {
-	var answered atomic.Int64
+// playUntil makes every client type random lines, each waiting for its
+// prompt, until score, summed over every answer, reaches want (or the
+// wait limit passes); it returns the sum then, with the clients still
+// typing (they stop when the server dies).
+func playUntil(clients []*rawClient, lines []string, want, seed int64, limit time.Duration, score func(answer string) int64) int64 {
+	var sum atomic.Int64
 	enough := make(chan struct{})
 	var once sync.Once
 	for i, c := range clients {
@@ -149,15 +151,16 @@ func playUntil(clients []*rawClient, want int, seed int64) int64 {
 			rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)))
 			r := bufio.NewReader(c.conn)
 			for {
-				line := crashLines[rng.IntN(len(crashLines))]
+				line := lines[rng.IntN(len(lines))]
 				c.conn.SetDeadline(time.Now().Add(waitLimit))
 				if _, err := c.conn.Write([]byte(line + "\r\n")); err != nil {
 					return
 				}
-				if err := readPrompt(r); err != nil {
+				answer, err := readPromptText(r)
+				if err != nil {
 					return
 				}
-				if answered.Add(1) >= int64(want) {
+				if sum.Add(score(answer)) >= want {
 					once.Do(func() { close(enough) })
 				}
 			}
@@ -165,23 +168,26 @@ func playUntil(clients []*rawClient, want int, seed int64) int64 {
 	}
 	select {
 	case <-enough:
-	case <-time.After(waitLimit):
+	case <-time.After(limit):
 	}
-	return answered.Load()
+	return sum.Load()
 }
 
-// readPrompt reads until the command prompt "> ".
-func readPrompt(r *bufio.Reader) error {
+// readPromptText reads until the command prompt (it ends in "> ") and
+// returns what came before it, the prompt included.
+func readPromptText(r *bufio.Reader) (string, error) {
+	var b strings.Builder
 	prev := byte(0)
 	for {
-		b, err := r.ReadByte()
+		c, err := r.ReadByte()
 		if err != nil {
-			return err
+			return b.String(), err
 		}
-		if prev == '>' && b == ' ' {
-			return nil
+		b.WriteByte(c)
+		if prev == '>' && c == ' ' {
+			return b.String(), nil
 		}
-		prev = b
+		prev = c
 	}
 }
 
