@@ -8,6 +8,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"mythosd/store"
 )
@@ -301,7 +303,8 @@ func folderPath(plane, zone, subZone string) (string, error) {
 
 // checkSegment refuses a name that is no plain file or folder name.
 func checkSegment(s string) error {
-	if s == "" || strings.HasPrefix(s, ".") || strings.ContainsAny(s, "/\\\x00") {
+	if s == "" || strings.HasPrefix(s, ".") || strings.ContainsAny(s, "/\\") || !utf8.ValidString(s) ||
+		strings.ContainsFunc(s, unicode.IsControl) {
 		return fmt.Errorf("%q cannot be a file or folder name", s)
 	}
 	return nil

@@ -199,3 +199,26 @@ func TestEncodeRefusesBadNames(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkEncodeShipped encodes the shipped world, all files in memory.
+func BenchmarkEncodeShipped(b *testing.B) {
+	w := loadShipped(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if files, err := worldfile.Encode(w); err != nil || len(files) == 0 {
+			b.Fatalf("encode: %d files, %v", len(files), err)
+		}
+	}
+}
+
+// BenchmarkWriteUnchanged exports the shipped world over an earlier
+// export of it: every file read and found unchanged.
+func BenchmarkWriteUnchanged(b *testing.B) {
+	w := loadShipped(b)
+	dir := b.TempDir()
+	writeWorld(b, dir, w)
+	b.ReportAllocs()
+	for b.Loop() {
+		writeWorld(b, dir, w)
+	}
+}
