@@ -222,3 +222,39 @@ func BenchmarkWriteUnchanged(b *testing.B) {
 		writeWorld(b, dir, w)
 	}
 }
+
+// TestExportCompatWorld exports the 2025 MythosMUD world, whose exits the
+// loader had to resolve: the export names every target exactly, so it
+// loads with nothing resolved, the same rooms and exits, and encodes to
+// the same bytes again.
+func TestExportCompatWorld(t *testing.T) {
+	compat, report, err := worldfile.Load(os.DirFS("../../../shared/compat/mythosmud-rooms-2025-08/rooms"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(report.Resolved) == 0 {
+		t.Fatal("the compat world needs no resolution; this test would prove nothing")
+	}
+	dir := t.TempDir()
+	writeWorld(t, dir, compat)
+	got, again, err := worldfile.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Resolved) != 0 || again.Count(worldfile.Warning) != 0 {
+		t.Errorf("export of the compat world: %d resolved, problems %v", len(again.Resolved), again.Problems)
+	}
+	if len(got.Rooms) != len(compat.Rooms) {
+		t.Fatalf("%d rooms exported, %d loaded", len(compat.Rooms), len(got.Rooms))
+	}
+	for i, r := range got.Rooms {
+		if want := compat.Rooms[i]; r.ID != want.ID || !reflect.DeepEqual(r.Exits, want.Exits) || r.Attributes != want.Attributes {
+			t.Errorf("room %s differs after the round trip:\n%+v\n%+v", want.ID, want, r)
+		}
+	}
+	a, errA := worldfile.Encode(compat)
+	b, errB := worldfile.Encode(got)
+	if errA != nil || errB != nil || !reflect.DeepEqual(a, b) {
+		t.Errorf("second encode differs from the first (%v, %v)", errA, errB)
+	}
+}
