@@ -150,10 +150,11 @@ func writeIfChanged(p string, data []byte) (bool, error) {
 		os.Remove(tmp.Name()) //nolint:errcheck // best effort after a failed write
 		return false, fmt.Errorf("write %s: %w", p, err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return false, err
+	if err := errors.Join(os.Chmod(tmp.Name(), 0o644), os.Rename(tmp.Name(), p)); err != nil {
+		os.Remove(tmp.Name()) //nolint:errcheck // best effort after a failed rename
+		return false, fmt.Errorf("write %s: %w", p, err)
 	}
-	return false, os.Rename(tmp.Name(), p)
+	return false, nil
 }
 
 // sortedPaths returns the keys of files, sorted.
