@@ -8,6 +8,7 @@
 //	mythosd console [-data DIR] [-admin ADDR]        open the admin console
 //	mythosd backup [-data DIR] -out FILE             online backup, checked
 //	mythosd restore [-data DIR] -from FILE           restore a backup (server stopped)
+//	mythosd export-world [-data DIR] -out DIR        write the stored world as world files
 package main
 
 import (
@@ -36,6 +37,8 @@ func main() {
 			os.Exit(runBackup(args[1:], os.Getenv, os.Stdout, os.Stderr))
 		case "restore":
 			os.Exit(runRestore(args[1:], os.Getenv, os.Stdout, os.Stderr))
+		case "export-world":
+			os.Exit(runExportWorld(args[1:], os.Getenv, os.Stdout, os.Stderr))
 		}
 	}
 	os.Exit(run(args, os.Getenv, os.Stderr))

@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// World reads back, in one read transaction, everything the world format
+// holds: zones and sub-zones, rooms with their exits (by id), item
+// prototypes, NPC definitions and spawns (each by id). Placements and the
+// spawns' source text travel in the rooms' and sub-zones' Attributes, as
+// ImportWorld kept them; World is what `mythosd export-world` writes out.
+func (db *DB) World(ctx context.Context) (World, error) {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return World{}, fmt.Errorf("read world: begin: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read only: nothing to undo
+	w, err := readWorld(ctx, tx)
+	if err != nil {
+		return World{}, fmt.Errorf("read world: %w", err)
+	}
+	return w, nil
+}
+
+// readWorld reads every part of the world through q.
+func readWorld(ctx context.Context, q querier) (World, error) {
+	var w World
+	var err error
+	if w.Zones, err = loadZones(ctx, q); err != nil {
+		return World{}, err
+	}
+	rooms, err := loadRooms(ctx, q)
+	if err != nil {
+		return World{}, err
+	}
+	for _, r := range rooms {
+		w.Rooms = append(w.Rooms, r)
+	}
+	slices.SortFunc(w.Rooms, func(a, b Room) int { return strings.Compare(a.ID, b.ID) })
+	if w.Items, err = readBlobs[ItemProto](ctx, q, "item_protos"); err != nil {
+		return World{}, err
+	}
+	if w.NPCs, err = readBlobs[NPCDef](ctx, q, "npc_defs"); err != nil {
+		return World{}, err
+	}
+	if w.Spawns, err = readBlobs[NPCSpawn](ctx, q, "npc_spawns"); err != nil {
+		return World{}, err
+	}
+	return w, nil
+}
