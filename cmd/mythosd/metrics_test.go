@@ -78,13 +78,17 @@ func TestMetricsScrape(t *testing.T) {
 	deadline := time.Now().Add(waitLimit)
 	for {
 		families = scrape(t, srv.addr("metrics"))
+		// A snapshot taken between the player's arrival and the load of
+		// the room shows the session but no room yet: wait for both.
 		sessions, _ := metricValue(families["mythosd_sessions"], nil)
 		ticks, _ := metricValue(families["mythosd_ticks_total"], nil)
-		if sessions == 1 && ticks > 0 {
+		rooms, _ := metricValue(families["mythosd_room_cache_rooms"], nil)
+		if sessions == 1 && ticks > 0 && rooms > 0 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the scrape never showed the player and ticks: sessions %v, ticks %v", sessions, ticks)
+			t.Fatalf("the scrape never showed the player, its room and ticks: sessions %v, rooms %v, ticks %v",
+				sessions, rooms, ticks)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
