@@ -116,6 +116,12 @@ func (c *Collector) store(e emitter, s *world.Snapshot) {
 	e.counter(d.storeRows, float64(s.Store.RowsWritten))
 	e.counter(d.storeErrors, float64(s.Store.Errors))
 	e.gauge(d.storeLastCommit, secs(s.Store.LastCommit))
+	failing := 0.0
+	if s.Store.Failing {
+		failing = 1
+	}
+	e.gauge(d.storeFailing, failing)
+	e.gauge(d.bans, float64(len(s.Bans)))
 }
 
 // bus sends the chat bus's figures, when chat goes over NATS.

@@ -53,6 +53,8 @@ func TestCollector(t *testing.T) {
 		"mythosd_store_rows_written_total":                                      6000,
 		"mythosd_store_errors_total":                                            1,
 		"mythosd_store_last_commit_seconds":                                     0.0034,
+		"mythosd_store_failing":                                                 0,
+		"mythosd_bans":                                                          0,
 		"mythosd_sessions":                                                      3,
 		"mythosd_sessions_by_transport{transport=telnet}":                       1,
 		"mythosd_sessions_by_transport{transport=ssh}":                          1,

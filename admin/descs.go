@@ -10,6 +10,7 @@ type descs struct {
 	cacheRooms, cacheHits, cacheMisses, cacheHitRatio, cacheLoads              *prometheus.Desc
 	cacheLoadErrors, cacheExpirations, cacheInFlight, cacheLoadAvg             *prometheus.Desc
 	storeQueue, storeCommits, storeRows, storeErrors, storeLastCommit          *prometheus.Desc
+	storeFailing, bans                                                         *prometheus.Desc
 	sessions, sessionsTransport, sessionsTier                                  *prometheus.Desc
 	connsOpen, connsLoggingIn, connsTotal, connsRefused, connsEnded            *prometheus.Desc
 	busConnected, busIn, busOut, busDropped, busReconnects                     *prometheus.Desc
@@ -55,6 +56,8 @@ func newDescs() descs {
 		storeRows:       desc("store_rows_written_total", "Rows written by those transactions."),
 		storeErrors:     desc("store_errors_total", "Failed commit attempts."),
 		storeLastCommit: desc("store_last_commit_seconds", "Duration of the last successful commit."),
+		storeFailing:    desc("store_failing", "1 while the store's commits fail (players are told their progress is not saved), else 0."),
+		bans:            desc("bans", "Addresses and CIDR prefixes banned."),
 
 		sessions:          desc("sessions", "Sessions playing."),
 		sessionsTransport: desc("sessions_by_transport", "Sessions playing, by transport.", "transport"),
@@ -83,6 +86,7 @@ func (d descs) all() []*prometheus.Desc {
 		d.cacheRooms, d.cacheHits, d.cacheMisses, d.cacheHitRatio, d.cacheLoads,
 		d.cacheLoadErrors, d.cacheExpirations, d.cacheInFlight, d.cacheLoadAvg,
 		d.storeQueue, d.storeCommits, d.storeRows, d.storeErrors, d.storeLastCommit,
+		d.storeFailing, d.bans,
 		d.sessions, d.sessionsTransport, d.sessionsTier,
 		d.connsOpen, d.connsLoggingIn, d.connsTotal, d.connsRefused, d.connsEnded,
 		d.busConnected, d.busIn, d.busOut, d.busDropped, d.busReconnects,

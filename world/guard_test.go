@@ -305,3 +305,25 @@ func TestUnknownNamesCostTheAddressOnly(t *testing.T) {
 		t.Fatal("the address is not backed off")
 	}
 }
+
+func BenchmarkGuardWait(b *testing.B) {
+	g := newGuard(newFakeClock(), time.Second)
+	for i := range 1000 {
+		g.failed(fmt.Sprintf("192.0.2.%d", i%250), fmt.Sprintf("name%d", i))
+	}
+	for b.Loop() {
+		g.wait("198.51.100.1", "Alice")
+	}
+}
+
+func BenchmarkFairQueue(b *testing.B) {
+	q := newFairQueue(2)
+	ctx := context.Background()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if err := q.acquire(ctx, "192.0.2.1"); err == nil {
+				q.release()
+			}
+		}
+	})
+}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"net"
+	"net/netip"
 	"os"
 	"strings"
 	"sync"
@@ -173,5 +175,47 @@ func (c *rawClient) untilClosed() (n int, closed bool) {
 		if err != nil {
 			return n, !errors.Is(err, os.ErrDeadlineExceeded)
 		}
+	}
+}
+
+// TestAdminBanOverTelnetSurvivesARestart: an admin bans a player's
+// address in the game; the player is put out, the world's Banned answers
+// for it, and it still does after the server restarts on the same data.
+func TestAdminBanOverTelnetSurvivesARestart(t *testing.T) {
+	dir := t.TempDir()
+	srv := startServer(t, testConfig(dir))
+	keeper := dialFrom(t, "127.0.0.2", srv.addr("telnet"))
+	keeper.createCharacter("Keeper", "lanterns1")
+	if err := srv.db.SetAdmin(context.Background(), "Keeper", true); err != nil {
+		t.Fatal(err)
+	}
+	keeper.send("quit")
+	keeper.expect("Until next time")
+	keeper = dialFrom(t, "127.0.0.2", srv.addr("telnet"))
+	keeper.login("Keeper", "lanterns1")
+	pest := dialFrom(t, "127.0.0.9", srv.addr("telnet"))
+	pest.createCharacter("Pest", "lanterns2")
+
+	wantIn(t, keeper.do("admin ban 127.0.0.8/31 flooding", "Banned"), "127.0.0.8/31 forever, by Keeper: flooding")
+	pest.expect("barred to you: flooding")
+	if !pest.closed() {
+		t.Fatal("the banned player's connection is still open")
+	}
+	banned := netip.MustParseAddr("127.0.0.9")
+	if !srv.world.Banned(banned) || srv.world.Banned(netip.MustParseAddr("127.0.0.2")) {
+		t.Fatal("Banned does not answer for the banned prefix alone")
+	}
+	stopServer(t, srv)
+
+	srv2 := startServer(t, testConfig(dir))
+	if !srv2.world.Banned(banned) {
+		t.Fatal("the ban did not survive the restart")
+	}
+	keeper = dialFrom(t, "127.0.0.2", srv2.addr("telnet"))
+	keeper.login("Keeper", "lanterns1")
+	wantIn(t, keeper.do("admin bans", "Banned"), "Banned addresses (1)", "127.0.0.8/31")
+	wantIn(t, keeper.do("admin unban 127.0.0.8/31", "The ban"), "lifted")
+	if srv2.world.Banned(banned) {
+		t.Fatal("still banned after unban")
 	}
 }
