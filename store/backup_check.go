@@ -12,6 +12,12 @@ import (
 // on it; it also checks that the file is a mythosd database (it has the
 // migrations table). A failure wraps ErrBadBackup.
 func CheckBackup(ctx context.Context, path string) error {
+	return checkFile(ctx, path, false)
+}
+
+// checkFile is CheckBackup; with schema it also checks that this binary
+// knows every migration of the file, else it fails with ErrSchemaTooNew.
+func checkFile(ctx context.Context, path string, schema bool) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return err
@@ -31,9 +37,19 @@ func CheckBackup(ctx context.Context, path string) error {
 	if err := integrityCheck(ctx, pool); err != nil {
 		return fmt.Errorf("check %s: %w: %w", path, ErrBadBackup, err)
 	}
-	var n int
-	if err := pool.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n == 0 {
+	applied, err := appliedVersions(ctx, pool)
+	if err != nil || len(applied) == 0 {
 		return fmt.Errorf("check %s: %w: not a mythosd database (no migrations recorded)", path, ErrBadBackup)
+	}
+	if !schema {
+		return nil
+	}
+	ms, err := loadMigrations(migrationFiles)
+	if err != nil {
+		return err
+	}
+	if err := checkNotNewer(applied, ms); err != nil {
+		return fmt.Errorf("check %s: %w", path, err)
 	}
 	return nil
 }

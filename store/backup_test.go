@@ -274,3 +274,21 @@ func TestBackupIsOneMoment(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreSchemaTooNew backs up a database that a newer mythosd
+// migrated, but refuses to restore it.
+func TestRestoreSchemaTooNew(t *testing.T) {
+	db := newDB(t)
+	execWrite(t, db, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', 0)`)
+	dest := filepath.Join(t.TempDir(), "b.db")
+	if _, err := db.Backup(ctxT(t), dest); err != nil {
+		t.Fatalf("backup of a newer schema: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "mythos.db")
+	if _, err := Restore(ctxT(t), path, dest, time.Now()); !errors.Is(err, ErrSchemaTooNew) {
+		t.Fatalf("restore of a newer schema: %v, want ErrSchemaTooNew", err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the refused restore wrote the database: %v", err)
+	}
+}

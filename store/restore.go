@@ -10,8 +10,9 @@ import (
 )
 
 // Restore replaces the database at path with the backup from. It refuses
-// with ErrInUse while a server holds the database (see Lock), and with
-// ErrBadBackup when from fails its integrity check. The database replaced
+// with ErrInUse while a server holds the database (see Lock), with
+// ErrBadBackup when from fails its integrity check, and with
+// ErrSchemaTooNew when a newer mythosd made it. The database replaced
 // (and its WAL files, if any) is kept aside as path.replaced-TIME, whose
 // name it returns ("" when there was none); from itself is copied, not
 // moved.
@@ -21,7 +22,7 @@ func Restore(ctx context.Context, path, from string, now time.Time) (aside strin
 		return "", fmt.Errorf("restore %s: %w", path, err)
 	}
 	defer unlock()
-	if err := CheckBackup(ctx, from); err != nil {
+	if err := checkFile(ctx, from, true); err != nil {
 		return "", fmt.Errorf("restore %s: %w", path, err)
 	}
 	tmp := path + ".restoring"

@@ -14,9 +14,9 @@ const pruneEvery = time.Hour
 // Shutdown stops them all, cancelling a backup under way, and waits for
 // them.
 type housekeeping struct {
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
-	close  func()
+	cancel       context.CancelFunc
+	wg           sync.WaitGroup
+	closeBackups func()
 }
 
 // logPruner prunes one log: prune deletes its rows from before a cutoff.
@@ -31,7 +31,7 @@ type logPruner struct {
 // when turned on.
 func (s *server) startHousekeeping() error {
 	ctx, cancel := context.WithCancel(context.Background())
-	h := &housekeeping{cancel: cancel, close: s.backups.Close}
+	h := &housekeeping{cancel: cancel, closeBackups: s.backups.Close}
 	if every := s.cfg.Ops.BackupEvery; every > 0 {
 		t := time.NewTicker(every)
 		h.wg.Go(func() { <-ctx.Done(); t.Stop() })
@@ -54,7 +54,7 @@ func (s *server) startHousekeeping() error {
 // Shutdown stops the upkeep and waits for it.
 func (h *housekeeping) Shutdown(context.Context) error {
 	h.cancel()
-	h.close()
+	h.closeBackups()
 	h.wg.Wait()
 	return nil
 }
