@@ -37,7 +37,7 @@ func (s *server) serveTelnet(name string, ln net.Listener, tlsCfg *tls.Config) {
 		TLS:          tlsCfg,
 		WriteTimeout: s.cfg.WriteTimeout,
 		MSSP:         s.msspFigures,
-		Logger:       s.log.With("component", "telnet", "listener", name),
+		Logger:       s.log.With("listener", name), // the telnet server adds its component
 	}
 	tl := &telnetListener{srv: srv,
 		background: inBackground(func() error { return srv.Serve(ln) }, srv.Shutdown, telnet.ErrServerClosed)}
