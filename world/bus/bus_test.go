@@ -65,7 +65,13 @@ func TestEmbeddedPublishSubscribe(t *testing.T) {
 	if !slices.Equal(got, []string{"chat.global hi", "chat.say.room.hall hi"}) {
 		t.Errorf("received %v", got)
 	}
-	if s := b.Stats(); !s.Connected || !s.Embedded || s.Out != 3 || s.In != 2 {
+	// The publisher counts a message after handing it on, which may be
+	// after it has arrived: poll the counters.
+	statsOK := func(s Stats) bool { return s.Connected && s.Embedded && s.Out == 3 && s.In == 2 }
+	for deadline := time.Now().Add(10 * time.Second); !statsOK(b.Stats()) && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if s := b.Stats(); !statsOK(s) {
 		t.Errorf("stats %+v", s)
 	}
 	if b.ClientURL() != "" {
