@@ -20,6 +20,10 @@ type Listener struct {
 // replace the whole Server.
 func (ls *Listener) ServeCore(l net.Listener, setup func(*Server)) error {
 	ls.once.Do(func() { setup(&ls.core) })
+	if ls.core.Handle == nil { // a Shutdown or Close settled the core before any setup
+		l.Close()
+		return ErrServerClosed
+	}
 	return ls.core.Serve(l)
 }
 
