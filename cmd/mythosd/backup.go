@@ -18,22 +18,16 @@ import (
 // with PRAGMA integrity_check before it counts. It returns 0, 1 on
 // failure, 2 for bad arguments.
 func runBackup(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("mythosd backup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	data := fs.String("data", "./var", "`DIR` holding the database (as for the server)")
-	out := fs.String("out", "", "backup `FILE` to write; it must not exist")
-	if !parseTool(fs, args, getenv, data) {
+	data, out, ok := parseTool(toolSpec{name: "backup", flag: "out", help: "backup `FILE` to write; it must not exist",
+		usage: "usage: mythosd backup [-data DIR] -out FILE"}, args, getenv, stderr)
+	if !ok {
 		return 2
 	}
-	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: mythosd backup [-data DIR] -out FILE")
-		return 2
-	}
-	if _, err := os.Lstat(*out); !errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(stderr, "mythosd: %s already exists; remove it or choose another -out\n", *out)
+	if _, err := os.Lstat(out); !errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(stderr, "mythosd: %s already exists; remove it or choose another -out\n", out)
 		return 1
 	}
-	info, err := store.BackupFile(context.Background(), filepath.Join(*data, dbFile), *out)
+	info, err := store.BackupFile(context.Background(), filepath.Join(data, dbFile), out)
 	if err != nil {
 		fmt.Fprintln(stderr, "mythosd:", err)
 		return 1
@@ -48,44 +42,56 @@ func runBackup(args []string, getenv func(string) string, stdout, stderr io.Writ
 // the replaced database aside. It refuses while a server runs on the data
 // directory. It returns 0, 1 on failure, 2 for bad arguments.
 func runRestore(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("mythosd restore", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	data := fs.String("data", "./var", "`DIR` holding the database (as for the server)")
-	from := fs.String("from", "", "backup `FILE` to restore")
-	if !parseTool(fs, args, getenv, data) {
+	data, from, ok := parseTool(toolSpec{name: "restore", flag: "from", help: "backup `FILE` to restore",
+		usage: "usage: mythosd restore [-data DIR] -from FILE"}, args, getenv, stderr)
+	if !ok {
 		return 2
 	}
-	if *from == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: mythosd restore [-data DIR] -from FILE")
-		return 2
-	}
-	path := filepath.Join(*data, dbFile)
-	aside, err := store.Restore(context.Background(), path, *from, time.Now())
+	path := filepath.Join(data, dbFile)
+	aside, err := store.Restore(context.Background(), path, from, time.Now())
 	if errors.Is(err, store.ErrInUse) {
-		fmt.Fprintf(stderr, "mythosd: a server is running on %s; stop it first, then restore\n", *data)
+		fmt.Fprintf(stderr, "mythosd: a server is running on %s; stop it first, then restore\n", data)
 		return 1
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "mythosd:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "restored %s from %s (integrity ok)\n", path, *from)
+	fmt.Fprintf(stdout, "restored %s from %s (integrity ok)\n", path, from)
 	if aside != "" {
 		fmt.Fprintf(stdout, "the replaced database is kept as %s\n", aside)
 	}
 	return 0
 }
 
-// parseTool parses the flags of a tool subcommand and fills -data from
-// the environment when not given. It reports false on bad flags.
-func parseTool(fs *flag.FlagSet, args []string, getenv func(string) string, data *string) bool {
+// toolSpec describes a subcommand that works on the data directory and
+// one required path: `mythosd NAME [-data DIR] -FLAG PATH`.
+type toolSpec struct {
+	name  string // the subcommand: "backup"
+	flag  string // its path flag: "out"
+	help  string // the path flag's help text
+	usage string // the line shown when the arguments will not do
+}
+
+// parseTool reads a toolSpec subcommand's flags, -data with its
+// MYTHOS_DATA fallback; ok is false (after the usage or the flag error
+// went to stderr) when the arguments will not do.
+func parseTool(spec toolSpec, args []string, getenv func(string) string, stderr io.Writer) (data, path string, ok bool) {
+	fs := flag.NewFlagSet("mythosd "+spec.name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&data, "data", "./var", "`DIR` holding the database (as for the server)")
+	fs.StringVar(&path, spec.flag, "", spec.help)
 	if err := fs.Parse(args); err != nil {
-		return false
+		return "", "", false
 	}
 	if v := getenv(envName("data")); v != "" && !flagGiven(fs, "data") {
-		*data = v
+		data = v
 	}
-	return true
+	if path == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, spec.usage)
+		return "", "", false
+	}
+	return data, path, true
 }
 
 // newBackups makes the server's backups, which the world and the console

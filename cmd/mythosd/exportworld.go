@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,33 +23,27 @@ const exportUsage = "usage: mythosd export-world [-data DIR] -out DIR"
 // reads the database beside a running server or a stopped one, and
 // returns 0, 1 on failure, 2 for bad arguments.
 func runExportWorld(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("mythosd export-world", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	data := fs.String("data", "./var", "`DIR` holding the database (as for the server)")
-	out := fs.String("out", "", "`DIR` to write the world into: missing, empty or an earlier export")
-	if !parseTool(fs, args, getenv, data) {
+	data, out, ok := parseTool(toolSpec{name: "export-world", flag: "out",
+		help: "`DIR` to write the world into: missing, empty or an earlier export", usage: exportUsage}, args, getenv, stderr)
+	if !ok {
 		return 2
 	}
-	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, exportUsage)
-		return 2
-	}
-	stats, rooms, err := exportWorld(context.Background(), filepath.Join(*data, dbFile), *out)
+	stats, rooms, err := exportWorld(context.Background(), filepath.Join(data, dbFile), out)
 	switch {
 	case errors.Is(err, worldfile.ErrNotExport):
 		fmt.Fprintf(stderr, "mythosd: -out %s holds files but no %s from an earlier export; choose a missing or empty -out\n",
-			*out, worldfile.ExportMarker)
+			out, worldfile.ExportMarker)
 		return 1
 	case errors.Is(err, os.ErrNotExist):
 		fmt.Fprintf(stderr, "mythosd: -data %s holds no database (%s); import a world by starting the server first\n",
-			*data, dbFile)
+			data, dbFile)
 		return 1
 	case err != nil:
 		fmt.Fprintln(stderr, "mythosd:", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "world exported to %s: %d rooms; %d files written, %d unchanged, %d removed\n",
-		*out, rooms, stats.Written, stats.Unchanged, stats.Removed)
+		out, rooms, stats.Written, stats.Unchanged, stats.Removed)
 	return 0
 }
 
