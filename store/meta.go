@@ -6,6 +6,11 @@ import (
 	"fmt"
 )
 
+// MetaWorldEdited is the meta key that holds when a builder last changed
+// the stored world in the game (RFC 3339, UTC). Changes made after the last
+// import or export are in no world folder yet: an import would lose them.
+const MetaWorldEdited = "world_edited_at"
+
 // MetaGet returns the value stored under key, or ErrNotFound. It reads
 // through the write-behind writer: a value submitted in a Batch but not yet
 // committed is what it returns.

@@ -129,10 +129,6 @@ func (p *passwordChange) end(text string) bool {
 	s := p.s
 	s.conn.SetEcho(true)
 	s.conn.Send(text + "\n")
-	s.w.post(func() {
-		if s.char != nil {
-			s.conn.Prompt(s.char.promptText())
-		}
-	})
+	s.endDialogue()
 	return true
 }

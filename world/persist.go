@@ -33,7 +33,7 @@ func (w *World) recordVisit(c *Character, id string) {
 func (w *World) handOff() {
 	if len(w.dirty) == 0 && len(w.visits) == 0 && len(w.facts) == 0 && len(w.changes) == 0 &&
 		len(w.dirtyItems) == 0 && len(w.goneItems) == 0 && len(w.bans.changes) == 0 &&
-		len(w.chatLines) == 0 {
+		len(w.chatLines) == 0 && w.edits.editedAt.IsZero() {
 		return
 	}
 	now := w.cfg.Clock.Now()
@@ -45,6 +45,9 @@ func (w *World) handOff() {
 		Meta:       map[string]string{metaWorldTime: w.clock.at(now).Format(time.RFC3339Nano)},
 		Bans:       w.takeBanChanges(),
 		Chat:       w.chatLines,
+	}
+	if at, ok := w.takeEditedAt(); ok {
+		b.Meta[store.MetaWorldEdited] = at.UTC().Format(time.RFC3339Nano)
 	}
 	w.handOffItems(&b)
 	for _, c := range w.dirty {

@@ -17,10 +17,11 @@ type Session struct {
 	addr  string // the address key guessing is counted by (see addrKey)
 	log   *slog.Logger
 	login *login // the login dialogue; nil once playing (read loop only)
-	// dialog is a dialogue a command handed to the read loop (password).
-	// The loop sets it only in a command, before it lets the reader go;
-	// the reader clears it when the dialogue is over, before its next line.
-	dialog *passwordChange
+	// dialog is a dialogue a command handed to the read loop (password,
+	// the line editor, confirmations). The loop sets it only in a command,
+	// before it lets the reader go; the reader clears it when the dialogue
+	// is over, before its next line.
+	dialog dialogue
 	rate   cmdRate // the command budget (read loop only)
 	ack    chan struct{}
 

@@ -132,6 +132,7 @@ type World struct {
 	guard     *guard               // password back-off, shared with the read loops
 	bans      bans                 // refused addresses
 	storeDown bool                 // loop-owned: the store's commits are failing
+	edits     buildEdits           // builders' changes undo can take back
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop
 	bgCtx    context.Context    // their context, cancelled when the loop ends
