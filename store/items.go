@@ -175,8 +175,14 @@ func writeItems(ctx context.Context, tx *sql.Tx, p *pending) (int64, error) {
 }
 
 // ItemProtos returns the stored item prototypes, by id order.
+// It reads through the writer's building changes (world_edits_protos.go).
 func (db *DB) ItemProtos(ctx context.Context) ([]ItemProto, error) {
-	return readBlobs[ItemProto](ctx, db.read, "item_protos")
+	edits := db.w.worldEdits()
+	list, err := readBlobs[ItemProto](ctx, db.read, "item_protos")
+	if err != nil {
+		return nil, err
+	}
+	return overBlobs(list, edits.protos, func(p ItemProto) string { return p.ID }), nil
 }
 
 // importItemProtos makes the stored prototypes equal to protos and returns

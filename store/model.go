@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Directions returns the ten exit directions in the order rooms show them.
 func Directions() [10]string {
@@ -189,4 +192,12 @@ type Batch struct {
 	Items map[int64]ItemState
 	Bans  []BanChange // the latest change of each target wins
 	Chat  []ChatLine  // lines said, oldest first, for the chat log
+	// Building in the game (world_edits_protos.go): the latest version of
+	// each prototype and NPC definition changed, by id (nil: removed); the
+	// latest value of each room key changed (nil: removed); the whole list
+	// of each room's own spawns changed, by room id.
+	Protos     map[string]*ItemProto
+	NPCDefs    map[string]*NPCDef
+	RoomAttrs  map[RoomAttr]json.RawMessage
+	RoomSpawns map[string][]NPCSpawn
 }

@@ -5,14 +5,26 @@ import (
 	"database/sql"
 )
 
-// NPCDefs returns the stored NPC definitions, by id order.
+// NPCDefs returns the stored NPC definitions, by id order, read through
+// the writer's building changes.
 func (db *DB) NPCDefs(ctx context.Context) ([]NPCDef, error) {
-	return readBlobs[NPCDef](ctx, db.read, "npc_defs")
+	edits := db.w.worldEdits()
+	list, err := readBlobs[NPCDef](ctx, db.read, "npc_defs")
+	if err != nil {
+		return nil, err
+	}
+	return overBlobs(list, edits.npcs, func(d NPCDef) string { return d.ID }), nil
 }
 
-// NPCSpawns returns the stored NPC spawns, by id order.
+// NPCSpawns returns the stored NPC spawns, by id order, read through the
+// writer's building changes.
 func (db *DB) NPCSpawns(ctx context.Context) ([]NPCSpawn, error) {
-	return readBlobs[NPCSpawn](ctx, db.read, "npc_spawns")
+	edits := db.w.worldEdits()
+	list, err := readBlobs[NPCSpawn](ctx, db.read, "npc_spawns")
+	if err != nil {
+		return nil, err
+	}
+	return overSpawns(list, edits.spawns), nil
 }
 
 // importNPCs makes the stored NPC definitions and spawns equal to w's and

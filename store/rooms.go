@@ -24,8 +24,10 @@ func scanRoom(s scanner) (Room, error) {
 }
 
 // Room returns room id with its exits in the order of Directions(), or
-// ErrNotFound.
+// ErrNotFound. Its placements and spawns are read through the writer's
+// building changes.
 func (db *DB) Room(ctx context.Context, id string) (Room, error) {
+	edits := db.w.worldEdits()
 	r, err := scanRoom(db.read.QueryRowContext(ctx, `SELECT `+roomColumns+` FROM rooms WHERE id = ?`, id))
 	if err != nil {
 		return Room{}, fmt.Errorf("room %s: %w", id, notFound(err))
@@ -35,6 +37,9 @@ func (db *DB) Room(ctx context.Context, id string) (Room, error) {
 		return Room{}, fmt.Errorf("room %s: %w", id, err)
 	}
 	r.Exits = exits[id]
+	if err := edits.overRoom(&r); err != nil {
+		return Room{}, err
+	}
 	return r, nil
 }
 

@@ -14,12 +14,16 @@ import (
 // spawns' source text travel in the rooms' and sub-zones' Attributes, as
 // ImportWorld kept them; World is what `mythosd export-world` writes out.
 func (db *DB) World(ctx context.Context) (World, error) {
+	edits := db.w.worldEdits() // building changes not yet committed, read through
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return World{}, fmt.Errorf("read world: begin: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read only: nothing to undo
 	w, err := readWorld(ctx, tx)
+	if err == nil {
+		err = edits.overWorld(&w)
+	}
 	if err != nil {
 		return World{}, fmt.Errorf("read world: %w", err)
 	}
