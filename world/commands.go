@@ -51,7 +51,8 @@ func allCommands() []*command {
 	groups := []func() []*command{
 		lookCommands, moveCommands, sayCommands, infoCommands, configCommands, passwordCommands, adminCommands,
 		lucidityCommands, chatCommands, muteCommands, ritualCommands, keyCommands, itemCommands,
-		combatCommands, vitalsCommands, shopCommands, undoCommands, directionCommands,
+		combatCommands, vitalsCommands, shopCommands, undoCommands, protoCommands, npcCommands, placeCommands,
+		directionCommands,
 	}
 	var cmds []*command
 	for _, group := range groups {

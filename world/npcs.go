@@ -46,6 +46,8 @@ type spawnState struct {
 	store.NPCSpawn
 	def   *npcDef
 	alive int
+	// retired: a builder removed the spawn; it fills no place again.
+	retired bool
 }
 
 // npcWorld is the NPC part of the world. Loop-owned.
@@ -79,6 +81,7 @@ func (w *World) initNPCs(cfg Config, now time.Time) {
 			continue
 		}
 		s := &spawnState{NPCSpawn: sp, def: def}
+		w.indexSpawn(s)
 		for range sp.Max {
 			w.npcQueue.push(npcEvent{at: now.UnixNano(), kind: evSpawn, spawn: s})
 		}
@@ -88,7 +91,7 @@ func (w *World) initNPCs(cfg Config, now time.Time) {
 // trySpawn fills one place of spawn s when its time of day holds and its
 // chance comes up; else it tries again after the respawn delay.
 func (w *World) trySpawn(s *spawnState, now time.Time) {
-	if s.alive >= s.Max {
+	if s.alive >= s.Max || s.retired {
 		return
 	}
 	if !spawnTimeHolds(s.Time, w.clock.at(now)) || (s.Chance < 1 && w.rng.Float64() >= s.Chance) {

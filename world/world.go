@@ -141,6 +141,7 @@ type World struct {
 
 	itemWorld
 	npcWorld
+	buildWorld
 }
 
 // New returns a World ready to Run.
