@@ -52,7 +52,7 @@ func parsePlaceArgs(args string, counted bool) (placeArgs, error) {
 	switch {
 	case len(words) == 2 && counted:
 		n, err := strconv.Atoi(words[1])
-		if err != nil {
+		if err != nil || n == 0 { // 0 would read as the default, 1; the loader checks the rest
 			return a, errors.New("how many is a whole number, 1 to 20, not " + strconv.Quote(words[1]))
 		}
 		a.n = n

@@ -40,11 +40,17 @@ func parseSpawnArgs(words []string) (spawnArgs, error) {
 			if err != nil {
 				return a, errors.New("the chance is a number such as 0.5, not " + strconv.Quote(word))
 			}
+			if x == 0 { // 0 would read as the default, 1; the loader checks the rest
+				return a, errors.New("the chance is more than 0 and at most 1")
+			}
 			a.chance, a.changes = x, true
 		default:
 			n, err := strconv.Atoi(word)
 			if err != nil {
 				return a, errors.New(strconv.Quote(word) + " is no number, chance, time or now")
+			}
+			if n == 0 {
+				return a, errors.New("how many is 1 to 100")
 			}
 			a.max, a.changes = n, true
 		}
