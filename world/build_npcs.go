@@ -109,17 +109,22 @@ func (w *World) editedNPCDef(d store.NPCDef, field, value string) (store.NPCDef,
 	if raw, err = npcFields.setField(raw, field, value); err != nil {
 		return d, err
 	}
-	var next store.NPCDef
-	if err := json.Unmarshal(raw, &next); err != nil {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil {
 		return d, err
 	}
+	var kind string
+	json.Unmarshal(obj["kind"], &kind) //nolint:errcheck // not a string: the check below says so
 	switch {
-	case field == "shop" && next.Shop != nil:
-		next.Kind = store.NPCShopkeeper
-	case field == "kind" && next.Kind != store.NPCShopkeeper:
-		next.Shop = nil
+	case field == "shop" && obj["shop"] != nil:
+		obj["kind"] = json.RawMessage(`"` + store.NPCShopkeeper + `"`)
+	case field == "kind" && kind != store.NPCShopkeeper:
+		delete(obj, "shop")
 	}
-	return w.checkNPCDef(next)
+	if raw, err = json.Marshal(obj); err != nil {
+		return d, err
+	}
+	return w.checkNPCRaw(raw)
 }
 
 // checkNPCDef runs the world loader's checks on d.
@@ -128,6 +133,13 @@ func (w *World) checkNPCDef(d store.NPCDef) (store.NPCDef, error) {
 	if err != nil {
 		return d, err
 	}
+	return w.checkNPCRaw(raw)
+}
+
+// checkNPCRaw runs the world loader's checks on a definition's JSON, as
+// the builder's change left it (so that a field taken away is missing,
+// and the loader's defaults apply), and returns it as the loader keeps it.
+func (w *World) checkNPCRaw(raw []byte) (store.NPCDef, error) {
 	return worldfile.CheckNPCDef(raw, func(id string) bool { _, ok := w.protos[id]; return ok })
 }
 

@@ -112,11 +112,7 @@ func (w *World) editedProto(p store.ItemProto, field, value string) (store.ItemP
 	if raw, err = protoFields.setField(raw, field, value); err != nil {
 		return p, err
 	}
-	var next store.ItemProto
-	if err := json.Unmarshal(raw, &next); err != nil {
-		return p, err
-	}
-	next, err = w.checkProto(next)
+	next, err := w.checkProtoRaw(p.ID, raw)
 	if err != nil {
 		return p, err
 	}
@@ -133,9 +129,16 @@ func (w *World) checkProto(p store.ItemProto) (store.ItemProto, error) {
 	if err != nil {
 		return p, err
 	}
+	return w.checkProtoRaw(p.ID, raw)
+}
+
+// checkProtoRaw runs the world loader's checks on prototype id's JSON, as
+// the builder's change left it (so that a field taken away is missing),
+// and returns it as the loader keeps it.
+func (w *World) checkProtoRaw(self string, raw []byte) (store.ItemProto, error) {
 	return worldfile.CheckItemProto(raw, func(key string) bool {
 		for id, o := range w.protos {
-			if id != p.ID && o.KeyID == key {
+			if id != self && o.KeyID == key {
 				return true
 			}
 		}

@@ -59,7 +59,7 @@ func TestOCreateAndOEdit(t *testing.T) {
 		{"oedit knife_bone weight 99999999999999999999999999", []string{"weight must be a whole number"}, ""},
 		{"oedit knife_bone value 9999999999999", []string{"value: must be 0 to 1099511627776, not 9999999999999"}, ""},
 		{"oedit knife_bone name a \xffknife", []string{"not valid UTF-8"}, ""},
-		{"oedit knife_bone name none", []string{"name: required field is empty"}, ""},
+		{"oedit knife_bone name none", []string{"name: required field is missing"}, ""},
 		{"oedit knife_bone keywords Knife", []string{`"Knife": keywords are single lowercase words`}, ""},
 		{"oedit knife_bone type sword", []string{`type: unknown type "sword"`}, ""},
 		{"oedit knife_bone type weapon", []string{"weapon: a weapon needs weapon {min, max, modifier}"}, ""},
