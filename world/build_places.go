@@ -38,8 +38,11 @@ type placeArgs struct {
 // parsePlaceArgs reads place's or unplace's words; counted says whether a
 // number may follow the prototype.
 func parsePlaceArgs(args string, counted bool) (placeArgs, error) {
-	words := strings.Fields(strings.ToLower(args))
 	a := placeArgs{n: 1}
+	if err := checkText(args); err != nil {
+		return a, err
+	}
+	words := strings.Fields(strings.ToLower(args))
 	if len(words) > 0 && words[len(words)-1] == "now" {
 		a.now, words = true, words[:len(words)-1]
 	}
@@ -60,7 +63,7 @@ func parsePlaceArgs(args string, counted bool) (placeArgs, error) {
 		return a, errors.New("name one prototype")
 	}
 	a.proto = words[0]
-	return a, checkText(args)
+	return a, nil
 }
 
 // buildFloor returns the loaded floor of c's room, or nil after telling c.
