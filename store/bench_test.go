@@ -65,17 +65,7 @@ func benchStates(i int, ids []int64) map[int64]CharacterState {
 func BenchmarkRoomLoad(b *testing.B) {
 	const n = 2_000
 	db := newDB(b)
-	w := World{Rooms: make([]Room, n)}
-	dirs := Directions()
-	for i := range w.Rooms {
-		id := fmt.Sprintf("earth_arkham_city_northside_room_%04d", i)
-		var exits []Exit
-		for d, dir := range dirs[:4] {
-			exits = append(exits, Exit{Direction: dir, Target: fmt.Sprintf("earth_arkham_city_northside_room_%04d", (i+d+1)%n)})
-		}
-		w.Rooms[i] = Room{ID: id, Name: "Derby Street", Description: "Gambrel roofs lean over the cobbles.",
-			Plane: "earth", Zone: "arkham_city", SubZone: "northside", Attributes: `{"encounters":[]}`, Exits: exits}
-	}
+	w := benchRooms(n)
 	ctx := ctxT(b)
 	if _, err := db.ImportWorld(ctx, w); err != nil {
 		b.Fatal(err)
@@ -88,4 +78,20 @@ func BenchmarkRoomLoad(b *testing.B) {
 		}
 		i++
 	}
+}
+
+// benchRooms is a world of n rooms in a ring, four exits each.
+func benchRooms(n int) World {
+	w := World{Rooms: make([]Room, n)}
+	dirs := Directions()
+	for i := range w.Rooms {
+		id := fmt.Sprintf("earth_arkham_city_northside_room_%04d", i)
+		var exits []Exit
+		for d, dir := range dirs[:4] {
+			exits = append(exits, Exit{Direction: dir, Target: fmt.Sprintf("earth_arkham_city_northside_room_%04d", (i+d+1)%n)})
+		}
+		w.Rooms[i] = Room{ID: id, Name: "Derby Street", Description: "Gambrel roofs lean over the cobbles.",
+			Plane: "earth", Zone: "arkham_city", SubZone: "northside", Attributes: `{"encounters":[]}`, Exits: exits}
+	}
+	return w
 }

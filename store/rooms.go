@@ -27,7 +27,7 @@ func scanRoom(s scanner) (Room, error) {
 // ErrNotFound. Its placements and spawns are read through the writer's
 // building changes.
 func (db *DB) Room(ctx context.Context, id string) (Room, error) {
-	edits := db.w.worldEdits()
+	edits := db.w.roomEdits(id)
 	r, err := scanRoom(db.read.QueryRowContext(ctx, `SELECT `+roomColumns+` FROM rooms WHERE id = ?`, id))
 	if err != nil {
 		return Room{}, fmt.Errorf("room %s: %w", id, notFound(err))

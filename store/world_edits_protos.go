@@ -92,6 +92,27 @@ func (w *writer) worldEdits() *worldEdits {
 	return out
 }
 
+// roomEdits returns the uncommitted key changes of room id alone: what a
+// room load lays over the database (cheaper than every change).
+func (w *writer) roomEdits(id string) *worldEdits {
+	out := &worldEdits{}
+	w.overlay(func(p *pending) {
+		for _, key := range roomEditKeys() {
+			k := RoomAttr{Room: id, Key: key}
+			if v, ok := p.edits.attrs[k]; ok {
+				if out.attrs == nil {
+					out.attrs = make(map[RoomAttr]json.RawMessage, 2)
+				}
+				out.attrs[k] = v
+			}
+		}
+	})
+	return out
+}
+
+// roomEditKeys are the room keys building changes.
+func roomEditKeys() [2]string { return [2]string{"items", "spawns"} }
+
 // overBlobs lays changes by id over list (sorted by id) and returns it
 // sorted by id again.
 func overBlobs[T any](list []T, changes map[string]*T, id func(T) string) []T {
@@ -141,7 +162,7 @@ func spawnOwner(id string) string {
 
 // overRoom lays the pending key changes of room r over its attributes.
 func (e *worldEdits) overRoom(r *Room) error {
-	for _, key := range []string{"items", "spawns"} {
+	for _, key := range roomEditKeys() {
 		if v, ok := e.attrs[RoomAttr{Room: r.ID, Key: key}]; ok {
 			attrs, err := SetAttribute(r.Attributes, key, v)
 			if err != nil {

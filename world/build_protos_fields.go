@@ -88,6 +88,9 @@ func (ef *entryFields) setField(entry []byte, name, value string) ([]byte, error
 		return nil, errors.New("no field " + strconv.Quote(name) + "; the fields are " + ef.names())
 	}
 	var raw json.RawMessage
+	if f.kind == wordsValue && len(strings.Fields(value)) == 0 {
+		value = "none" // no words: no list, as the loader keeps it
+	}
 	if value != "none" {
 		var err error
 		if raw, err = ef.readValue(f, value); err != nil {
