@@ -176,7 +176,16 @@ func lastIndex(list []store.Placement, proto string) int {
 
 // checkPlacements runs the world loader's checks on a room's placements.
 func (w *World) checkPlacements(list []store.Placement) error {
+	return w.checkPlacementsWith(list, nil)
+}
+
+// checkPlacementsWith is checkPlacements with prototype next (when not
+// nil) as it would become.
+func (w *World) checkPlacementsWith(list []store.Placement, next *store.ItemProto) error {
 	return worldfile.CheckPlacements(list, func(id string) (store.ItemProto, bool) {
+		if next != nil && id == next.ID {
+			return *next, true
+		}
 		if p := w.protos[id]; p != nil && id != corpseProtoID {
 			return p.ItemProto, true
 		}

@@ -119,7 +119,35 @@ func (w *World) editedProto(p store.ItemProto, field, value string) (store.ItemP
 	if p.Container != nil && next.Container == nil && w.protoInstances(p.ID) > 0 {
 		return p, errors.New("items made from it are in the world, and a container stays a container while they are")
 	}
-	return next, nil
+	if p.KeyID != "" && next.KeyID != p.KeyID && w.soleKey(p) {
+		return p, errors.New("it is the only key with key_id " + p.KeyID + ", which locks may name; make another key prototype instead")
+	}
+	return next, w.checkPlacedProto(next)
+}
+
+// soleKey reports whether no prototype but p has p's key_id.
+func (w *World) soleKey(p store.ItemProto) bool {
+	for id, o := range w.protos {
+		if id != p.ID && o.KeyID == p.KeyID {
+			return false
+		}
+	}
+	return true
+}
+
+// checkPlacedProto checks the placements of the loaded rooms that place p
+// against p as it would become (a lock state it no longer has, contents
+// beyond its capacity). Rooms not loaded are checked by check-world.
+func (w *World) checkPlacedProto(p store.ItemProto) error {
+	for room, f := range w.floors {
+		if !slices.ContainsFunc(f.placements, func(pl store.Placement) bool { return placesProto(pl, p.ID) }) {
+			continue
+		}
+		if err := w.checkPlacementsWith(f.placements, &p); err != nil {
+			return errors.New("room " + room + " places it, and its placements would not do: " + err.Error())
+		}
+	}
+	return nil
 }
 
 // checkProto runs the world loader's checks on p among the other
@@ -173,6 +201,9 @@ func (w *World) undoProto(id string, before *store.ItemProto, after store.ItemPr
 		if before == nil {
 			if why := w.protoUse(id); why != "" {
 				return errors.New(why)
+			}
+			if after.KeyID != "" && w.soleKey(after) {
+				return errors.New("it is the only key with key_id " + after.KeyID + ", which locks may name")
 			}
 		}
 		w.setProto(id, before)

@@ -20,11 +20,14 @@ func buildTestWorld(t *testing.T, spawns ...store.NPCSpawn) (tw *testWorld, keep
 // building commands; to them they do not exist.
 func TestBuildCommandsArePlayersUnknown(t *testing.T) {
 	tw, _, wilbur := buildTestWorld(t)
-	for _, line := range []string{"oedit", "oedit lamp weight 3", "ocreate knife a knife", "medit", "mcreate x an x",
-		"medit nurse dp 3", "place lamp", "unplace lamp", "places", "spawn add nurse", "spawn remove nurse"} {
+	for _, line := range []string{"oedit", "oedit lamp weight 3", "ocreate knife a knife", "mcreate x an x",
+		"mcreate", "place lamp", "unplace lamp", "places", "spawn add nurse", "spawn remove nurse"} {
 		if got := wilbur.do(line); !strings.Contains(got, "grope for the meaning") {
 			t.Errorf("player typed %q and got %q", line, got)
 		}
+	}
+	if got := wilbur.do("medit nurse dp 3"); strings.Contains(got, "grope") || strings.Contains(got, "dp set") {
+		t.Errorf("medit is no longer a player's short form of meditate: %q", got)
 	}
 	if got := wilbur.do("help"); strings.Contains(got, "oedit") || strings.Contains(got, "places") {
 		t.Errorf("the help list offers a player the building commands:\n%s", got)
@@ -76,6 +79,11 @@ func TestOCreateAndOEdit(t *testing.T) {
 			`no key prototype has key_id "key_nowhere"`}, ""},
 		{"oedit knife_bone use.consumed maybe", []string{"use.consumed is yes or no"}, ""},
 		{"oedit knife_bone", []string{"type: weapon", "weight: 12", `weapon: {"min":0,"max":4,"modifier":0}`, "slots: main_hand"}, ""},
+		{"oedit key_cabinet key_id key_other", []string{"the only key with key_id key_cabinet"}, ""},
+		{"north", []string{"Hall"}, ""},
+		{"oedit cabinet container.capacity 1", []string{"room hall places it, and its placements would not do: items[0].contents: 2 placements, more than \"cabinet\" holds (1)"}, ""},
+		{"oedit cabinet container.closable no", []string{"only a closable container has a lock"}, ""},
+		{"south", []string{"Ward"}, ""},
 	})
 	tw.tick()
 	tw.flush(t)

@@ -66,6 +66,10 @@ func adminCommands() []*command {
 	return []*command{{name: "admin", run: (*World).cmdAdmin, exact: true, needs: store.RoleBuilder}}
 }
 
+// mayUse reports whether c may use cmd: staff commands do not exist to
+// anyone else.
+func (c *Character) mayUse(cmd *command) bool { return cmd.needs == "" || c.may(cmd.needs) }
+
 // find returns the command a word calls, or nil.
 func (t commandTable) find(word string) *command {
 	cmd, _ := t.lookup(word)
@@ -74,8 +78,14 @@ func (t commandTable) find(word string) *command {
 
 // lookup returns the command a word calls; when it calls none, the
 // commands it is a prefix of (more than one: ambiguous).
-func (t commandTable) lookup(word string) (*command, []string) {
-	if cmd := t.byWord[word]; cmd != nil {
+func (t commandTable) lookup(word string) (*command, []string) { return t.lookupAs(word, nil) }
+
+// lookupAs is lookup among the commands allowed says one may use (all when
+// nil): to a player, "medit" is a prefix of meditate, as if the builders'
+// command did not exist.
+func (t commandTable) lookupAs(word string, allowed func(*command) bool) (*command, []string) {
+	ok := func(cmd *command) bool { return allowed == nil || allowed(cmd) }
+	if cmd := t.byWord[word]; cmd != nil && ok(cmd) {
 		return cmd, nil
 	}
 	if word == "" {
@@ -84,7 +94,7 @@ func (t commandTable) lookup(word string) (*command, []string) {
 	var found *command
 	var names []string
 	for _, cmd := range t.list {
-		if !cmd.exact && strings.HasPrefix(cmd.name, word) {
+		if !cmd.exact && ok(cmd) && strings.HasPrefix(cmd.name, word) {
 			found = cmd
 			names = append(names, cmd.name)
 		}
@@ -106,12 +116,12 @@ func (w *World) dispatch(c *Character, line string) {
 	if word == "" {
 		return
 	}
-	cmd, ambiguous := w.cmds.lookup(word)
+	cmd, ambiguous := w.cmds.lookupAs(word, c.mayUse)
 	if len(ambiguous) > 1 {
 		c.send("\"" + word + "\" could mean " + joinOr(ambiguous) + ". Type more of it.\n")
 		return
 	}
-	if cmd == nil || (cmd.needs != "" && !c.may(cmd.needs)) { // staff commands do not exist to others
+	if cmd == nil {
 		c.send(w.unknown(c, word))
 		return
 	}
