@@ -164,7 +164,9 @@ func fileSpawn(s worldfile.RoomSpawn) worldfile.RoomSpawn {
 func (w *World) roomSpawns(room string) []store.NPCSpawn {
 	var out []store.NPCSpawn
 	for _, s := range w.spawnsBy[room] {
-		out = append(out, s.NPCSpawn)
+		if !s.retired {
+			out = append(out, s.NPCSpawn)
+		}
 	}
 	return out
 }
@@ -173,7 +175,9 @@ func (w *World) roomSpawns(room string) []store.NPCSpawn {
 func (w *World) roomSpawnList(room string) []worldfile.RoomSpawn {
 	var out []worldfile.RoomSpawn
 	for _, s := range w.spawnsBy[room] {
-		out = append(out, worldfile.RoomSpawn{NPC: s.NPC, Max: s.Max, Chance: s.Chance, Time: s.Time})
+		if !s.retired {
+			out = append(out, worldfile.RoomSpawn{NPC: s.NPC, Max: s.Max, Chance: s.Chance, Time: s.Time})
+		}
 	}
 	return out
 }
@@ -186,7 +190,7 @@ func (w *World) zoneSpawnOf(room, npc string) *spawnState {
 			continue
 		}
 		for _, s := range list {
-			if s.NPC == npc && slices.Contains(s.Rooms, room) {
+			if s.NPC == npc && !s.retired && slices.Contains(s.Rooms, room) {
 				return s
 			}
 		}
@@ -196,53 +200,72 @@ func (w *World) zoneSpawnOf(room, npc string) *spawnState {
 
 // setRoomSpawns makes list (as CheckRoomSpawns gave it) the room's own
 // spawns, in the world and in the next batch. A spawn of an NPC the room
-// already spawns keeps its living population; a new place is tried after
-// the NPC's respawn delay, or at once when now; a removed spawn fills no
-// place again, and when now its NPCs leave at once.
+// already spawns keeps its living population (one removed earlier whose
+// NPCs are still about comes back to them); a new place is tried after the
+// NPC's respawn delay, or at once when now; a removed spawn fills no place
+// again, and when now its NPCs leave at once.
 func (w *World) setRoomSpawns(room string, list []store.NPCSpawn, now bool) {
 	old := w.spawnsBy[room]
 	used := make([]bool, len(old))
 	next := make([]*spawnState, 0, len(list))
 	for _, sp := range list {
-		j := firstUnused(old, used, sp.NPC)
-		s := &spawnState{}
-		if j >= 0 {
+		s, places := &spawnState{}, sp.Max
+		if j := firstUnused(old, used, sp.NPC); j >= 0 {
 			used[j], s = true, old[j]
+			places = sp.Max - s.Max
+			if s.retired {
+				s.retired, places = false, sp.Max-s.alive
+			}
 		}
-		places := sp.Max - s.Max
 		s.NPCSpawn, s.def = sp, w.npcDefs[sp.NPC]
 		w.queueSpawn(s, places, now)
 		next = append(next, s)
 	}
 	for j, s := range old {
-		if !used[j] {
-			s.retired = true
-			if now {
-				w.clearSpawn(s)
-			}
+		if used[j] {
+			continue
+		}
+		s.retired = true
+		if now {
+			w.clearSpawn(s)
+		}
+		if s.alive > 0 { // kept, so that undo finds its NPCs again
+			next = append(next, s)
 		}
 	}
-	if len(next) == 0 {
-		delete(w.spawnsBy, room)
-	} else {
-		if w.spawnsBy == nil {
-			w.spawnsBy = make(map[string][]*spawnState)
-		}
-		w.spawnsBy[room] = next
-	}
+	w.fileSpawns(room, next)
 	w.storeRoomSpawns(room, list)
 	w.storeRoomAttr(room, "spawns", roomSpawnsJSON(list))
 }
 
+// fileSpawns makes list the spawns kept for room.
+func (w *World) fileSpawns(room string, list []*spawnState) {
+	if len(list) == 0 {
+		delete(w.spawnsBy, room)
+		return
+	}
+	if w.spawnsBy == nil {
+		w.spawnsBy = make(map[string][]*spawnState)
+	}
+	w.spawnsBy[room] = list
+}
+
 // firstUnused is the index of the first spawn of npc in list not yet
-// used, or -1.
+// used, one in force before one removed, or -1.
 func firstUnused(list []*spawnState, used []bool, npc string) int {
+	found := -1
 	for i, s := range list {
-		if !used[i] && s.NPC == npc {
+		if used[i] || s.NPC != npc {
+			continue
+		}
+		if !s.retired {
 			return i
 		}
+		if found < 0 {
+			found = i
+		}
 	}
-	return -1
+	return found
 }
 
 // queueSpawn schedules n more attempts of s: at once when now, else after
@@ -291,7 +314,9 @@ func roomSpawnsJSON(list []store.NPCSpawn) json.RawMessage {
 func (w *World) spawnLines(room string) string {
 	var b strings.Builder
 	for _, s := range w.spawnsBy[room] {
-		b.WriteString("  " + spawnLine(s) + "\n")
+		if !s.retired {
+			b.WriteString("  " + spawnLine(s) + "\n")
+		}
 	}
 	owners := make([]string, 0, len(w.spawnsBy))
 	for owner := range w.spawnsBy {
@@ -300,7 +325,7 @@ func (w *World) spawnLines(room string) string {
 	slices.Sort(owners)
 	for _, owner := range owners {
 		for _, s := range w.spawnsBy[owner] {
-			if owner != room && slices.Contains(s.Rooms, room) {
+			if owner != room && !s.retired && slices.Contains(s.Rooms, room) {
 				b.WriteString("  " + spawnLine(s) + " (kept by " + owner + "; changed in the world files)\n")
 			}
 		}

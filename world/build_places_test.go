@@ -190,6 +190,18 @@ func TestSpawnAddRemove(t *testing.T) {
 		t.Errorf("stored spawns = %+v", spawns) // the sub-zone's was never imported in this test world
 	}
 	runSteps(t, keeper, []step{
+		{"spawn remove nurse", []string{"Done"}, ""},
+		{"places", nil, "nurse"},
+		{"undo", []string{"Undone: spawn remove nurse."}, ""},
+		{"places", []string{"nurse: up to 3, chance 0.5, by night, 2 about"}, ""},
+	})
+	tw.setWorldHour(23)
+	tw.after(respawnPassive + time.Second)
+	if n := tw.npcsOf("nurse")["ward"]; n < 2 || n > 3 {
+		t.Errorf("%d nurses after a removal undone, want the 2 about and at most one more", n)
+	}
+	wantContains(t, keeper.do("spawn add nurse 2 now"), "Done")
+	runSteps(t, keeper, []step{
 		{"spawn remove nurse now", []string{"Done"}, ""},
 		{"places", nil, "nurse"},
 	})
@@ -201,7 +213,6 @@ func TestSpawnAddRemove(t *testing.T) {
 		t.Errorf("a removed spawn filled again: %d nurses", n)
 	}
 	wantContains(t, keeper.do("undo"), "Undone: spawn remove nurse.")
-	wantContains(t, keeper.do("undo"), "Undone: spawn add nurse.")
 	tw.setWorldHour(12)
 	tw.after(respawnPassive + time.Second)
 	if n := tw.npcsOf("nurse")["ward"]; n != 2 {

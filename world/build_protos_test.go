@@ -107,9 +107,10 @@ func TestOCreateAndOEdit(t *testing.T) {
 		{"undo", []string{"Undone: oedit knife_bone name."}, ""},
 		{"inventory", []string{"a bone knife"}, "shiv"},
 	})
-	for range 6 { // weight, type, weapon.max, slots, then ocreate itself
-		keeper.do("undo")
+	for _, what := range []string{"weight", "type", "weapon.max", "slots"} {
+		wantContains(t, keeper.do("undo"), "Undone: oedit knife_bone "+what+".")
 	}
+	wantContains(t, keeper.do("oedit knife_bone"), "type: junk", "weight: 0")
 	wantContains(t, keeper.do("undo"), "You cannot undo ocreate knife_bone: items made from knife_bone are in the world.")
 }
 
