@@ -194,10 +194,12 @@ type Batch struct {
 	Chat  []ChatLine  // lines said, oldest first, for the chat log
 	// Building in the game (world_edits_protos.go): the latest version of
 	// each prototype and NPC definition changed, by id (nil: removed); the
-	// latest value of each room key changed (nil: removed); the whole list
-	// of each room's own spawns changed, by room id.
-	Protos     map[string]*ItemProto
-	NPCDefs    map[string]*NPCDef
-	RoomAttrs  map[RoomAttr]json.RawMessage
-	RoomSpawns map[string][]NPCSpawn
+	// latest value of each room or zone key changed (nil: removed); the
+	// whole list of spawns of each owner changed (a room's own spawns, or a
+	// sub-zone's), by owner id.
+	Protos    map[string]*ItemProto
+	NPCDefs   map[string]*NPCDef
+	RoomAttrs map[AttrKey]json.RawMessage
+	ZoneAttrs map[AttrKey]json.RawMessage
+	Spawns    map[string][]NPCSpawn
 }

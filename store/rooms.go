@@ -27,7 +27,7 @@ func scanRoom(s scanner) (Room, error) {
 // ErrNotFound. Its placements and spawns are read through the writer's
 // building changes.
 func (db *DB) Room(ctx context.Context, id string) (Room, error) {
-	edits := db.w.roomEdits(id)
+	edits := db.w.keyEdits(id, false)
 	r, err := scanRoom(db.read.QueryRowContext(ctx, `SELECT `+roomColumns+` FROM rooms WHERE id = ?`, id))
 	if err != nil {
 		return Room{}, fmt.Errorf("room %s: %w", id, notFound(err))
@@ -37,7 +37,7 @@ func (db *DB) Room(ctx context.Context, id string) (Room, error) {
 		return Room{}, fmt.Errorf("room %s: %w", id, err)
 	}
 	r.Exits = exits[id]
-	if err := edits.overRoom(&r); err != nil {
+	if err := overRoom(&r, edits); err != nil {
 		return Room{}, err
 	}
 	return r, nil
@@ -62,6 +62,26 @@ func (db *DB) RoomIDs(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("room ids: %w", err)
 	}
 	return ids, nil
+}
+
+// SubZoneRooms returns the ids of the rooms of a sub-zone, sorted: where
+// a sub-zone's spawn without a room may appear.
+func (db *DB) SubZoneRooms(ctx context.Context, plane, zone, subZone string) ([]string, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id FROM rooms WHERE plane = ? AND zone = ? AND subzone = ? ORDER BY id`,
+		plane, zone, subZone)
+	if err != nil {
+		return nil, fmt.Errorf("rooms of %s %s %s: %w", plane, zone, subZone, err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("rooms of %s %s %s: %w", plane, zone, subZone, err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // loadRooms reads every room with its exits, by id.

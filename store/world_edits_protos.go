@@ -1,8 +1,6 @@
 package store
 
 import (
-	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -10,34 +8,36 @@ import (
 )
 
 // Building in the game changes item prototypes, NPC definitions, the
-// placements ("items") and spawns ("spawns") of rooms. The changes travel
-// in the write-behind Batch like everything the world loop changes, merge
-// latest-wins per prototype, definition, room key and room, and are read
-// through: ItemProtos, NPCDefs, NPCSpawns, Room and World apply the
-// changes not yet committed over what the database holds, so a read can
-// never see a version older than one the loop has handed off.
+// placements ("items") and spawns ("spawns") of rooms and the spawns of
+// sub-zones. The changes travel in the write-behind Batch like everything
+// the world loop changes, merge latest-wins per prototype, definition,
+// room or zone key and spawn owner, and are read through: ItemProtos,
+// NPCDefs, NPCSpawns, Room, Zone and World apply the changes not yet
+// committed over what the database holds, so a read can never see a
+// version older than one the loop has handed off.
 
-// RoomAttr names one key of a room's kept attributes: "items" (its
-// placements) or "spawns".
-type RoomAttr struct {
-	Room, Key string
+// AttrKey names one key of the kept attributes of a room ("items", its
+// placements, or "spawns") or of a zone's config ("spawns").
+type AttrKey struct {
+	ID, Key string
 }
 
 // worldEdits is the building part of a pending batch.
 type worldEdits struct {
-	protos map[string]*ItemProto        // nil: removed
-	npcs   map[string]*NPCDef           // nil: removed
-	attrs  map[RoomAttr]json.RawMessage // nil: key removed
-	spawns map[string][]NPCSpawn        // a room's own spawns, as a whole
+	protos map[string]*ItemProto       // nil: removed
+	npcs   map[string]*NPCDef          // nil: removed
+	attrs  map[AttrKey]json.RawMessage // rooms'; nil: key removed
+	zattrs map[AttrKey]json.RawMessage // zones'; nil: key removed
+	spawns map[string][]NPCSpawn       // by owner, as a whole
 }
 
 func (e *worldEdits) size() int {
-	return len(e.protos) + len(e.npcs) + len(e.attrs) + len(e.spawns)
+	return len(e.protos) + len(e.npcs) + len(e.attrs) + len(e.zattrs) + len(e.spawns)
 }
 
 // batchEditsSize counts the building changes of b.
 func batchEditsSize(b Batch) int {
-	return len(b.Protos) + len(b.NPCDefs) + len(b.RoomAttrs) + len(b.RoomSpawns)
+	return len(b.Protos) + len(b.NPCDefs) + len(b.RoomAttrs) + len(b.ZoneAttrs) + len(b.Spawns)
 }
 
 // add merges the building changes of b, newer than e's.
@@ -45,7 +45,8 @@ func (e *worldEdits) add(b Batch) {
 	mergeNewer(&e.protos, b.Protos)
 	mergeNewer(&e.npcs, b.NPCDefs)
 	mergeNewer(&e.attrs, b.RoomAttrs)
-	mergeNewer(&e.spawns, b.RoomSpawns)
+	mergeNewer(&e.zattrs, b.ZoneAttrs)
+	mergeNewer(&e.spawns, b.Spawns)
 }
 
 // addOlder merges old, submitted before e: e's changes win.
@@ -53,6 +54,7 @@ func (e *worldEdits) addOlder(old *worldEdits) {
 	mergeOlder(&e.protos, old.protos)
 	mergeOlder(&e.npcs, old.npcs)
 	mergeOlder(&e.attrs, old.attrs)
+	mergeOlder(&e.zattrs, old.zattrs)
 	mergeOlder(&e.spawns, old.spawns)
 }
 
@@ -87,30 +89,36 @@ func (w *writer) worldEdits() *worldEdits {
 		mergeNewer(&out.protos, p.edits.protos)
 		mergeNewer(&out.npcs, p.edits.npcs)
 		mergeNewer(&out.attrs, p.edits.attrs)
+		mergeNewer(&out.zattrs, p.edits.zattrs)
 		mergeNewer(&out.spawns, p.edits.spawns)
 	})
 	return out
 }
 
-// roomEdits returns the uncommitted key changes of room id alone: what a
-// room load lays over the database (cheaper than every change).
-func (w *writer) roomEdits(id string) *worldEdits {
-	out := &worldEdits{}
+// keyEdits returns the uncommitted changes of the keys of one room or zone
+// (zone) alone: what a room or zone load lays over the database (cheaper
+// than every change).
+func (w *writer) keyEdits(id string, zone bool) map[AttrKey]json.RawMessage {
+	var out map[AttrKey]json.RawMessage
 	w.overlay(func(p *pending) {
+		from := p.edits.attrs
+		if zone {
+			from = p.edits.zattrs
+		}
 		for _, key := range roomEditKeys() {
-			k := RoomAttr{Room: id, Key: key}
-			if v, ok := p.edits.attrs[k]; ok {
-				if out.attrs == nil {
-					out.attrs = make(map[RoomAttr]json.RawMessage, 2)
+			k := AttrKey{ID: id, Key: key}
+			if v, ok := from[k]; ok {
+				if out == nil {
+					out = make(map[AttrKey]json.RawMessage, 2)
 				}
-				out.attrs[k] = v
+				out[k] = v
 			}
 		}
 	})
 	return out
 }
 
-// roomEditKeys are the room keys building changes.
+// roomEditKeys are the keys building changes (a zone's: spawns only).
 func roomEditKeys() [2]string { return [2]string{"items", "spawns"} }
 
 // overBlobs lays changes by id over list (sorted by id) and returns it
@@ -134,18 +142,18 @@ func overBlobs[T any](list []T, changes map[string]*T, id func(T) string) []T {
 	return out
 }
 
-// overSpawns lays the rooms' spawn lists over list (sorted by id).
-func overSpawns(list []NPCSpawn, rooms map[string][]NPCSpawn) []NPCSpawn {
-	if len(rooms) == 0 {
+// overSpawns lays the owners' spawn lists over list (sorted by id).
+func overSpawns(list []NPCSpawn, owners map[string][]NPCSpawn) []NPCSpawn {
+	if len(owners) == 0 {
 		return list
 	}
 	out := list[:0:0]
 	for _, sp := range list {
-		if _, changed := rooms[spawnOwner(sp.ID)]; !changed {
+		if _, changed := owners[spawnOwner(sp.ID)]; !changed {
 			out = append(out, sp)
 		}
 	}
-	for _, l := range rooms {
+	for _, l := range owners {
 		out = append(out, l...)
 	}
 	slices.SortFunc(out, func(a, b NPCSpawn) int { return strings.Compare(a.ID, b.ID) })
@@ -160,16 +168,28 @@ func spawnOwner(id string) string {
 	return id
 }
 
-// overRoom lays the pending key changes of room r over its attributes.
-func (e *worldEdits) overRoom(r *Room) error {
+// overRoom lays the pending key changes attrs over room r's attributes.
+func overRoom(r *Room, attrs map[AttrKey]json.RawMessage) error {
 	for _, key := range roomEditKeys() {
-		if v, ok := e.attrs[RoomAttr{Room: r.ID, Key: key}]; ok {
-			attrs, err := SetAttribute(r.Attributes, key, v)
+		if v, ok := attrs[AttrKey{ID: r.ID, Key: key}]; ok {
+			next, err := SetAttribute(r.Attributes, key, v)
 			if err != nil {
 				return fmt.Errorf("room %s: %w", r.ID, err)
 			}
-			r.Attributes = attrs
+			r.Attributes = next
 		}
+	}
+	return nil
+}
+
+// overZone lays the pending key changes attrs over zone z's config.
+func overZone(z *Zone, attrs map[AttrKey]json.RawMessage) error {
+	if v, ok := attrs[AttrKey{ID: z.ID, Key: "spawns"}]; ok {
+		next, err := SetConfigKey(z.Attributes, "spawns", v)
+		if err != nil {
+			return fmt.Errorf("zone %s: %w", z.ID, err)
+		}
+		z.Attributes = next
 	}
 	return nil
 }
@@ -179,148 +199,15 @@ func (e *worldEdits) overWorld(w *World) error {
 	w.Items = overBlobs(w.Items, e.protos, func(p ItemProto) string { return p.ID })
 	w.NPCs = overBlobs(w.NPCs, e.npcs, func(d NPCDef) string { return d.ID })
 	w.Spawns = overSpawns(w.Spawns, e.spawns)
-	if len(e.attrs) == 0 {
-		return nil
-	}
 	for i := range w.Rooms {
-		if err := e.overRoom(&w.Rooms[i]); err != nil {
+		if err := overRoom(&w.Rooms[i], e.attrs); err != nil {
+			return err
+		}
+	}
+	for i := range w.Zones {
+		if err := overZone(&w.Zones[i], e.zattrs); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// SetAttribute returns attrs (a JSON object, or "" for none) with key set
-// to value, or removed when value is nil or empty, in the form the world
-// loader keeps: compact, keys sorted, "" when no key is left.
-func SetAttribute(attrs, key string, value json.RawMessage) (string, error) {
-	obj := map[string]json.RawMessage{}
-	if attrs != "" {
-		if err := json.Unmarshal([]byte(attrs), &obj); err != nil {
-			return "", fmt.Errorf("decode attributes: %w", err)
-		}
-	}
-	if len(value) == 0 {
-		delete(obj, key)
-	} else {
-		obj[key] = value
-	}
-	if len(obj) == 0 {
-		return "", nil
-	}
-	b, err := json.Marshal(obj)
-	if err != nil {
-		return "", fmt.Errorf("encode attributes: %w", err)
-	}
-	return string(b), nil
-}
-
-// writeWorldEdits commits the building changes of p: prototypes and
-// definitions (written as ImportWorld writes them, so a later import of
-// the same world finds them unchanged), room keys (patched into the row as
-// it stands in this transaction) and rooms' spawns.
-func writeWorldEdits(ctx context.Context, tx *sql.Tx, p *pending) (int64, error) {
-	e := &p.edits
-	if e.size() == 0 {
-		return 0, nil
-	}
-	n, err := writeBlobChanges(ctx, tx, "item_protos", e.protos)
-	if err != nil {
-		return 0, err
-	}
-	m, err := writeBlobChanges(ctx, tx, "npc_defs", e.npcs)
-	if err != nil {
-		return 0, err
-	}
-	n += m
-	if m, err = writeRoomAttrs(ctx, tx, e.attrs); err != nil {
-		return 0, err
-	}
-	n += m
-	m, err = writeRoomSpawns(ctx, tx, e.spawns)
-	return n + m, err
-}
-
-// writeBlobChanges upserts or deletes the rows of table by id.
-func writeBlobChanges[T any](ctx context.Context, tx *sql.Tx, table string, changes map[string]*T) (int64, error) {
-	var n int64
-	for _, id := range sortedKeys(changes) {
-		var res sql.Result
-		var err error
-		if v := changes[id]; v == nil {
-			res, err = tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id)
-		} else {
-			var b []byte
-			if b, err = json.Marshal(v); err != nil {
-				return 0, fmt.Errorf("encode %s %s: %w", table, id, err)
-			}
-			res, err = tx.ExecContext(ctx, `INSERT INTO `+table+` (id, data) VALUES (?, ?)
-				ON CONFLICT (id) DO UPDATE SET data = excluded.data`, id, string(b))
-		}
-		if err != nil {
-			return 0, fmt.Errorf("write %s %s: %w", table, id, err)
-		}
-		n += affected(res)
-	}
-	return n, nil
-}
-
-// writeRoomAttrs patches room keys; a room no longer stored is skipped
-// rather than failing the batch for ever.
-func writeRoomAttrs(ctx context.Context, tx *sql.Tx, attrs map[RoomAttr]json.RawMessage) (int64, error) {
-	keys := make([]RoomAttr, 0, len(attrs))
-	for k := range attrs {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b RoomAttr) int {
-		if c := strings.Compare(a.Room, b.Room); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Key, b.Key)
-	})
-	var n int64
-	for _, k := range keys {
-		var old string
-		err := tx.QueryRowContext(ctx, `SELECT attributes FROM rooms WHERE id = ?`, k.Room).Scan(&old)
-		if err == sql.ErrNoRows {
-			continue
-		}
-		if err != nil {
-			return 0, fmt.Errorf("read room %s: %w", k.Room, err)
-		}
-		next, err := SetAttribute(old, k.Key, attrs[k])
-		if err != nil {
-			return 0, fmt.Errorf("room %s: %w", k.Room, err)
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE rooms SET attributes = ? WHERE id = ?`, next, k.Room)
-		if err != nil {
-			return 0, fmt.Errorf("write room %s %s: %w", k.Room, k.Key, err)
-		}
-		n += affected(res)
-	}
-	return n, nil
-}
-
-// writeRoomSpawns replaces each room's own spawns ("room#index").
-func writeRoomSpawns(ctx context.Context, tx *sql.Tx, rooms map[string][]NPCSpawn) (int64, error) {
-	var n int64
-	for _, room := range sortedKeys(rooms) {
-		// '$' follows '#': the range is exactly the ids "room#...".
-		res, err := tx.ExecContext(ctx, `DELETE FROM npc_spawns WHERE id >= ? AND id < ?`, room+"#", room+"$")
-		if err != nil {
-			return 0, fmt.Errorf("clear spawns of room %s: %w", room, err)
-		}
-		n += affected(res)
-		for _, sp := range rooms[room] {
-			b, err := json.Marshal(sp)
-			if err != nil {
-				return 0, fmt.Errorf("encode spawn %s: %w", sp.ID, err)
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO npc_spawns (id, data) VALUES (?, ?)`, sp.ID, string(b)); err != nil {
-				return 0, fmt.Errorf("write spawn %s: %w", sp.ID, err)
-			}
-			n++
-		}
-	}
-	return n, nil
 }

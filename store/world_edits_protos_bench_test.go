@@ -19,13 +19,13 @@ func BenchmarkRoomLoadThroughEdits(b *testing.B) {
 	}
 	resume := db.Pause()
 	defer resume()
-	batch := Batch{Protos: map[string]*ItemProto{}, RoomAttrs: map[RoomAttr]json.RawMessage{}}
+	batch := Batch{Protos: map[string]*ItemProto{}, RoomAttrs: map[AttrKey]json.RawMessage{}}
 	for i := range 200 {
 		id := fmt.Sprintf("lamp_%03d", i)
 		batch.Protos[id] = &ItemProto{ID: id, Name: "a lamp", Keywords: []string{"lamp"}, Description: "Brass.", Type: "junk"}
 	}
 	for i := range 500 {
-		batch.RoomAttrs[RoomAttr{Room: w.Rooms[i*4].ID, Key: "items"}] = json.RawMessage(`[{"proto":"lamp_001"}]`)
+		batch.RoomAttrs[AttrKey{ID: w.Rooms[i*4].ID, Key: "items"}] = json.RawMessage(`[{"proto":"lamp_001"}]`)
 	}
 	db.Submit(batch)
 	i := 0

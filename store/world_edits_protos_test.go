@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -10,7 +11,8 @@ import (
 // placements and a room spawn, and a sub-zone spawn.
 func editWorld() World {
 	return World{
-		Zones: []Zone{{ID: "earth_a", Plane: "earth", Zone: "a"}, {ID: "earth_a_b", Plane: "earth", Zone: "a", SubZone: "b"}},
+		Zones: []Zone{{ID: "earth_a", Plane: "earth", Zone: "a"}, {ID: "earth_a_b", Plane: "earth", Zone: "a", SubZone: "b",
+			Name: "B", Attributes: `{"name":"B","spawns":[{"npc":"rat"}],"reset_minutes":5}`}},
 		Rooms: []Room{
 			{ID: "earth_a_b_hall", Name: "Hall", Description: "A hall.", Plane: "earth", Zone: "a", SubZone: "b",
 				Attributes: `{"encounter":"horrific","items":[{"proto":"lamp"}],"spawns":[{"npc":"rat"}]}`},
@@ -34,8 +36,8 @@ func editBatch() Batch {
 	return Batch{
 		Protos:    map[string]*ItemProto{"knife": &knife, "lamp": nil},
 		NPCDefs:   map[string]*NPCDef{"ghoul": &ghoul},
-		RoomAttrs: map[RoomAttr]json.RawMessage{{Room: "earth_a_b_hall", Key: "items"}: json.RawMessage(`[{"proto":"knife","quantity":2}]`)},
-		RoomSpawns: map[string][]NPCSpawn{"earth_a_b_hall": {
+		RoomAttrs: map[AttrKey]json.RawMessage{{ID: "earth_a_b_hall", Key: "items"}: json.RawMessage(`[{"proto":"knife","quantity":2}]`)},
+		Spawns: map[string][]NPCSpawn{"earth_a_b_hall": {
 			{ID: "earth_a_b_hall#0", NPC: "ghoul", Rooms: []string{"earth_a_b_hall"}, Max: 2, Chance: 1, Time: SpawnAny},
 			{ID: "earth_a_b_hall#1", NPC: "rat", Rooms: []string{"earth_a_b_hall"}, Max: 1, Chance: 1, Time: SpawnAny},
 		}},
@@ -54,7 +56,9 @@ func TestWorldEditsReadThrough(t *testing.T) {
 	}
 	resume := db.Pause()
 	b := editBatch()
-	b.RoomAttrs[RoomAttr{Room: "earth_a_b_hall", Key: "spawns"}] = json.RawMessage(`[{"npc":"ghoul","max":2},{"npc":"rat"}]`)
+	b.RoomAttrs[AttrKey{ID: "earth_a_b_hall", Key: "spawns"}] = json.RawMessage(`[{"npc":"ghoul","max":2},{"npc":"rat"}]`)
+	b.ZoneAttrs = map[AttrKey]json.RawMessage{{ID: "earth_a_b", Key: "spawns"}: json.RawMessage(`[{"npc":"rat","max":3}]`)}
+	b.Spawns["earth_a_b"] = []NPCSpawn{{ID: "earth_a_b#0", NPC: "rat", Rooms: []string{"earth_a_b_hall", "earth_a_b_hall_2"}, Max: 3, Chance: 1, Time: SpawnAny}}
 	db.Submit(b)
 	check := func(when string) World {
 		t.Helper()
@@ -72,6 +76,13 @@ func TestWorldEditsReadThrough(t *testing.T) {
 			ids = append(ids, sp.ID+"="+sp.NPC)
 		}
 		want := []string{"earth_a_b#0=rat", "earth_a_b_hall#0=ghoul", "earth_a_b_hall#1=rat", "earth_a_b_hall_2#0=rat"}
+		if err == nil && spawns[0].Max != 3 {
+			t.Errorf("%s: the sub-zone's spawn = %+v, want max 3", when, spawns[0])
+		}
+		z, err := db.Zone(ctx, "earth_a_b")
+		if wantZone := `{"name":"B","spawns":[{"npc":"rat","max":3}],"reset_minutes":5}`; err != nil || z.Attributes != wantZone {
+			t.Errorf("%s: zone config = %s, %v; want %s", when, z.Attributes, err, wantZone)
+		}
 		if err != nil || !reflect.DeepEqual(ids, want) {
 			t.Errorf("%s: NPCSpawns = %v, %v; want %v", when, ids, err, want)
 		}
@@ -84,7 +95,8 @@ func TestWorldEditsReadThrough(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(w.Items) != 1 || len(w.NPCs) != 2 || len(w.Spawns) != 4 || w.Rooms[0].Attributes != wantAttrs {
+		if len(w.Items) != 1 || len(w.NPCs) != 2 || len(w.Spawns) != 4 || w.Rooms[0].Attributes != wantAttrs ||
+			!strings.Contains(w.Zones[1].Attributes, `"max":3`) {
 			t.Errorf("%s: World = %+v", when, w)
 		}
 		return w
@@ -110,11 +122,11 @@ func TestWorldEditsMerge(t *testing.T) {
 	p.add(editBatch())
 	lamp := ItemProto{ID: "lamp", Name: "a new lamp"}
 	p.add(Batch{Protos: map[string]*ItemProto{"lamp": &lamp, "knife": nil},
-		RoomAttrs: map[RoomAttr]json.RawMessage{{Room: "earth_a_b_hall", Key: "items"}: nil}})
+		RoomAttrs: map[AttrKey]json.RawMessage{{ID: "earth_a_b_hall", Key: "items"}: nil}})
 	if p.edits.protos["lamp"].Name != "a new lamp" || p.edits.protos["knife"] != nil {
 		t.Errorf("protos after a newer batch: %+v", p.edits.protos)
 	}
-	if v, ok := p.edits.attrs[RoomAttr{Room: "earth_a_b_hall", Key: "items"}]; !ok || v != nil {
+	if v, ok := p.edits.attrs[AttrKey{ID: "earth_a_b_hall", Key: "items"}]; !ok || v != nil {
 		t.Errorf("items key after removal: %s, %v", v, ok)
 	}
 	newer := newPending()
@@ -123,7 +135,7 @@ func TestWorldEditsMerge(t *testing.T) {
 	if newer.edits.npcs["ghoul"] != nil || newer.edits.protos["lamp"] == nil || len(newer.edits.spawns["earth_a_b_hall"]) != 2 {
 		t.Errorf("after addOlder: %+v", newer.edits)
 	}
-	if c := newer.contents(); c.edits != 5 || c.size() != 5 {
+	if c := newer.contents(); c.edits != 5 || c.size() != 5 { // knife, lamp, ghoul, hall's items, hall's spawns
 		t.Errorf("contents = %+v", c)
 	}
 }
@@ -146,5 +158,29 @@ func TestSetAttribute(t *testing.T) {
 	}
 	if _, err := SetAttribute("{", "items", nil); err == nil {
 		t.Error("broken attributes accepted")
+	}
+}
+
+// TestSetConfigKey keeps a config's key order: a key set stays where it
+// is, a new one goes last.
+func TestSetConfigKey(t *testing.T) {
+	for _, tc := range []struct {
+		config, key, value, want string
+	}{
+		{"", "spawns", `[{"npc":"rat"}]`, `{"spawns":[{"npc":"rat"}]}`},
+		{`{"name":"B","spawns":[],"environment":"indoors"}`, "spawns", `[ {"npc": "rat"} ]`, `{"name":"B","spawns":[{"npc":"rat"}],"environment":"indoors"}`},
+		{`{"name":"B","environment":"indoors"}`, "spawns", `[{"npc":"rat"}]`, `{"name":"B","environment":"indoors","spawns":[{"npc":"rat"}]}`},
+		{`{"name":"B","spawns":[{"npc":"rat"}]}`, "spawns", "", `{"name":"B"}`},
+		{`{"spawns":[{"npc":"rat"}]}`, "spawns", "", ""},
+	} {
+		got, err := SetConfigKey(tc.config, tc.key, json.RawMessage(tc.value))
+		if err != nil || got != tc.want {
+			t.Errorf("SetConfigKey(%s, %s, %s) = %s, %v; want %s", tc.config, tc.key, tc.value, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"[", "[]", `{"a":}`} {
+		if _, err := SetConfigKey(bad, "spawns", nil); err == nil {
+			t.Errorf("config %q accepted", bad)
+		}
 	}
 }

@@ -18,11 +18,16 @@ func scanZone(s scanner) (Zone, error) {
 	return z, err
 }
 
-// Zone returns the zone or sub-zone id, or ErrNotFound.
+// Zone returns the zone or sub-zone id, or ErrNotFound. Its spawns are
+// read through the writer's building changes.
 func (db *DB) Zone(ctx context.Context, id string) (Zone, error) {
+	edits := db.w.keyEdits(id, true)
 	z, err := scanZone(db.read.QueryRowContext(ctx, `SELECT `+zoneColumns+` FROM zones WHERE id = ?`, id))
 	if err != nil {
 		return Zone{}, fmt.Errorf("zone %s: %w", id, notFound(err))
+	}
+	if err := overZone(&z, edits); err != nil {
+		return Zone{}, err
 	}
 	return z, nil
 }

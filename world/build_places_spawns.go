@@ -96,7 +96,7 @@ func (w *World) spawnAdd(c *Character, a spawnArgs) {
 	} else {
 		list = append(list, entry)
 	}
-	w.changeRoomSpawns(c, room, list, "spawn add "+a.npc, a.now)
+	w.changeSpawns(c, room, list, "spawn add "+a.npc, a.now)
 }
 
 // spawnRemove removes the room's spawn of a.npc.
@@ -116,27 +116,27 @@ func (w *World) spawnRemove(c *Character, a spawnArgs) {
 		c.send("Type spawn remove <npc> [now]; a number, chance or time belongs to spawn add.\n")
 		return
 	}
-	w.changeRoomSpawns(c, room, slices.Delete(list, i, i+1), "spawn remove "+a.npc, a.now)
+	w.changeSpawns(c, room, slices.Delete(list, i, i+1), "spawn remove "+a.npc, a.now)
 }
 
-// changeRoomSpawns checks list as the world loader does and makes it the
+// changeSpawns checks list as the world loader does and makes it the
 // room's own spawns, telling c.
-func (w *World) changeRoomSpawns(c *Character, room string, list []worldfile.RoomSpawn, what string, now bool) {
+func (w *World) changeSpawns(c *Character, room string, list []worldfile.RoomSpawn, what string, now bool) {
 	for i := range list {
 		list[i] = fileSpawn(list[i])
 	}
-	after, err := worldfile.CheckRoomSpawns(room, list, func(id string) bool { return w.npcDefs[id] != nil })
+	after, err := worldfile.CheckSpawns(room, list, func(id string) bool { return w.npcDefs[id] != nil })
 	if err != nil {
 		c.send("That will not do: " + err.Error() + ".\n")
 		return
 	}
 	before := w.roomSpawns(room)
-	w.setRoomSpawns(room, after, now)
+	w.setSpawns(room, after, now)
 	w.recordEdit(c, what, func() error {
 		if !reflect.DeepEqual(w.roomSpawns(room), after) {
 			return errors.New("the room's spawns have changed since")
 		}
-		w.setRoomSpawns(room, before, false)
+		w.setSpawns(room, before, false)
 		return nil
 	})
 	if now {
@@ -198,13 +198,13 @@ func (w *World) zoneSpawnOf(room, npc string) *spawnState {
 	return nil
 }
 
-// setRoomSpawns makes list (as CheckRoomSpawns gave it) the room's own
+// setSpawns makes list (as CheckSpawns gave it) the room's own
 // spawns, in the world and in the next batch. A spawn of an NPC the room
 // already spawns keeps its living population (one removed earlier whose
 // NPCs are still about comes back to them); a new place is tried after the
 // NPC's respawn delay, or at once when now; a removed spawn fills no place
 // again, and when now its NPCs leave at once.
-func (w *World) setRoomSpawns(room string, list []store.NPCSpawn, now bool) {
+func (w *World) setSpawns(room string, list []store.NPCSpawn, now bool) {
 	old := w.spawnsBy[room]
 	used := make([]bool, len(old))
 	next := make([]*spawnState, 0, len(list))
@@ -234,7 +234,7 @@ func (w *World) setRoomSpawns(room string, list []store.NPCSpawn, now bool) {
 		}
 	}
 	w.fileSpawns(room, next)
-	w.storeRoomSpawns(room, list)
+	w.storeSpawns(room, list)
 	w.storeRoomAttr(room, "spawns", roomSpawnsJSON(list))
 }
 

@@ -10,10 +10,10 @@ import (
 // off with the next batch, and every spawn by the room or sub-zone whose
 // file holds it. Loop-owned.
 type buildWorld struct {
-	outProtos map[string]*store.ItemProto        // nil: removed
-	outNPCs   map[string]*store.NPCDef           // nil: removed
-	outAttrs  map[store.RoomAttr]json.RawMessage // a room's "items" or "spawns"; nil: removed
-	outSpawns map[string][]store.NPCSpawn        // a room's own spawns, whole
+	outProtos map[string]*store.ItemProto       // nil: removed
+	outNPCs   map[string]*store.NPCDef          // nil: removed
+	outAttrs  map[store.AttrKey]json.RawMessage // a room's "items" or "spawns"; nil: removed
+	outSpawns map[string][]store.NPCSpawn       // a room's own spawns, whole
 
 	spawnsBy map[string][]*spawnState // by owner: a room id or a sub-zone id
 	// resetQueued says, for each floor a builder has placed items on,
@@ -43,7 +43,7 @@ func spawnOwner(id string) string {
 // handOffBuild moves the building changes since the last hand-off into b;
 // the store reads through them until they are committed.
 func (w *World) handOffBuild(b *store.Batch) {
-	b.Protos, b.NPCDefs, b.RoomAttrs, b.RoomSpawns = w.outProtos, w.outNPCs, w.outAttrs, w.outSpawns
+	b.Protos, b.NPCDefs, b.RoomAttrs, b.Spawns = w.outProtos, w.outNPCs, w.outAttrs, w.outSpawns
 	w.outProtos, w.outNPCs, w.outAttrs, w.outSpawns = nil, nil, nil, nil
 }
 
@@ -68,9 +68,9 @@ func (w *World) storeNPCDef(id string, d *store.NPCDef) {
 // room whole later writes it as it now is.
 func (w *World) storeRoomAttr(room, key string, value json.RawMessage) {
 	if w.outAttrs == nil {
-		w.outAttrs = make(map[store.RoomAttr]json.RawMessage)
+		w.outAttrs = make(map[store.AttrKey]json.RawMessage)
 	}
-	w.outAttrs[store.RoomAttr{Room: room, Key: key}] = value
+	w.outAttrs[store.AttrKey{ID: room, Key: key}] = value
 	if r, ok := w.rooms.peek(room); ok {
 		if attrs, err := store.SetAttribute(r.Attributes, key, value); err == nil {
 			r.Attributes = attrs
@@ -78,8 +78,8 @@ func (w *World) storeRoomAttr(room, key string, value json.RawMessage) {
 	}
 }
 
-// storeRoomSpawns queues a room's own spawns, whole, for the store.
-func (w *World) storeRoomSpawns(room string, list []store.NPCSpawn) {
+// storeSpawns queues a room's own spawns, whole, for the store.
+func (w *World) storeSpawns(room string, list []store.NPCSpawn) {
 	if w.outSpawns == nil {
 		w.outSpawns = make(map[string][]store.NPCSpawn)
 	}

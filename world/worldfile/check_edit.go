@@ -84,10 +84,10 @@ type RoomSpawn struct {
 	Time   string  `json:"time,omitempty"`
 }
 
-// CheckRoomSpawns checks a room file's "spawns" as Load checks them and
+// CheckSpawns checks a room file's "spawns" as Load checks them and
 // returns them as Load stores them (ids "room#index"); isNPC reports
 // whether an NPC definition exists.
-func CheckRoomSpawns(room string, list []RoomSpawn, isNPC func(string) bool) ([]store.NPCSpawn, error) {
+func CheckSpawns(room string, list []RoomSpawn, isNPC func(string) bool) ([]store.NPCSpawn, error) {
 	l := &loader{report: &Report{}, npcs: map[string]*npcEntry{}}
 	for _, sp := range list {
 		if isNPC(sp.NPC) {
