@@ -19,11 +19,12 @@ type spawnArgs struct {
 	chance  float64
 	time    string
 	now     bool
+	zone    bool // the sub-zone's spawn, not the room's own
 	changes bool // a number, chance or time was given
 }
 
-// parseSpawnArgs reads "<npc> [n] [chance] [day|night|any] [now]": a whole
-// number is how many, a decimal number the chance.
+// parseSpawnArgs reads "<npc> [n] [chance] [day|night|any] [now] [zone]":
+// a whole number is how many, a decimal number the chance.
 func parseSpawnArgs(words []string) (spawnArgs, error) {
 	if len(words) == 0 {
 		return spawnArgs{}, errors.New("name an NPC")
@@ -33,6 +34,8 @@ func parseSpawnArgs(words []string) (spawnArgs, error) {
 		switch {
 		case word == "now":
 			a.now = true
+		case word == "zone":
+			a.zone = true
 		case word == store.SpawnDay || word == store.SpawnNight || word == store.SpawnAny:
 			a.time, a.changes = word, true
 		case strings.Contains(word, "."):
@@ -58,8 +61,10 @@ func parseSpawnArgs(words []string) (spawnArgs, error) {
 	return a, nil
 }
 
-// cmdSpawn is "spawn add <npc> [n] [chance] [day|night|any] [now]" and
-// "spawn remove <npc> [now]": the spawns of the room, kept in its file.
+// cmdSpawn is "spawn add <npc> [n] [chance] [day|night|any] [now] [zone]"
+// and "spawn remove <npc> [now] [zone]": the spawns of the room, kept in
+// its file, or with zone those of its sub-zone that may appear in any of
+// its rooms, kept in the sub-zone's config.
 func (w *World) cmdSpawn(c *Character, args string) {
 	if err := checkText(args); err != nil {
 		c.send("That will not do: " + err.Error() + ".\n")
@@ -67,7 +72,7 @@ func (w *World) cmdSpawn(c *Character, args string) {
 	}
 	words := strings.Fields(strings.ToLower(args))
 	if len(words) == 0 || (words[0] != "add" && words[0] != "remove") {
-		c.send("Spawn with: spawn add <npc> [how many] [chance] [day|night] [now], or spawn remove <npc> [now].\n")
+		c.send("Spawn with: spawn add <npc> [how many] [chance] [day|night] [now] [zone], or spawn remove <npc> [now] [zone].\n")
 		return
 	}
 	a, err := parseSpawnArgs(words[1:])
@@ -75,9 +80,14 @@ func (w *World) cmdSpawn(c *Character, args string) {
 		c.send("That will not do: " + err.Error() + ".\n")
 		return
 	}
-	if words[0] == "add" {
+	switch {
+	case words[0] == "remove" && a.changes:
+		c.send("Type spawn remove <npc> [now] [zone]; a number, chance or time belongs to spawn add.\n")
+	case a.zone:
+		w.spawnZone(c, a, words[0] == "add")
+	case words[0] == "add":
 		w.spawnAdd(c, a)
-	} else {
+	default:
 		w.spawnRemove(c, a)
 	}
 }
@@ -96,7 +106,7 @@ func (w *World) spawnAdd(c *Character, a spawnArgs) {
 	} else {
 		list = append(list, entry)
 	}
-	w.changeSpawns(c, room, list, "spawn add "+a.npc, a.now)
+	w.changeRoomSpawns(c, room, list, "spawn add "+a.npc, a.now)
 }
 
 // spawnRemove removes the room's spawn of a.npc.
@@ -106,44 +116,51 @@ func (w *World) spawnRemove(c *Character, a spawnArgs) {
 	i := slices.IndexFunc(list, func(s worldfile.RoomSpawn) bool { return s.NPC == a.npc })
 	if i < 0 {
 		if s := w.zoneSpawnOf(room, a.npc); s != nil {
-			c.send("The spawn of " + a.npc + " here belongs to the sub-zone (" + s.ID + "); change it in the world files.\n")
+			c.send("The spawn of " + a.npc + " here belongs to the sub-zone (" + s.ID + "); type spawn remove " + a.npc + " zone.\n")
 		} else {
 			c.send("No spawn of " + a.npc + " is kept for this room. Type places for the list.\n")
 		}
 		return
 	}
-	if a.changes {
-		c.send("Type spawn remove <npc> [now]; a number, chance or time belongs to spawn add.\n")
-		return
-	}
-	w.changeSpawns(c, room, slices.Delete(list, i, i+1), "spawn remove "+a.npc, a.now)
+	w.changeRoomSpawns(c, room, slices.Delete(list, i, i+1), "spawn remove "+a.npc, a.now)
 }
 
-// changeSpawns checks list as the world loader does and makes it the
+// changeRoomSpawns checks list as the world loader does and makes it the
 // room's own spawns, telling c.
-func (w *World) changeSpawns(c *Character, room string, list []worldfile.RoomSpawn, what string, now bool) {
+func (w *World) changeRoomSpawns(c *Character, room string, list []worldfile.RoomSpawn, what string, now bool) {
 	for i := range list {
 		list[i] = fileSpawn(list[i])
 	}
-	after, err := worldfile.CheckSpawns(room, list, func(id string) bool { return w.npcDefs[id] != nil })
+	after, err := worldfile.CheckRoomSpawns(room, list, func(id string) bool { return w.npcDefs[id] != nil })
 	if err != nil {
 		c.send("That will not do: " + err.Error() + ".\n")
 		return
 	}
-	before := w.roomSpawns(room)
-	w.setSpawns(room, after, now)
+	before := w.ownerSpawns(room)
+	w.setRoomSpawns(room, after, now)
 	w.recordEdit(c, what, func() error {
-		if !reflect.DeepEqual(w.roomSpawns(room), after) {
+		if !reflect.DeepEqual(w.ownerSpawns(room), after) {
 			return errors.New("the room's spawns have changed since")
 		}
-		w.setSpawns(room, before, false)
+		w.setRoomSpawns(room, before, false)
 		return nil
 	})
+	c.send(spawnedText(now))
+}
+
+// spawnedText tells the builder when a spawn change takes effect.
+func spawnedText(now bool) string {
 	if now {
-		c.send("Done; the room's spawns are tried now.\n")
-	} else {
-		c.send("Done; it takes effect as NPCs respawn (add now to try at once).\n")
+		return "Done; the spawns are tried now.\n"
 	}
+	return "Done; it takes effect as NPCs respawn (add now to try at once).\n"
+}
+
+// setRoomSpawns makes list the room's own spawns, in the world and in the
+// next batch (the room's "spawns" and its spawn rows).
+func (w *World) setRoomSpawns(room string, list []store.NPCSpawn, now bool) {
+	w.setOwnerSpawns(room, list, now)
+	w.storeRoomAttr(room, "spawns", roomSpawnsJSON(list))
 }
 
 // fileSpawn is s as a room file writes it: defaults left out.
@@ -160,10 +177,11 @@ func fileSpawn(s worldfile.RoomSpawn) worldfile.RoomSpawn {
 	return s
 }
 
-// roomSpawns returns the room's own spawns as the store keeps them.
-func (w *World) roomSpawns(room string) []store.NPCSpawn {
+// ownerSpawns returns the spawns in force of a room (its own) or a
+// sub-zone, as the store keeps them.
+func (w *World) ownerSpawns(owner string) []store.NPCSpawn {
 	var out []store.NPCSpawn
-	for _, s := range w.spawnsBy[room] {
+	for _, s := range w.spawnsBy[owner] {
 		if !s.retired {
 			out = append(out, s.NPCSpawn)
 		}
@@ -198,14 +216,15 @@ func (w *World) zoneSpawnOf(room, npc string) *spawnState {
 	return nil
 }
 
-// setSpawns makes list (as CheckSpawns gave it) the room's own
-// spawns, in the world and in the next batch. A spawn of an NPC the room
+// setOwnerSpawns makes list (as CheckRoomSpawns or CheckSubZoneSpawns gave
+// it) the spawns of owner (a room or a sub-zone), in the world and in the
+// next batch's spawn rows. A spawn of an NPC the room
 // already spawns keeps its living population (one removed earlier whose
 // NPCs are still about comes back to them); a new place is tried after the
 // NPC's respawn delay, or at once when now; a removed spawn fills no place
 // again, and when now its NPCs leave at once.
-func (w *World) setSpawns(room string, list []store.NPCSpawn, now bool) {
-	old := w.spawnsBy[room]
+func (w *World) setOwnerSpawns(owner string, list []store.NPCSpawn, now bool) {
+	old := w.spawnsBy[owner]
 	used := make([]bool, len(old))
 	next := make([]*spawnState, 0, len(list))
 	for _, sp := range list {
@@ -233,21 +252,20 @@ func (w *World) setSpawns(room string, list []store.NPCSpawn, now bool) {
 			next = append(next, s)
 		}
 	}
-	w.fileSpawns(room, next)
-	w.storeSpawns(room, list)
-	w.storeRoomAttr(room, "spawns", roomSpawnsJSON(list))
+	w.fileSpawns(owner, next)
+	w.storeSpawns(owner, list)
 }
 
-// fileSpawns makes list the spawns kept for room.
-func (w *World) fileSpawns(room string, list []*spawnState) {
+// fileSpawns makes list the spawns kept for owner.
+func (w *World) fileSpawns(owner string, list []*spawnState) {
 	if len(list) == 0 {
-		delete(w.spawnsBy, room)
+		delete(w.spawnsBy, owner)
 		return
 	}
 	if w.spawnsBy == nil {
 		w.spawnsBy = make(map[string][]*spawnState)
 	}
-	w.spawnsBy[room] = list
+	w.spawnsBy[owner] = list
 }
 
 // firstUnused is the index of the first spawn of npc in list not yet
@@ -326,7 +344,7 @@ func (w *World) spawnLines(room string) string {
 	for _, owner := range owners {
 		for _, s := range w.spawnsBy[owner] {
 			if owner != room && !s.retired && slices.Contains(s.Rooms, room) {
-				b.WriteString("  " + spawnLine(s) + " (kept by " + owner + "; changed in the world files)\n")
+				b.WriteString("  " + spawnLine(s) + " (the sub-zone's, " + s.ID + ")\n")
 			}
 		}
 	}

@@ -163,11 +163,11 @@ func TestSpawnAddRemove(t *testing.T) {
 		{"spawn add nurse 0.0", []string{"the chance is more than 0"}, ""},
 		{"spawn add nurse 1.5", []string{"spawns[0].chance: must be more than 0 and at most 1, not 1.5"}, ""},
 		{"spawn add nurse \xff", []string{"not valid UTF-8"}, ""},
-		{"spawn add nurse 2 now", []string{"Done; the room's spawns are tried now."}, ""},
+		{"spawn add nurse 2 now", []string{"Done; the spawns are tried now."}, ""},
 	})
 	tw.tick()
 	runSteps(t, keeper, []step{
-		{"places", []string{"Spawns here:", "nurse: up to 2, 2 about", "rat: up to 1", "(kept by earth_arkham_sanitarium; changed in the world files)"}, ""},
+		{"places", []string{"Spawns here:", "nurse: up to 2, 2 about", "rat: up to 1", "(the sub-zone's, earth_arkham_sanitarium#0)"}, ""},
 		{"spawn remove rat", []string{"belongs to the sub-zone (earth_arkham_sanitarium#0)"}, ""},
 		{"spawn remove ghoul", []string{"No spawn of ghoul is kept for this room."}, ""},
 		{"spawn remove nurse 3", []string{"a number, chance or time belongs to spawn add"}, ""},
@@ -222,5 +222,56 @@ func TestSpawnAddRemove(t *testing.T) {
 	tw.flush(t)
 	if got, want := tw.storedRoomAttrs(t, "ward"), `"spawns":[{"npc":"nurse","max":2}]`; !strings.Contains(got, want) {
 		t.Errorf("stored ward attributes = %s, want %s in them", got, want)
+	}
+}
+
+// TestSpawnZone: the spawns of a whole sub-zone, kept in its config, are
+// changed with "zone" (read off the loop, checked as the loader checks
+// them, stored in the config with its other keys and as spawn rows), take
+// effect as room spawns do, and undo takes them back.
+func TestSpawnZone(t *testing.T) {
+	const sub = "earth_arkham_sanitarium"
+	config := `{"name":"Arkham Sanitarium","spawns":[{"npc":"rat"}],"reset_minutes":15}`
+	rat := store.NPCSpawn{ID: sub + "#0", NPC: "rat", Rooms: []string{"cellar", "garden", "hall", "vault", "ward"},
+		Max: 1, Chance: 1, Time: store.SpawnAny}
+	sw := testRooms()
+	sw.Zones[1].Attributes = config
+	sw.NPCs, sw.Spawns = testNPCDefs(), []store.NPCSpawn{rat}
+	tw := newTestWorldFrom(t, "", sw, func(cfg *Config) { cfg.NPCs, cfg.Spawns = sw.NPCs, sw.Spawns })
+	keeper := tw.withRole(t, "Keeper", store.RoleBuilder)
+	runSteps(t, keeper, []step{
+		{"places", []string{"rat: up to 1", "(the sub-zone's, earth_arkham_sanitarium#0)"}, ""},
+		{"spawn remove rat", []string{"belongs to the sub-zone (earth_arkham_sanitarium#0); type spawn remove rat zone"}, ""},
+		{"spawn add nobody zone", []string{"There is no NPC nobody."}, ""},
+		{"spawn remove rat 2 zone", []string{"a number, chance or time belongs to spawn add"}, ""},
+	})
+	keeper.doAwait(t, "spawn add rat 3 zone", "Done")
+	keeper.doAwait(t, "spawn remove ghoul zone", "No spawn of ghoul for the whole sub-zone is kept.")
+	keeper.doAwait(t, "spawn add nurse 500 zone", "spawns[1].max: must be 1 to 100, not 500")
+	keeper.doAwait(t, "spawn add nurse zone now", "Done; the spawns are tried now.")
+	tw.tick()
+	if n := total(tw.npcsOf("nurse")); n != 1 {
+		t.Errorf("%d nurses in the sub-zone, want 1", n)
+	}
+	tw.flush(t)
+	z, err := tw.db.Zone(context.Background(), sub)
+	if want := `{"name":"Arkham Sanitarium","spawns":[{"npc":"rat","max":3},{"npc":"nurse"}],"reset_minutes":15}`; err != nil || z.Attributes != want {
+		t.Errorf("stored config = %s, %v; want %s", z.Attributes, err, want)
+	}
+	spawns, err := tw.db.NPCSpawns(context.Background())
+	if err != nil || len(spawns) != 2 || spawns[0].Max != 3 || spawns[1].NPC != "nurse" || len(spawns[1].Rooms) != 5 {
+		t.Errorf("stored spawns = %+v, %v", spawns, err)
+	}
+	keeper.doAwait(t, "spawn remove nurse zone now", "Done")
+	if n := total(tw.npcsOf("nurse")); n != 0 {
+		t.Errorf("%d nurses after spawn remove now", n)
+	}
+	for _, what := range []string{"spawn remove nurse zone", "spawn add nurse zone", "spawn add rat zone"} {
+		wantContains(t, keeper.do("undo"), "Undone: "+what+".")
+	}
+	tw.tick()
+	tw.flush(t)
+	if z, err := tw.db.Zone(context.Background(), sub); err != nil || z.Attributes != config {
+		t.Errorf("stored config after undo = %s, %v; want %s", z.Attributes, err, config)
 	}
 }

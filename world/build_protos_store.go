@@ -13,7 +13,8 @@ type buildWorld struct {
 	outProtos map[string]*store.ItemProto       // nil: removed
 	outNPCs   map[string]*store.NPCDef          // nil: removed
 	outAttrs  map[store.AttrKey]json.RawMessage // a room's "items" or "spawns"; nil: removed
-	outSpawns map[string][]store.NPCSpawn       // a room's own spawns, whole
+	outZattrs map[store.AttrKey]json.RawMessage // a sub-zone's "spawns"; nil: removed
+	outSpawns map[string][]store.NPCSpawn       // an owner's spawns, whole
 
 	spawnsBy map[string][]*spawnState // by owner: a room id or a sub-zone id
 	// resetQueued says, for each floor a builder has placed items on,
@@ -43,8 +44,8 @@ func spawnOwner(id string) string {
 // handOffBuild moves the building changes since the last hand-off into b;
 // the store reads through them until they are committed.
 func (w *World) handOffBuild(b *store.Batch) {
-	b.Protos, b.NPCDefs, b.RoomAttrs, b.Spawns = w.outProtos, w.outNPCs, w.outAttrs, w.outSpawns
-	w.outProtos, w.outNPCs, w.outAttrs, w.outSpawns = nil, nil, nil, nil
+	b.Protos, b.NPCDefs, b.RoomAttrs, b.ZoneAttrs, b.Spawns = w.outProtos, w.outNPCs, w.outAttrs, w.outZattrs, w.outSpawns
+	w.outProtos, w.outNPCs, w.outAttrs, w.outZattrs, w.outSpawns = nil, nil, nil, nil, nil
 }
 
 // storeProto queues prototype id (nil: removed) for the store.
@@ -78,12 +79,22 @@ func (w *World) storeRoomAttr(room, key string, value json.RawMessage) {
 	}
 }
 
-// storeSpawns queues a room's own spawns, whole, for the store.
-func (w *World) storeSpawns(room string, list []store.NPCSpawn) {
+// storeZoneAttr queues key of a sub-zone's config (nil: removed) for the
+// store.
+func (w *World) storeZoneAttr(zone, key string, value json.RawMessage) {
+	if w.outZattrs == nil {
+		w.outZattrs = make(map[store.AttrKey]json.RawMessage)
+	}
+	w.outZattrs[store.AttrKey{ID: zone, Key: key}] = value
+}
+
+// storeSpawns queues an owner's spawns (a room's own, or a sub-zone's),
+// whole, for the store.
+func (w *World) storeSpawns(owner string, list []store.NPCSpawn) {
 	if w.outSpawns == nil {
 		w.outSpawns = make(map[string][]store.NPCSpawn)
 	}
-	w.outSpawns[room] = list
+	w.outSpawns[owner] = list
 }
 
 // cloneOrNil copies *v, so that the batch holds a value the loop never

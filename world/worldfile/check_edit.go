@@ -84,10 +84,10 @@ type RoomSpawn struct {
 	Time   string  `json:"time,omitempty"`
 }
 
-// CheckSpawns checks a room file's "spawns" as Load checks them and
+// CheckRoomSpawns checks a room file's "spawns" as Load checks them and
 // returns them as Load stores them (ids "room#index"); isNPC reports
 // whether an NPC definition exists.
-func CheckSpawns(room string, list []RoomSpawn, isNPC func(string) bool) ([]store.NPCSpawn, error) {
+func CheckRoomSpawns(room string, list []RoomSpawn, isNPC func(string) bool) ([]store.NPCSpawn, error) {
 	l := &loader{report: &Report{}, npcs: map[string]*npcEntry{}}
 	for _, sp := range list {
 		if isNPC(sp.NPC) {
@@ -101,6 +101,31 @@ func CheckSpawns(room string, list []RoomSpawn, isNPC func(string) bool) ([]stor
 	out := l.spawnsOf("", room, string(raw), []string{room}, false)
 	p := &fileProblems{list: l.report.Problems}
 	return out, editErr(p, true)
+}
+
+// CheckSubZoneSpawns checks a sub-zone config's "spawns" (its entries as
+// the file holds them) as Load checks them, for a sub-zone whose rooms are
+// rooms (sorted), and returns them as Load stores them (ids
+// "sub-zone#index").
+func CheckSubZoneSpawns(subZone string, list []json.RawMessage, rooms []string, isNPC func(string) bool) ([]store.NPCSpawn, error) {
+	l := &loader{report: &Report{}, npcs: map[string]*npcEntry{}}
+	for _, raw := range list {
+		var sp struct {
+			NPC string `json:"npc"`
+		}
+		if json.Unmarshal(raw, &sp) == nil && isNPC(sp.NPC) {
+			l.npcs[sp.NPC] = &npcEntry{}
+		}
+	}
+	if list == nil {
+		list = []json.RawMessage{}
+	}
+	raw, err := json.Marshal(map[string][]json.RawMessage{"spawns": list})
+	if err != nil {
+		return nil, fmt.Errorf("encode spawns: %w", err)
+	}
+	out := l.spawnsOf("", subZone, string(raw), rooms, true)
+	return out, editErr(&fileProblems{list: l.report.Problems}, true)
 }
 
 // editErr returns nil when p holds no Error and the entry decoded (ok),
