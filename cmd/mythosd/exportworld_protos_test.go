@@ -69,6 +69,10 @@ func TestExportBuiltItemsAndNPCs(t *testing.T) {
 		{"place knife_bone", "Placed"},
 		{"unplace knife_bone", "Removed"},
 		{"spawn add ghoul_old 2 0.75 night", "Done"},
+		{"spawn add ghoul_old zone", "Done"},
+		{"spawn add nurse_night 2 day zone", "Done"},
+		{"spawn remove nurse_night zone", "Done"},
+		{"spawn add nurse_night 2 day zone", "Done"},
 	} {
 		if got := c.do(step[0], step[1]); strings.Contains(got, "will not do") {
 			t.Fatalf("%s: %s", step[0], got)
@@ -90,6 +94,16 @@ func TestExportBuiltItemsAndNPCs(t *testing.T) {
 		}
 	}
 	wantIn(t, roomFile, `"proto": "knife_bone"`, `"quantity": 2`, `"npc": "ghoul_old"`, `"time": "night"`)
+	zoneSpawns := 0
+	for p, text := range files {
+		if strings.HasSuffix(p, "/subzone_config.json") && strings.Contains(text, `"npc": "ghoul_old"`) {
+			zoneSpawns++
+			wantIn(t, text, `"npc": "nurse_night"`, `"time": "day"`)
+		}
+	}
+	if zoneSpawns != 1 {
+		t.Errorf("%d sub-zone configs spawn ghoul_old, want 1", zoneSpawns)
+	}
 	var check strings.Builder
 	code := runCheckWorld([]string{"-world", out1}, &check, &check)
 	if out := check.String(); code != 0 || !strings.Contains(out, " 0 errors, 0 warnings") {
