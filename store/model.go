@@ -189,4 +189,6 @@ type Batch struct {
 	Items map[int64]ItemState
 	Bans  []BanChange // the latest change of each target wins
 	Chat  []ChatLine  // lines said, oldest first, for the chat log
+	// Rooms holds the latest edit of each room built in the game, by id.
+	Rooms map[string]RoomEdit
 }

@@ -18,6 +18,7 @@ type pending struct {
 	items   map[int64]ItemState
 	bans    map[string]BanChange // by target
 	chat    []ChatLine           // oldest first, at most maxPendingChat
+	rooms   map[string]RoomEdit  // the latest edit of each room, by id
 }
 
 func newPending() *pending {
@@ -53,6 +54,7 @@ func (p *pending) add(b Batch) {
 		p.bans[c.Ban.Target] = c
 	}
 	p.addChat(b.Chat)
+	p.addRoomEdits(b.Rooms)
 }
 
 // addOlder merges old, which was submitted before everything in p: a
@@ -83,6 +85,7 @@ func (p *pending) addOlder(old *pending) {
 			p.bans[k] = c
 		}
 	}
+	p.addOlderRoomEdits(old)
 	newer := p.chat
 	p.chat = nil
 	p.addChat(old.chat)
@@ -104,7 +107,8 @@ func (p *pending) addChange(c LucidityChange) {
 // contents counts what p holds.
 func (p *pending) contents() contents {
 	return contents{chars: len(p.chars), visits: p.visits.n, facts: p.facts.n,
-		changes: p.changes.n, meta: len(p.meta), items: len(p.items), bans: len(p.bans), chat: len(p.chat)}
+		changes: p.changes.n, meta: len(p.meta), items: len(p.items), bans: len(p.bans), chat: len(p.chat),
+		rooms: len(p.rooms)}
 }
 
 // size counts the items p would write.
@@ -117,25 +121,27 @@ func (p *pending) empty() bool { return p.size() == 0 }
 // (as merged) or a meta key.
 type contents struct {
 	chars, visits, facts, changes, meta, items, bans, chat int
+	rooms                                                  int
 }
 
 // batchContents counts b as submitted, before merging.
 func batchContents(b Batch) contents {
 	return contents{chars: len(b.Characters), visits: len(b.Visits), facts: len(b.Facts),
-		changes: len(b.Changes), meta: len(b.Meta), items: len(b.Items), bans: len(b.Bans), chat: len(b.Chat)}
+		changes: len(b.Changes), meta: len(b.Meta), items: len(b.Items), bans: len(b.Bans), chat: len(b.Chat),
+		rooms: len(b.Rooms)}
 }
 
 func (c contents) size() int {
-	return c.chars + c.visits + c.facts + c.changes + c.meta + c.items + c.bans + c.chat
+	return c.chars + c.visits + c.facts + c.changes + c.meta + c.items + c.bans + c.chat + c.rooms
 }
 
 // attrs returns c as slog key/value pairs.
 func (c contents) attrs() []any {
 	return []any{"characters", c.chars, "visits", c.visits, "facts", c.facts,
-		"changes", c.changes, "meta", c.meta, "items", c.items, "bans", c.bans, "chat", c.chat}
+		"changes", c.changes, "meta", c.meta, "items", c.items, "bans", c.bans, "chat", c.chat, "rooms", c.rooms}
 }
 
 func (c contents) String() string {
-	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes, %d meta keys, %d items, %d bans and %d chat lines",
-		c.chars, c.visits, c.facts, c.changes, c.meta, c.items, c.bans, c.chat)
+	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes, %d meta keys, %d items, %d bans, %d chat lines and %d rooms",
+		c.chars, c.visits, c.facts, c.changes, c.meta, c.items, c.bans, c.chat, c.rooms)
 }

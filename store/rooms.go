@@ -24,8 +24,12 @@ func scanRoom(s scanner) (Room, error) {
 }
 
 // Room returns room id with its exits in the order of Directions(), or
-// ErrNotFound.
+// ErrNotFound. It reads through the write-behind writer: a room edited,
+// made or deleted in the game and not yet committed is as the edit left it.
 func (db *DB) Room(ctx context.Context, id string) (Room, error) {
+	if r, handled, err := db.roomThrough(id); handled { // before the database, as in CharacterByAccount
+		return r, err
+	}
 	r, err := scanRoom(db.read.QueryRowContext(ctx, `SELECT `+roomColumns+` FROM rooms WHERE id = ?`, id))
 	if err != nil {
 		return Room{}, fmt.Errorf("room %s: %w", id, notFound(err))
@@ -38,8 +42,14 @@ func (db *DB) Room(ctx context.Context, id string) (Room, error) {
 	return r, nil
 }
 
-// RoomIDs returns the ids of every room, sorted.
+// RoomIDs returns the ids of every room, sorted. It reads through the
+// write-behind writer, as Room does.
 func (db *DB) RoomIDs(ctx context.Context) ([]string, error) {
+	return db.roomIDsThrough(ctx)
+}
+
+// committedRoomIDs returns the ids of every committed room, sorted.
+func (db *DB) committedRoomIDs(ctx context.Context) ([]string, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT id FROM rooms ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("room ids: %w", err)
