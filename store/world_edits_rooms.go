@@ -141,3 +141,8 @@ func (db *DB) roomIDsThrough(ctx context.Context) ([]string, error) {
 	}
 	return overlayRoomIDs(ids, edits), nil
 }
+
+// ExitFlags returns the exit flags the world format knows.
+func ExitFlags() []string {
+	return []string{ExitOneWay, ExitHidden, ExitLocked, ExitSelfReference}
+}

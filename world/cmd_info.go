@@ -87,7 +87,7 @@ func (w *World) helpList(admin bool) string {
 	}
 	b.WriteString("Commands:\n")
 	for _, cmd := range w.cmds.list {
-		if cmd.summary != "" {
+		if cmd.summary != "" && (cmd.needs == "" || admin) {
 			fmt.Fprintf(&b, "  %-8s %s\n", cmd.name, cmd.summary)
 		}
 	}

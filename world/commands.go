@@ -51,7 +51,7 @@ func allCommands() []*command {
 	groups := []func() []*command{
 		lookCommands, moveCommands, sayCommands, infoCommands, configCommands, passwordCommands, adminCommands,
 		lucidityCommands, chatCommands, muteCommands, ritualCommands, keyCommands, itemCommands,
-		combatCommands, vitalsCommands, shopCommands, undoCommands, directionCommands,
+		combatCommands, vitalsCommands, shopCommands, undoCommands, buildCommands, directionCommands,
 	}
 	var cmds []*command
 	for _, group := range groups {

@@ -18,6 +18,8 @@ type Store interface {
 	Facts(ctx context.Context, characterID int64) (map[string]int64, error)
 	Room(ctx context.Context, id string) (store.Room, error)
 	Zone(ctx context.Context, id string) (store.Zone, error)
+	// RoomIDs returns every room's id, sorted (dig picks a free one).
+	RoomIDs(ctx context.Context) ([]string, error)
 	// ItemsOf returns what the holders hold, containers' contents included.
 	ItemsOf(ctx context.Context, holders ...store.Holder) ([]store.ItemState, error)
 	// The SSH keys players register (keys add, list, remove).

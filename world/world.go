@@ -133,6 +133,7 @@ type World struct {
 	bans      bans                 // refused addresses
 	storeDown bool                 // loop-owned: the store's commits are failing
 	edits     buildEdits           // builders' changes undo can take back
+	built     roomBuild            // rooms built in the game (build_rooms.go)
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop
 	bgCtx    context.Context    // their context, cancelled when the loop ends
