@@ -1,8 +1,10 @@
 package world
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/patrickmn/go-cache"
 
@@ -116,6 +118,9 @@ func (w *World) takeRoomEdits() map[string]store.RoomEdit {
 // rebuilt is room old with its stored part replaced by sr: built from the
 // same zones, with old's placements, and fresh memos. No I/O.
 func rebuilt(old *Room, sr store.Room) (*Room, error) {
+	slices.SortStableFunc(sr.Exits, func(a, b store.Exit) int {
+		return cmp.Compare(directionRank(a.Direction), directionRank(b.Direction))
+	})
 	r, err := buildRoom(sr, old.zones)
 	if err != nil {
 		return nil, err
@@ -151,4 +156,9 @@ func copyStoredRoom(r store.Room) store.Room {
 	}
 	r.Exits = exits
 	return r
+}
+
+// directionRank is dir's place in the order rooms show exits.
+func directionRank(dir string) int {
+	return slices.IndexFunc(directions(), func(d direction) bool { return d.name == dir })
 }

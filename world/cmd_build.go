@@ -21,7 +21,7 @@ func buildCommands() []*command {
 		{name: "redit", summary: "show or change the room you stand in: name, desc, env, flags, exits",
 			run: (*World).cmdRedit, exact: true, needs: store.RoleBuilder},
 		{name: "goto", summary: "step to a room, or to where a character plays",
-			run: (*World).adminGoto, exact: true, needs: store.RoleBuilder},
+			run: func(w *World, c *Character, args string) { w.cmdAdmin(c, "goto "+args) }, exact: true, needs: store.RoleBuilder},
 	}
 }
 

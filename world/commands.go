@@ -110,7 +110,7 @@ func (w *World) dispatch(c *Character, line string) {
 		c.send("\"" + word + "\" could mean " + joinOr(ambiguous) + ". Type more of it.\n")
 		return
 	}
-	if cmd == nil {
+	if cmd == nil || (cmd.needs != "" && !c.may(cmd.needs)) { // staff commands do not exist for others
 		c.send(w.unknown(c, word))
 		return
 	}
