@@ -2,6 +2,7 @@ package world
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 
@@ -13,7 +14,7 @@ const exitUsage = `Usage: redit exit <dir> <room id>       link one way (or lead
        redit exit <dir> delete
        redit exit <dir> flag <one_way|hidden|locked|self_reference>
        redit exit <dir> unflag <flag>
-       redit exit <dir> key <item prototype> | redit exit <dir> nokey
+       redit exit <dir> key <key id> | redit exit <dir> nokey
        redit exit <dir> desc <text> | redit exit <dir> nodesc
 `
 
@@ -100,8 +101,8 @@ func exitEdit(op, value string, protos map[string]*proto) (func(*store.Exit) err
 		}
 		return func(e *store.Exit) error { return setExitFlag(e, flag, op == "flag") }, nil
 	case "key":
-		if protos[value] == nil {
-			return nil, errors.New("no item prototype is called \"" + clip(value, 60) + "\"")
+		if !slices.ContainsFunc(slices.Collect(maps.Values(protos)), func(p *proto) bool { return p.KeyID == value && value != "" }) {
+			return nil, errors.New("no key has the key id \"" + clip(value, 60) + "\"")
 		}
 		return func(e *store.Exit) error { e.Key = value; return nil }, nil
 	case "nokey":
