@@ -263,3 +263,23 @@ func TestEditedRoomReadsThroughBeforeCommit(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadArrivingAfterAnEditKeepsTheEdit: a load of a room that was in
+// flight when a builder's change landed does not bring back the room as
+// it was.
+func TestLoadArrivingAfterAnEditKeepsTheEdit(t *testing.T) {
+	tw := newTestWorld(t, "")
+	var got *Room
+	tw.onLoop(func() {
+		tw.rooms.await("garden", func(r *Room, err error) { got = r })
+		built, err := buildRoom(store.Room{ID: "garden", Name: "Built Garden", Description: "New."}, nil)
+		if err != nil {
+			t.Error(err)
+		}
+		tw.setRoom("garden", built)
+	})
+	tw.waitFor(t, func() bool { return got != nil })
+	if r, _ := tw.liveRoom(t, "garden"); got.Name != "Built Garden" || r.Name != "Built Garden" {
+		t.Errorf("after the load: waiter got %q, cache holds %q", got.Name, r.Name)
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	gossh "golang.org/x/crypto/ssh"
+
 	"mythosd/store"
 )
 
@@ -18,6 +20,17 @@ import (
 // grant-role made a builder, logged in over telnet.
 func startWithBuilder(t *testing.T, dir, name, password string) (*server, *rawClient) {
 	t.Helper()
+	srv := startBuilderServer(t, testConfig(dir), name, password)
+	c := dial(t, srv.addr("telnet"))
+	c.login(name, password)
+	return srv, c
+}
+
+// startBuilderServer starts a server with cfg whose store has a character
+// name that grant-role made a builder.
+func startBuilderServer(t *testing.T, cfg config, name, password string) *server {
+	t.Helper()
+	dir := cfg.DataDir
 	srv := startServer(t, testConfig(dir))
 	c := dial(t, srv.addr("telnet"))
 	c.createCharacter(name, password)
@@ -27,10 +40,7 @@ func startWithBuilder(t *testing.T, dir, name, password string) (*server, *rawCl
 	if code, out := runCLI(runGrantRole, "-data", dir, name, "builder"); code != 0 {
 		t.Fatalf("grant-role: status %d: %s", code, out)
 	}
-	srv = startServer(t, testConfig(dir))
-	c = dial(t, srv.addr("telnet"))
-	c.login(name, password)
-	return srv, c
+	return startServer(t, cfg)
 }
 
 // storedWorld reads the world the database in dir holds.
@@ -188,3 +198,27 @@ func TestTinTinBuildsRooms(t *testing.T) {
 	wantIn(t, tina.do("east", "The Attic"), "Exits: north, west.")
 	wantIn(t, tina.do("north", "The Belfry"), "Bells hang silent in the dark. Ropes sway with no wind.")
 }
+
+// TestSSHDescriptionEditor: the line editor works through SSH's line
+// editing: the text is numbered, lines and dot commands are taken as
+// typed, and the saved description is what look shows.
+func TestSSHDescriptionEditor(t *testing.T) {
+	srv := startBuilderServer(t, sshTestConfig(t.TempDir()), "Bea", "lanterns1")
+	bea := sshPlay(t, srv, "bea", 100, gossh.Password("lanterns1"))
+	bea.expect(promptEnd)
+	bea.send("redit desc")
+	bea.expect("1: You wake in a narrow iron bed")
+	bea.expect(editorPromptText)
+	for _, line := range []string{".c", "A bare ward, scrubbed and silent.", "", "The window is gone.", "a mistake"} {
+		bea.send(line)
+		bea.expect(editorPromptText)
+	}
+	bea.send(".d 4")
+	bea.expect("Line 4 is deleted.")
+	bea.send(".")
+	bea.expect("The description of East Ward, Bed Nine is saved.")
+	wantIn(t, bea.do("look", "East Ward"), "A bare ward, scrubbed and silent.\r\nThe window is gone.\r\n")
+}
+
+// editorPromptText is the line editor's prompt (world's editorPrompt).
+const editorPromptText = "] "
