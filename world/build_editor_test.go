@@ -25,9 +25,9 @@ func TestDescriptionEditor(t *testing.T) {
 	wantContains(t, bea.do(".x"), "The editor knows")
 	wantContains(t, bea.do(".h"), "an empty line starts a new one")
 	wantContains(t, wilbur.do("look"), "The Ward is quiet.") // nothing changes until saved
-	bea.do(".")
-	tw.sync()
-	wantContains(t, bea.conn.take(), "The description of Ward is saved.")
+	saved := bea.do(".")
+	tw.sync() // the save runs on the loop
+	wantContains(t, saved+bea.conn.take(), "The description of Ward is saved.")
 	wantContains(t, wilbur.do("look"), "Iron beds stand in rows under a flickering bulb.\nA draught smells of the sea.")
 	if r, _ := tw.liveRoom(t, "ward"); r.Description != "Iron beds stand in rows under a flickering bulb.\nA draught smells of the sea." {
 		t.Errorf("description = %q", r.Description)

@@ -283,3 +283,31 @@ func TestLoadArrivingAfterAnEditKeepsTheEdit(t *testing.T) {
 		t.Errorf("after the load: waiter got %q, cache holds %q", got.Name, r.Name)
 	}
 }
+
+// FuzzBuildCommands: whatever a builder types after dig or redit gets an
+// answer and a prompt, never a panic or a dropped session.
+func FuzzBuildCommands(f *testing.F) {
+	for _, s := range []string{"redit", "redit name \xff", "redit exit n flag locked", "redit exit n key key_west",
+		"redit flag lucidity_flux -1e309", "redit exit up ward", "redit desc", "dig e X", "dig w to hall",
+		"dig n to " + strings.Repeat("a", 500), "redit env inherit", "redit unflag encounter", "undo"} {
+		f.Add(s)
+	}
+	tw := newTestWorld(f, "")
+	p := tw.withRole(f, "Bea", store.RoleBuilder)
+	f.Fuzz(func(t *testing.T, line string) {
+		word, _ := splitCommand(line)
+		if word != "dig" && word != "redit" && word != "undo" {
+			return
+		}
+		p.t = t
+		got := p.do(line)
+		if strings.HasSuffix(got, editorPrompt) {
+			got = p.do(".q")
+			tw.sync() // the prompt comes from the loop once the editor is left
+			got += p.conn.take()
+		}
+		if p.conn.isClosed() || !strings.HasSuffix(got, "> ") {
+			t.Fatalf("%q: closed %v, answer %q", line, p.conn.isClosed(), got)
+		}
+	})
+}
