@@ -178,7 +178,8 @@ type Visit struct {
 // latest state of each character wins, visits are kept once, the latest
 // value of each fact and meta key wins, and lucidity changes of one
 // character with one reason are summed (so a stalled writer holds at most
-// one log entry per character and reason).
+// one log entry per character and reason); the latest edit of each room
+// wins.
 type Batch struct {
 	Characters map[int64]CharacterState
 	Visits     []Visit

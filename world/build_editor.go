@@ -115,7 +115,6 @@ type descEditor struct {
 	s      *Session
 	c      *Character
 	room   string // the id of the room being described
-	name   string
 	lines  []string
 	nbytes int // bytes of text in lines
 }
@@ -126,7 +125,7 @@ func (w *World) openEditor(c *Character, r *Room, args string) {
 		c.send("Type redit desc alone; it opens the line editor on the description.\n")
 		return
 	}
-	e := &descEditor{s: c.sess, c: c, room: r.ID, name: r.Name, lines: descLines(r.Description)}
+	e := &descEditor{s: c.sess, c: c, room: r.ID, lines: descLines(r.Description)}
 	for _, l := range e.lines {
 		e.nbytes += len(l)
 	}

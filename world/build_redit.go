@@ -158,7 +158,7 @@ func describeForBuilder(r *Room) string {
 	fmt.Fprintf(&b, "Room %s (%s/%s/%s, %s)\n", r.ID, r.Plane, r.Zone, r.SubZone, orNone(r.SourceFile))
 	fmt.Fprintf(&b, "Name: %s\n", r.Name)
 	fmt.Fprintf(&b, "Environment: %s (own: %s)\n", r.Env, orInherit(r.Environment))
-	fmt.Fprintf(&b, "Flags: %s\n", orNone(r.Attributes))
+	fmt.Fprintf(&b, "Attributes: %s\n", orNone(r.Attributes))
 	b.WriteString("Description:\n" + wrap(r.Description, 76) + "\n")
 	if len(r.Exits) == 0 {
 		b.WriteString("Exits: none\n")

@@ -79,20 +79,22 @@ func (w *World) digNew(c *Character, hereID, dir, name string, ids []string, err
 		return
 	}
 	here, ok := w.rooms.peek(hereID)
-	if !ok || w.digRefused(c, here, nil, dir) {
-		if !ok {
-			c.send(storeTroubleText)
-		}
+	if !ok {
+		c.send(storeTroubleText)
+		return
+	}
+	if w.digRefused(c, here, nil, dir) {
 		return
 	}
 	sr := store.Room{ID: w.newRoomID(here.Room, name, ids), Name: name, Description: newRoomDescription,
 		Plane: here.Plane, Zone: here.Zone, SubZone: here.SubZone, Environment: here.Environment,
 		Exits: []store.Exit{{Direction: opposite(dir), Target: here.ID}}}
-	var err2 error
-	if sr.SourceFile, err2 = worldfile.RoomPath(sr); err2 != nil {
+	path, err := worldfile.RoomPath(sr)
+	if err != nil {
 		c.send("This room's place in the world has no folder a new room could go in.\n")
 		return
 	}
+	sr.SourceFile = path
 	made, err := buildRoom(sr, here.zones)
 	if err != nil {
 		tellErr(c, err)
@@ -113,10 +115,11 @@ func (w *World) digTo(c *Character, here *Room, err error, dir, target string) {
 		return
 	}
 	w.withRoom(c, target, func(there *Room, err error) {
+		here, ok := w.rooms.peek(here.ID) // as it is now: the load may have taken a while
 		switch {
 		case errors.Is(err, store.ErrNotFound):
 			c.send("No room has the id " + target + ".\n")
-		case err != nil:
+		case err != nil || !ok:
 			c.send(storeTroubleText)
 		case w.digRefused(c, here, nil, dir):
 		default:
