@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"mythosd/data"
 	"mythosd/store"
 )
 
@@ -50,8 +51,11 @@ func TestPlayersCannotBuild(t *testing.T) {
 			t.Errorf("%s by a player: %q", line, got)
 		}
 	}
-	if got := wilbur.do("help"); strings.Contains(got, "redit") || strings.Contains(got, "dig ") {
+	if got := wilbur.do("help"); strings.Contains(got, "redit") || strings.Contains(got, "dig") || strings.Contains(got, "undo") {
 		t.Errorf("a player's help lists building commands:\n%s", got)
+	}
+	for _, topic := range []string{"dig", "redit", "goto", "undo"} {
+		wantContains(t, wilbur.do("help "+topic), "There is no help on")
 	}
 }
 
@@ -310,4 +314,17 @@ func FuzzBuildCommands(f *testing.F) {
 			t.Fatalf("%q: closed %v, answer %q", line, p.conn.isClosed(), got)
 		}
 	})
+}
+
+// TestBuildingHelpIsForStaff: with the shipped help, the building topics
+// are listed to a builder and to nobody else.
+func TestBuildingHelpIsForStaff(t *testing.T) {
+	tw := newTestWorldWith(t, "", func(c *Config) { c.Help = data.Help() })
+	bea, wilbur := tw.withRole(t, "Bea", store.RoleBuilder), tw.withRole(t, "Wilbur", store.RolePlayer)
+	wantContains(t, bea.do("help"), "dig,", "redit,", "goto,")
+	wantContains(t, bea.do("help dig"), "DIG - make a room beyond this one")
+	if got := wilbur.do("help"); strings.Contains(got, "redit") || strings.Contains(got, "goto") {
+		t.Errorf("a player's help lists building topics:\n%s", got)
+	}
+	wantContains(t, wilbur.do("help redit"), "There is no help on")
 }
