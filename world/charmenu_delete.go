@@ -81,7 +81,7 @@ func (w *World) deleteCharacter(acc store.Account, ch store.Character) string {
 		return "The world is stopping; " + ch.Name + " is kept."
 	}
 	if !free {
-		return ch.Name + " is in the world just now, or has just left it; try again in a moment."
+		return ch.Name + " is in the world just now; try again once it has left."
 	}
 	defer w.post(func() { delete(w.deleting, key) })
 	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
@@ -98,11 +98,19 @@ func (w *World) deleteCharacter(acc store.Account, ch store.Character) string {
 	return ch.Name + " is gone, and all it carried with it."
 }
 
-// reserveDelete marks key as being deleted unless the world holds that
-// character or is loading it. Loop only.
+// reserveDelete marks key as being deleted unless the world plays that
+// character or is loading it. A character that has just left but is still
+// in memory is handed to the store at once (the tick's hand-off, early),
+// so that nothing of it reaches the store after the delete. Loop only.
 func (w *World) reserveDelete(key string) bool {
-	if _, held := w.chars[key]; held {
-		return false
+	if c, held := w.chars[key]; held {
+		if c.online() {
+			return false
+		}
+		w.handOff()
+		if _, still := w.chars[key]; still {
+			return false
+		}
 	}
 	if _, loading := w.loads[key]; loading {
 		return false

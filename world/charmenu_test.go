@@ -237,3 +237,76 @@ func TestAccountWithoutCharactersShowsMenu(t *testing.T) {
 	p.do("new Alice")
 	wantContains(t, p.do("k"), "Welcome to Arkham, Alice")
 }
+
+// TestDeleteRightAfterQuitUnmakesItems: a character that quit a moment ago
+// (still in memory, its state not yet handed to the store) is deleted with
+// everything it carried, worn and inside what it carried; nothing in the
+// store points at it afterwards, and every other item stays.
+func TestDeleteRightAfterQuitUnmakesItems(t *testing.T) {
+	tw := newTestWorld(t, "")
+	tw.create(t, "Alice").do("quit")
+	tw.tick()
+	tw.addChar(t, "Alice", "Bertha")
+	b, _ := tw.login(t, "Bertha", "secret1")
+	for _, line := range []string{"north", "east", "get all", "wear coat", "open satchel", "put letter in satchel", "quit"} {
+		b.do(line)
+	}
+	census := tw.itemCensus(t)
+	held := map[int64]bool{}
+	tw.onLoop(func() { collectHeld(tw.chars["bertha"], held) })
+	if len(held) < 3 {
+		t.Fatalf("Bertha holds %d items; the test needs some carried, worn and inside", len(held))
+	}
+	p, _ := tw.login(t, "Alice", "secret1")
+	p.do("delete Bertha")
+	p.do("Bertha")
+	wantContains(t, p.do("secret1"), "Bertha is gone")
+	tw.tick()
+	tw.flush(t)
+	all := checkStoreItems(t, tw.db, len(census)-len(held)+storedElsewhere(t, tw, census))
+	for id := range held {
+		if _, ok := all[id]; ok {
+			t.Errorf("item %d of Bertha's is still in the store: %+v", id, all[id])
+		}
+	}
+	for id := range census {
+		if _, ok := all[id]; !ok && !held[id] {
+			t.Errorf("item %d, not Bertha's, is gone", id)
+		}
+	}
+}
+
+// storedElsewhere counts the stored items that were not in memory (rooms
+// never loaded).
+func storedElsewhere(t testing.TB, tw *testWorld, census map[int64]store.ItemState) int {
+	t.Helper()
+	all, err := tw.db.AllItems(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for id := range all {
+		if _, ok := census[id]; !ok {
+			n++
+		}
+	}
+	return n
+}
+
+// collectHeld adds the ids of everything c carries and wears, and what is
+// inside, to ids. Loop only.
+func collectHeld(c *Character, ids map[int64]bool) {
+	var walk func([]*Item)
+	walk = func(list []*Item) {
+		for _, it := range list {
+			ids[it.ID] = true
+			walk(it.contents)
+		}
+	}
+	walk(c.inv)
+	for _, x := range c.worn {
+		if x != nil {
+			walk([]*Item{x})
+		}
+	}
+}
