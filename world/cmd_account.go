@@ -213,3 +213,27 @@ func (mc *muteCache) renameMuted(old, new string) {
 		mc.items.SetDefault(key, moved)
 	}
 }
+
+// accountChars returns the characters in memory of the account that name
+// opens (its own name or one of its characters'), so that a freeze or a
+// role reaches every character of the account being played. Loop only; it
+// scans every loaded character, which suits rare admin actions.
+func (w *World) accountChars(name string) []*Character {
+	key := nameKey(name)
+	id := int64(-1)
+	if c := w.chars[key]; c != nil {
+		id = c.AccountID
+	}
+	for _, c := range w.chars {
+		if id < 0 && c.accountKey == key {
+			id = c.AccountID
+		}
+	}
+	var out []*Character
+	for _, c := range w.chars {
+		if c.AccountID == id {
+			out = append(out, c)
+		}
+	}
+	return out
+}

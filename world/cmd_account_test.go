@@ -120,3 +120,30 @@ func TestRenameRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestFreezeAndRolesReachEveryCharacter: a freeze or a role, by the
+// account's name or any character's, reaches the character being played,
+// so a second character is no way around a freeze.
+func TestFreezeAndRolesReachEveryCharacter(t *testing.T) {
+	tw := newTestWorld(t, "")
+	tw.create(t, "Alice").do("characters new Bertha")
+	tw.tick()
+	b, _ := tw.login(t, "Bertha", "secret1")
+	if err := tw.SetFrozen(context.Background(), "Alice", true, "test"); err != nil {
+		t.Fatal(err)
+	}
+	wantContains(t, b.do("look"), "frozen in place")
+	if err := tw.SetFrozen(context.Background(), "bertha", false, "test"); err != nil {
+		t.Fatal(err)
+	}
+	wantContains(t, b.do("look"), "Ward")
+	if err := tw.SetRole(context.Background(), "Alice", "builder", true, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if c := tw.character(t, "Bertha"); !c.Builder {
+		t.Error("a builder role of the account did not reach Bertha")
+	}
+	if c := tw.character(t, "Alice"); !c.Builder {
+		t.Error("a builder role of the account did not reach Alice")
+	}
+}
