@@ -26,7 +26,7 @@ func (tw *testWorld) addChar(t testing.TB, account, name string) store.Character
 
 // menuWorld has the account Alice with the characters Alice and Bertha,
 // nobody playing, and returns a player at the menu.
-func menuWorld(t *testing.T, adjust func(*Config)) (*testWorld, *player, string) {
+func menuWorld(t testing.TB, adjust func(*Config)) (*testWorld, *player, string) {
 	t.Helper()
 	tw := newTestWorldWith(t, "", adjust)
 	alice := tw.create(t, "Alice")
@@ -309,4 +309,32 @@ func collectHeld(c *Character, ids map[int64]bool) {
 			walk([]*Item{x})
 		}
 	}
+}
+
+// FuzzCharacterMenu types arbitrary lines at the character menu: never a
+// panic; the session is at the menu still, in a dialogue the menu started,
+// in the world, or closed after the answer (quit, too many wrong ones).
+func FuzzCharacterMenu(f *testing.F) {
+	for _, s := range []string{"1", "2", "0", "-1", "99999999999999999999", "bertha", "new", "new x", "new Zo\xc3\xab",
+		"delete", "delete alice", "delete 1", "quit", "\xff\xfe", "", "   ", "new " + strings.Repeat("a", 300), "NEW Carla"} {
+		f.Add(s)
+	}
+	tw, first, _ := menuWorld(f, nil)
+	first.do("quit")
+	f.Fuzz(func(t *testing.T, line string) {
+		p, got := tw.login(t, "Alice", "secret1")
+		if !strings.Contains(got, "Your choice: ") {
+			t.Fatalf("no menu: %q", got)
+		}
+		got = p.do(line)
+		switch {
+		case p.conn.isClosed(), p.conn.loggedIn:
+		case strings.HasSuffix(got, "Your choice: "), strings.HasSuffix(got, "(anything else keeps it): "),
+			strings.Contains(got, "Keep them"), strings.HasSuffix(got, "left)? "):
+		default:
+			t.Fatalf("after %q, no prompt of the menu: %q", line, got)
+		}
+		p.sess.Hangup()
+		tw.tick()
+	})
 }
