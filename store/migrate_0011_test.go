@@ -2,7 +2,10 @@ package store
 
 import (
 	"errors"
+	"maps"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -91,5 +94,43 @@ func TestMigrationFrom0010KeepsEveryCharacter(t *testing.T) {
 	}
 	if n := storedVisits(t, db, 11); n != 0 {
 		t.Errorf("%d visits of a deleted character: foreign keys are off after the migration", n)
+	}
+}
+
+// TestForeignKeysOffMigrationIsChecked: a migration that runs with foreign
+// keys off and leaves a row pointing nowhere is refused and rolled back,
+// naming the table; one that keeps its references commits, and foreign
+// keys are on again afterwards.
+func TestForeignKeysOffMigrationIsChecked(t *testing.T) {
+	base := map[string]string{
+		"0001_tables.sql": `CREATE TABLE p (id INTEGER PRIMARY KEY);
+			CREATE TABLE c (p_id INTEGER NOT NULL REFERENCES p (id) ON DELETE CASCADE);
+			INSERT INTO p VALUES (1); INSERT INTO c VALUES (1);`,
+	}
+	path := filepath.Join(t.TempDir(), "mythos.db")
+	cfg := testConfig()
+	bad := maps.Clone(base)
+	bad["0002_rebuild.sql"] = foreignKeysOff + "\nCREATE TABLE p_new (id INTEGER PRIMARY KEY);\n" +
+		"DROP TABLE p; ALTER TABLE p_new RENAME TO p;"
+	cfg.migrations = migrationFS(bad)
+	_, err := open(path, testLogger(t), cfg)
+	if err == nil || !strings.Contains(err.Error(), "a row of c") {
+		t.Fatalf("open with a migration that breaks a reference: %v", err)
+	}
+	good := maps.Clone(base)
+	good["0002_rebuild.sql"] = foreignKeysOff + "\nCREATE TABLE p_new (id INTEGER PRIMARY KEY);\n" +
+		"INSERT INTO p_new SELECT id FROM p; DROP TABLE p; ALTER TABLE p_new RENAME TO p;"
+	cfg.migrations = migrationFS(good)
+	db, err := open(path, testLogger(t), cfg)
+	if err != nil {
+		t.Fatalf("open with a sound rebuild: %v", err)
+	}
+	defer db.Close()
+	var rows int
+	if err := db.read.QueryRow(`SELECT count(*) FROM c`).Scan(&rows); err != nil || rows != 1 {
+		t.Fatalf("rows of c after the rebuild: %d, %v (dropping p cascaded)", rows, err)
+	}
+	if _, err := db.write.Exec(`INSERT INTO c VALUES (99)`); err == nil {
+		t.Error("a row pointing nowhere was accepted: foreign keys are off after the migration")
 	}
 }
