@@ -2,6 +2,7 @@ package world
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -145,5 +146,27 @@ func TestFreezeAndRolesReachEveryCharacter(t *testing.T) {
 	}
 	if c := tw.character(t, "Alice"); !c.Builder {
 		t.Error("a builder role of the account did not reach Alice")
+	}
+}
+
+// TestCheckPasswordByCharacterName: SSH's password check takes any of the
+// account's characters' names, and wrong passwords under one name back off
+// the account, so each character's name buys no extra guesses.
+func TestCheckPasswordByCharacterName(t *testing.T) {
+	tw := newTestWorld(t, "")
+	tw.create(t, "Alice").do("characters new Bertha")
+	ctx := context.Background()
+	if err := tw.CheckPassword(ctx, "192.0.2.1:5000", "bertha", "secret1"); err != nil {
+		t.Fatalf("right password by a character's name: %v", err)
+	}
+	if err := tw.CheckPassword(ctx, "192.0.2.1:5000", "Bertha", "wrong12"); !errors.Is(err, ErrBadLogin) {
+		t.Fatalf("wrong password: %v, want ErrBadLogin", err)
+	}
+	if err := tw.CheckPassword(ctx, "198.51.100.9:5000", "Alice", "secret1"); !errors.Is(err, ErrBackedOff) {
+		t.Fatalf("the account's name right after a wrong password under Bertha's: %v, want ErrBackedOff", err)
+	}
+	tw.clock.advance(guardBase)
+	if err := tw.CheckKey(ctx, "Bertha", "SHA256:nobody"); !errors.Is(err, ErrBadLogin) {
+		t.Errorf("an unknown key: %v, want ErrBadLogin", err)
 	}
 }
