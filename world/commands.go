@@ -49,7 +49,7 @@ func newCommandTable() commandTable {
 // them. Which command a word calls does not depend on this order.
 func allCommands() []*command {
 	groups := []func() []*command{
-		lookCommands, moveCommands, sayCommands, infoCommands, configCommands, passwordCommands, adminCommands,
+		lookCommands, moveCommands, sayCommands, infoCommands, configCommands, passwordCommands, accountCommands, adminCommands,
 		lucidityCommands, chatCommands, muteCommands, ritualCommands, keyCommands, itemCommands,
 		combatCommands, vitalsCommands, shopCommands, undoCommands, buildCommands, directionCommands,
 	}

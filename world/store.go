@@ -13,7 +13,13 @@ import (
 type Store interface {
 	AccountByName(ctx context.Context, name string) (store.Account, error)
 	CreateCharacter(ctx context.Context, name, passwordHash, roomID string, lucidity int, now time.Time) (store.Account, store.Character, error)
-	CharacterByAccount(ctx context.Context, accountID int64) (store.Character, error)
+	// The characters of an account (the character menu, characters,
+	// rename, delete).
+	CharacterByName(ctx context.Context, name string) (store.Character, error)
+	CharactersOf(ctx context.Context, accountID int64) ([]store.Character, error)
+	AddCharacter(ctx context.Context, accountID int64, name, roomID string, lucidity, limit int, now time.Time) (store.Character, error)
+	RenameCharacter(ctx context.Context, id int64, newName string) (string, error)
+	DeleteCharacter(ctx context.Context, id int64) (int64, error)
 	Visits(ctx context.Context, characterID int64) ([]string, error)
 	Facts(ctx context.Context, characterID int64) (map[string]int64, error)
 	Room(ctx context.Context, id string) (store.Room, error)
