@@ -61,7 +61,7 @@ func TestRename(t *testing.T) {
 	if !p.conn.echoOff() {
 		t.Fatal("echo on while asking the password")
 	}
-	got := p.do("secret1") + p.awaitText(t, "dp")
+	got := p.doAwait(t, "secret1", "dp")
 	wantContains(t, got, "You are Henrietta now", "mutes of Alice follow you")
 	if p.conn.echoOff() {
 		t.Error("echo still off after the rename")
@@ -111,7 +111,7 @@ func TestRenameRefusals(t *testing.T) {
 			tw.clock.advance(guardBase) // past a wrong password's back-off
 			got := p.do(tt.args)
 			for _, a := range tt.answers {
-				got += p.do(a) + p.awaitText(t, "dp")
+				got += p.doAwait(t, a, "dp")
 			}
 			wantContains(t, got, tt.want)
 			wantContains(t, p.do("look"), "Ward") // back in play, name unchanged
