@@ -44,7 +44,7 @@ FUZZ_TARGETS := \
 	./world/worldfile/:FuzzDecodeRoom ./world/worldfile/:FuzzLoad ./world/worldfile/:FuzzItemFile \
 	./world/worldfile/:FuzzNPCFile ./world/worldfile/:FuzzSpawns \
 	./world/:FuzzDispatch ./world/:FuzzCleanText ./world/:FuzzParseItemQuery ./world/:FuzzParseBanTarget \
-	./world/:FuzzBanTerms ./world/:FuzzPromptAndBuyArgs
+	./world/:FuzzBanTerms ./world/:FuzzPromptAndBuyArgs ./world/:FuzzEditorLine ./world/:FuzzBuildCommands
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$fn ($$pkg)"; \

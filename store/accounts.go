@@ -17,9 +17,10 @@ func nameKey(name string) string {
 }
 
 // CreateCharacter creates, in one transaction, an account named name and its
-// one character of the same name, standing in roomID with the given
+// first character of the same name, standing in roomID with the given
 // lucidity. It returns ErrExists when the name is taken without regard to
-// case and ErrInvalid when the name is blank.
+// case (by an account or by any character) and ErrInvalid when the name is
+// blank.
 func (db *DB) CreateCharacter(ctx context.Context, name, passwordHash, roomID string, lucidity int, now time.Time) (Account, Character, error) {
 	if strings.TrimSpace(name) == "" {
 		return Account{}, Character{}, fmt.Errorf("create character: blank name: %w", ErrInvalid)
@@ -55,9 +56,12 @@ func insertAccount(ctx context.Context, tx *sql.Tx, a Account) (int64, error) {
 }
 
 func insertCharacter(ctx context.Context, tx *sql.Tx, c Character) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO characters (account_id, name, room_id, lucidity, residual, created_at, last_active)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.AccountID, c.Name, c.RoomID, c.Lucidity, c.Residual,
+	res, err := tx.ExecContext(ctx, `INSERT INTO characters (account_id, name, name_key, room_id, lucidity, residual, created_at, last_active)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.AccountID, c.Name, nameKey(c.Name), c.RoomID, c.Lucidity, c.Residual,
 		toNanos(c.CreatedAt), toNanos(c.LastActive))
+	if isUniqueViolation(err) {
+		return 0, ErrExists
+	}
 	if err != nil {
 		return 0, fmt.Errorf("insert character: %w", err)
 	}
@@ -69,11 +73,19 @@ func isUniqueViolation(err error) bool {
 	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique
 }
 
-// AccountByName returns the account named name, without regard to case, or
-// ErrNotFound.
+// accountIDOfName is SQL for the id of the account a name opens: the
+// account of that name, else the account of the character of that name.
+// It takes the name key twice. Names are one namespace: a character's name
+// is never another account's name, so a name opens at most one account.
+const accountIDOfName = `COALESCE((SELECT id FROM accounts WHERE name_key = ?),
+	(SELECT account_id FROM characters WHERE name_key = ?))`
+
+// AccountByName returns the account that name opens, without regard to
+// case: the account of that name, else the account holding the character
+// of that name; ErrNotFound when there is neither.
 func (db *DB) AccountByName(ctx context.Context, name string) (Account, error) {
 	a, err := scanAccount(db.read.QueryRowContext(ctx, `SELECT `+accountColumns+`
-		FROM accounts a WHERE a.name_key = ?`, nameKey(name)))
+		FROM accounts a WHERE a.id = `+accountIDOfName, nameKey(name), nameKey(name)))
 	if err != nil {
 		return Account{}, fmt.Errorf("account %q: %w", name, err)
 	}

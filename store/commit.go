@@ -25,7 +25,7 @@ func commitPending(db *sql.DB, p *pending) (int64, error) {
 		return 0, fmt.Errorf("begin: %w", err)
 	}
 	var n int64
-	for _, step := range []commitStep{writeCharacters, writeVisits, writeFacts, writeChanges, writeMeta, writeItems, writeBans, writeChat, writeWorldEdits} {
+	for _, step := range []commitStep{writeCharacters, writeVisits, writeFacts, writeChanges, writeMeta, writeItems, writeBans, writeChat, writeRoomEdits, writeWorldEdits} {
 		m, err := step(ctx, tx, p)
 		if err != nil {
 			return 0, errors.Join(err, rollback(tx))

@@ -7,9 +7,12 @@ var (
 	// ErrNotFound reports that the account, character, room, zone or meta
 	// key asked for does not exist.
 	ErrNotFound = errors.New("not found")
-	// ErrExists reports that an account name is already taken (without
-	// regard to case).
+	// ErrExists reports that an account or character name is already taken
+	// (without regard to case).
 	ErrExists = errors.New("already exists")
+	// ErrLimit reports that an account already holds as many characters
+	// as it may.
+	ErrLimit = errors.New("limit reached")
 	// ErrInvalid reports an argument the store refuses: an empty name, a
 	// world with duplicate ids or unknown exit directions.
 	ErrInvalid = errors.New("invalid")

@@ -58,7 +58,7 @@ func (db *DB) AddKey(ctx context.Context, account string, k PlayerKey) (PlayerKe
 // accountIDTx returns the id of the account named name, or ErrNotFound.
 func accountIDTx(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM accounts WHERE name_key = ?`, nameKey(name)).Scan(&id)
+	err := tx.QueryRowContext(ctx, `SELECT id FROM accounts WHERE id = `+accountIDOfName, nameKey(name), nameKey(name)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("account: %w", notFound(err))
 	}
@@ -94,7 +94,7 @@ func insertKey(ctx context.Context, tx *sql.Tx, accountID int64, k PlayerKey) (i
 func (db *DB) Keys(ctx context.Context, account string) ([]PlayerKey, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT k.id, k.fingerprint, k.public_key, k.comment, k.added_at
 		FROM player_keys k JOIN accounts a ON a.id = k.account_id
-		WHERE a.name_key = ? ORDER BY k.id`, nameKey(account))
+		WHERE a.id = `+accountIDOfName+` ORDER BY k.id`, nameKey(account), nameKey(account))
 	if err != nil {
 		return nil, fmt.Errorf("keys of %q: %w", account, err)
 	}
@@ -119,7 +119,7 @@ func (db *DB) Keys(ctx context.Context, account string) ([]PlayerKey, error) {
 // account; ErrNotFound when that account holds no such key.
 func (db *DB) RemoveKey(ctx context.Context, account, fingerprint string) error {
 	res, err := db.write.ExecContext(ctx, `DELETE FROM player_keys WHERE fingerprint = ?
-		AND account_id = (SELECT id FROM accounts WHERE name_key = ?)`, fingerprint, nameKey(account))
+		AND account_id = `+accountIDOfName, fingerprint, nameKey(account), nameKey(account))
 	if err != nil {
 		return fmt.Errorf("remove key %s of %q: %w", fingerprint, account, err)
 	}

@@ -137,15 +137,36 @@ func checkNotNewer(applied map[int]bool, ms []migration) error {
 	return nil
 }
 
+// foreignKeysOff is the first line of a migration that rebuilds a table
+// others refer to: it runs with foreign keys off (SQLite's way to rebuild
+// a table), and every foreign key is checked before it commits.
+const foreignKeysOff = "-- mythosd:foreign-keys-off"
+
 // applyMigration runs m and records it in one transaction.
 func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
-	tx, err := db.BeginTx(ctx, nil)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("connect: %w", err)
+	}
+	defer conn.Close()
+	if strings.HasPrefix(m.sql, foreignKeysOff) {
+		if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+			return fmt.Errorf("foreign keys off: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`) //nolint:errcheck // the pool's DSN sets it again on a new connection
+	}
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return err
+	}
+	if strings.HasPrefix(m.sql, foreignKeysOff) {
+		if err := checkForeignKeys(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx,
 		`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
@@ -156,4 +177,23 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// checkForeignKeys fails when a row refers to one that does not exist.
+func checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return fmt.Errorf("foreign key check: %w", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return fmt.Errorf("foreign key check: %w", err)
+		}
+		return fmt.Errorf("foreign key check: a row of %s (rowid %d) refers to a missing %s", table, rowid.Int64, parent)
+	}
+	return rows.Err()
 }

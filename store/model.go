@@ -181,7 +181,8 @@ type Visit struct {
 // latest state of each character wins, visits are kept once, the latest
 // value of each fact and meta key wins, and lucidity changes of one
 // character with one reason are summed (so a stalled writer holds at most
-// one log entry per character and reason).
+// one log entry per character and reason); the latest edit of each room
+// wins.
 type Batch struct {
 	Characters map[int64]CharacterState
 	Visits     []Visit
@@ -192,6 +193,8 @@ type Batch struct {
 	Items map[int64]ItemState
 	Bans  []BanChange // the latest change of each target wins
 	Chat  []ChatLine  // lines said, oldest first, for the chat log
+	// Rooms holds the latest edit of each room built in the game, by id.
+	Rooms map[string]RoomEdit
 	// Building in the game (world_edits_protos.go): the latest version of
 	// each prototype and NPC definition changed, by id (nil: removed); the
 	// latest value of each room or zone key changed (nil: removed); the

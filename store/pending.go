@@ -18,6 +18,7 @@ type pending struct {
 	items   map[int64]ItemState
 	bans    map[string]BanChange // by target
 	chat    []ChatLine           // oldest first, at most maxPendingChat
+	rooms   map[string]RoomEdit  // the latest edit of each room, by id
 	edits   worldEdits           // building in the game
 }
 
@@ -54,6 +55,7 @@ func (p *pending) add(b Batch) {
 		p.bans[c.Ban.Target] = c
 	}
 	p.addChat(b.Chat)
+	p.addRoomEdits(b.Rooms)
 	p.edits.add(b)
 }
 
@@ -85,6 +87,7 @@ func (p *pending) addOlder(old *pending) {
 			p.bans[k] = c
 		}
 	}
+	p.addOlderRoomEdits(old)
 	p.edits.addOlder(&old.edits)
 	newer := p.chat
 	p.chat = nil
@@ -108,7 +111,7 @@ func (p *pending) addChange(c LucidityChange) {
 func (p *pending) contents() contents {
 	return contents{chars: len(p.chars), visits: p.visits.n, facts: p.facts.n,
 		changes: p.changes.n, meta: len(p.meta), items: len(p.items), bans: len(p.bans), chat: len(p.chat),
-		edits: p.edits.size()}
+		rooms: len(p.rooms), edits: p.edits.size()}
 }
 
 // size counts the items p would write.
@@ -121,6 +124,7 @@ func (p *pending) empty() bool { return p.size() == 0 }
 // (as merged) or a meta key.
 type contents struct {
 	chars, visits, facts, changes, meta, items, bans, chat int
+	rooms                                                  int
 	edits                                                  int // building changes
 }
 
@@ -128,21 +132,21 @@ type contents struct {
 func batchContents(b Batch) contents {
 	return contents{chars: len(b.Characters), visits: len(b.Visits), facts: len(b.Facts),
 		changes: len(b.Changes), meta: len(b.Meta), items: len(b.Items), bans: len(b.Bans), chat: len(b.Chat),
-		edits: batchEditsSize(b)}
+		rooms: len(b.Rooms), edits: batchEditsSize(b)}
 }
 
 func (c contents) size() int {
-	return c.chars + c.visits + c.facts + c.changes + c.meta + c.items + c.bans + c.chat + c.edits
+	return c.chars + c.visits + c.facts + c.changes + c.meta + c.items + c.bans + c.chat + c.rooms + c.edits
 }
 
 // attrs returns c as slog key/value pairs.
 func (c contents) attrs() []any {
 	return []any{"characters", c.chars, "visits", c.visits, "facts", c.facts,
-		"changes", c.changes, "meta", c.meta, "items", c.items, "bans", c.bans, "chat", c.chat,
+		"changes", c.changes, "meta", c.meta, "items", c.items, "bans", c.bans, "chat", c.chat, "rooms", c.rooms,
 		"edits", c.edits}
 }
 
 func (c contents) String() string {
-	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes, %d meta keys, %d items, %d bans, %d chat lines and %d building changes",
-		c.chars, c.visits, c.facts, c.changes, c.meta, c.items, c.bans, c.chat, c.edits)
+	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes, %d meta keys, %d items, %d bans, %d chat lines, %d rooms and %d building changes",
+		c.chars, c.visits, c.facts, c.changes, c.meta, c.items, c.bans, c.chat, c.rooms, c.edits)
 }

@@ -35,14 +35,14 @@ func (db *DB) SetRole(ctx context.Context, name string, role Role, grant bool) e
 	if _, err := ParseRole(string(role)); err != nil {
 		return fmt.Errorf("set role of %q: %w", name, err)
 	}
-	q := `INSERT OR IGNORE INTO account_roles (account_id, role) SELECT id, ? FROM accounts WHERE name_key = ?`
+	q := `INSERT OR IGNORE INTO account_roles (account_id, role) SELECT id, ? FROM accounts WHERE id = ` + accountIDOfName
 	if !grant {
-		q = `DELETE FROM account_roles WHERE role = ? AND account_id = (SELECT id FROM accounts WHERE name_key = ?)`
+		q = `DELETE FROM account_roles WHERE role = ? AND account_id = ` + accountIDOfName
 	}
 	if _, err := db.AccountByName(ctx, name); err != nil {
 		return fmt.Errorf("set role %s of %q: %w", role, name, err)
 	}
-	if _, err := db.write.ExecContext(ctx, q, string(role), nameKey(name)); err != nil {
+	if _, err := db.write.ExecContext(ctx, q, string(role), nameKey(name), nameKey(name)); err != nil {
 		return fmt.Errorf("set role %s of %q: %w", role, name, err)
 	}
 	return nil
@@ -57,19 +57,19 @@ func (db *DB) SetAdmin(ctx context.Context, name string, admin bool) error {
 // SetFrozen freezes (frozen true) or thaws the account named name, without
 // regard to case; ErrNotFound when there is none.
 func (db *DB) SetFrozen(ctx context.Context, name string, frozen bool) error {
-	return db.updateAccount(ctx, "set frozen", name, `UPDATE accounts SET frozen = ? WHERE name_key = ?`, frozen)
+	return db.updateAccount(ctx, "set frozen", name, `UPDATE accounts SET frozen = ? WHERE id = `+accountIDOfName, frozen)
 }
 
 // SetPassword replaces the password hash of the account named name;
 // ErrNotFound when there is none.
 func (db *DB) SetPassword(ctx context.Context, name, hash string) error {
-	return db.updateAccount(ctx, "set password", name, `UPDATE accounts SET password_hash = ? WHERE name_key = ?`, hash)
+	return db.updateAccount(ctx, "set password", name, `UPDATE accounts SET password_hash = ? WHERE id = `+accountIDOfName, hash)
 }
 
 // updateAccount runs q, an UPDATE of one account taking value and the name
 // key; ErrNotFound when it changes nothing.
 func (db *DB) updateAccount(ctx context.Context, what, name, q string, value any) error {
-	res, err := db.write.ExecContext(ctx, q, value, nameKey(name))
+	res, err := db.write.ExecContext(ctx, q, value, nameKey(name), nameKey(name))
 	if err != nil {
 		return fmt.Errorf("%s of %q: %w", what, name, err)
 	}

@@ -24,10 +24,17 @@ func scanRoom(s scanner) (Room, error) {
 }
 
 // Room returns room id with its exits in the order of Directions(), or
-// ErrNotFound. Its placements and spawns are read through the writer's
-// building changes.
+// ErrNotFound. It reads through the write-behind writer: a room edited,
+// made or deleted in the game and not yet committed is as the edit left it,
+// and its placements and spawns are as building changes left them.
 func (db *DB) Room(ctx context.Context, id string) (Room, error) {
-	edits := db.w.keyEdits(id, false)
+	edits := db.w.keyEdits(id, false) // before the database, as in CharacterByAccount
+	if r, handled, err := db.roomThrough(id); handled {
+		if err == nil {
+			err = overRoom(&r, edits)
+		}
+		return r, err
+	}
 	r, err := scanRoom(db.read.QueryRowContext(ctx, `SELECT `+roomColumns+` FROM rooms WHERE id = ?`, id))
 	if err != nil {
 		return Room{}, fmt.Errorf("room %s: %w", id, notFound(err))
@@ -43,8 +50,14 @@ func (db *DB) Room(ctx context.Context, id string) (Room, error) {
 	return r, nil
 }
 
-// RoomIDs returns the ids of every room, sorted.
+// RoomIDs returns the ids of every room, sorted. It reads through the
+// write-behind writer, as Room does.
 func (db *DB) RoomIDs(ctx context.Context) ([]string, error) {
+	return db.roomIDsThrough(ctx)
+}
+
+// committedRoomIDs returns the ids of every committed room, sorted.
+func (db *DB) committedRoomIDs(ctx context.Context) ([]string, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT id FROM rooms ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("room ids: %w", err)

@@ -13,14 +13,16 @@ import (
 // prototypes, NPC definitions and spawns (each by id). Placements and the
 // spawns' source text travel in the rooms' and sub-zones' Attributes, as
 // ImportWorld kept them; World is what `mythosd export-world` writes out.
+// Rooms read through the write-behind writer, as Room does.
 func (db *DB) World(ctx context.Context) (World, error) {
-	edits := db.w.worldEdits() // building changes not yet committed, read through
+	roomEdits := db.w.roomEdits() // before the database, as in CharacterByAccount
+	edits := db.w.worldEdits()    // building changes not yet committed, laid over the rooms' edits
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return World{}, fmt.Errorf("read world: begin: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read only: nothing to undo
-	w, err := readWorld(ctx, tx)
+	w, err := readWorld(ctx, tx, roomEdits)
 	if err == nil {
 		err = edits.overWorld(&w)
 	}
@@ -30,8 +32,9 @@ func (db *DB) World(ctx context.Context) (World, error) {
 	return w, nil
 }
 
-// readWorld reads every part of the world through q.
-func readWorld(ctx context.Context, q querier) (World, error) {
+// readWorld reads every part of the world through q, with the room edits
+// not yet committed applied.
+func readWorld(ctx context.Context, q querier, edits map[string]RoomEdit) (World, error) {
 	var w World
 	var err error
 	if w.Zones, err = loadZones(ctx, q); err != nil {
@@ -41,6 +44,7 @@ func readWorld(ctx context.Context, q querier) (World, error) {
 	if err != nil {
 		return World{}, err
 	}
+	overlayRooms(rooms, edits)
 	for _, r := range rooms {
 		w.Rooms = append(w.Rooms, r)
 	}

@@ -275,3 +275,32 @@ func TestSpawnZone(t *testing.T) {
 		t.Errorf("stored config after undo = %s, %v; want %s", z.Attributes, err, config)
 	}
 }
+
+// TestPlaceAndReditKeepEachOther: a room's placements and its own edits
+// (redit, which writes the room whole) reach the store together, in either
+// order, within one batch and across batches.
+func TestPlaceAndReditKeepEachOther(t *testing.T) {
+	tw, keeper, _ := buildTestWorld(t)
+	runSteps(t, keeper, []step{
+		{"place candle", []string{"Placed"}, ""},
+		{"redit name The Long Ward", nil, ""},
+		{"spawn add nurse", []string{"Done"}, ""},
+	})
+	tw.tick()
+	runSteps(t, keeper, []step{
+		{"redit flag encounter disturbing", nil, ""},
+		{"place bandage", []string{"Placed"}, ""},
+	})
+	tw.tick()
+	wantContains(t, keeper.do("redit name The Longer Ward"), "")
+	tw.tick()
+	tw.flush(t)
+	r, err := tw.db.Room(context.Background(), "ward")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"encounter":"disturbing","items":[{"proto":"lamp"},{"proto":"tonic","quantity":2},{"proto":"candle"},{"proto":"bandage"}],"spawns":[{"npc":"nurse"}]}`
+	if r.Name != "The Longer Ward" || r.Attributes != want {
+		t.Errorf("stored ward: %q, %s; want The Longer Ward, %s", r.Name, r.Attributes, want)
+	}
+}

@@ -6,10 +6,10 @@ import (
 	"mythosd/store"
 )
 
-// buildWorld is what building items and NPCs keeps: the changes to hand
+// protoBuild is what building items and NPCs keeps: the changes to hand
 // off with the next batch, and every spawn by the room or sub-zone whose
 // file holds it. Loop-owned.
-type buildWorld struct {
+type protoBuild struct {
 	outProtos map[string]*store.ItemProto       // nil: removed
 	outNPCs   map[string]*store.NPCDef          // nil: removed
 	outAttrs  map[store.AttrKey]json.RawMessage // a room's "items" or "spawns"; nil: removed

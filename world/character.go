@@ -22,6 +22,8 @@ type Character struct {
 	dirty       bool           // changed since the last hand-off to the store
 
 	ID         int64
+	AccountID  int64  // the account that holds the character
+	accountKey string // the name key of that account
 	Name       string
 	Admin      bool         // holds the admin role
 	Builder    bool         // holds the builder role
@@ -67,6 +69,8 @@ func newCharacter(acc accountInfo, rec store.Character, visits []string, facts m
 	}
 	c := &Character{
 		ID:         rec.ID,
+		AccountID:  rec.AccountID,
+		accountKey: nameKey(acc.Name),
 		Name:       rec.Name,
 		Admin:      acc.Admin,
 		Builder:    acc.Builder,

@@ -50,7 +50,7 @@ func (w *World) cmdHelp(c *Character, args string) {
 		c.send(w.helpList(c.may(store.RoleBuilder)))
 		return
 	}
-	if topic == adminTopic && !c.may(store.RoleBuilder) { // no such topic to a player
+	if w.staffTopic(topic) && !c.may(store.RoleBuilder) { // no such topic to a player
 		c.send(noHelp(args))
 		return
 	}
@@ -87,7 +87,7 @@ func (w *World) helpList(admin bool) string {
 	}
 	b.WriteString("Commands:\n")
 	for _, cmd := range w.cmds.list {
-		if cmd.summary != "" && (cmd.needs == "" || admin) { // staff commands do not exist to players
+		if cmd.summary != "" && (cmd.needs == "" || admin) {
 			fmt.Fprintf(&b, "  %-8s %s\n", cmd.name, cmd.summary)
 		}
 	}
@@ -95,7 +95,7 @@ func (w *World) helpList(admin bool) string {
 	b.WriteString("              (or n s e w ne nw se sw u d)\n")
 	topics := w.help.topics()
 	if !admin {
-		topics = slices.DeleteFunc(topics, func(t string) bool { return t == adminTopic })
+		topics = slices.DeleteFunc(topics, w.staffTopic)
 	}
 	if len(topics) > 0 {
 		b.WriteString(wrap("Topics: "+strings.Join(topics, ", "), defaultWidth) + "\n")
@@ -105,6 +105,13 @@ func (w *World) helpList(admin bool) string {
 
 // adminTopic is the help topic only builders and admins see.
 const adminTopic = "admin"
+
+// staffTopic reports whether topic is for builders and admins only: the
+// admin topic, or a staff command's.
+func (w *World) staffTopic(topic string) bool {
+	cmd := w.cmds.byWord[topic]
+	return topic == adminTopic || (cmd != nil && cmd.needs != "")
+}
 
 // cmdQuit saves the character and ends the session.
 func (w *World) cmdQuit(c *Character, _ string) {

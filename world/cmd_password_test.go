@@ -32,13 +32,16 @@ func TestPasswordChange(t *testing.T) {
 			p := tw.create(t, "Carter")
 			wantContains(t, p.do("password"), "Current password")
 			var got string
-			for _, a := range tt.answers {
+			for i, a := range tt.answers {
 				if !p.conn.echoOff() {
 					t.Fatalf("echo on while asking for %q", a)
 				}
-				got = p.do(a)
+				if i == len(tt.answers)-1 {
+					got = p.doAwait(t, a, "dp") // the dialogue's end, then the prompt
+				} else {
+					got = p.do(a)
+				}
 			}
-			got += p.awaitText(t, "dp")
 			wantContains(t, got, tt.want)
 			if p.conn.echoOff() {
 				t.Fatal("echo still off after the dialogue")
@@ -60,9 +63,9 @@ func TestPasswordChangeWrongOldBacksOff(t *testing.T) {
 	tw := newTestWorld(t, "")
 	p := tw.create(t, "Carter")
 	p.do("password")
-	wantContains(t, p.do("guess12")+p.awaitText(t, "dp"), "That is not your password")
+	wantContains(t, p.doAwait(t, "guess12", "dp"), "That is not your password")
 	p.do("password")
-	wantContains(t, p.do("secret1")+p.awaitText(t, "dp"), "Too many wrong passwords of late; wait")
+	wantContains(t, p.doAwait(t, "secret1", "dp"), "Too many wrong passwords of late; wait")
 	if strings.Contains(p.do("look"), "Current password") {
 		t.Fatal("the dialogue went on after a refusal")
 	}

@@ -49,10 +49,10 @@ func newCommandTable() commandTable {
 // them. Which command a word calls does not depend on this order.
 func allCommands() []*command {
 	groups := []func() []*command{
-		lookCommands, moveCommands, sayCommands, infoCommands, configCommands, passwordCommands, adminCommands,
+		lookCommands, moveCommands, sayCommands, infoCommands, configCommands, passwordCommands, accountCommands, adminCommands,
 		lucidityCommands, chatCommands, muteCommands, ritualCommands, keyCommands, itemCommands,
-		combatCommands, vitalsCommands, shopCommands, undoCommands, protoCommands, npcCommands, placeCommands,
-		directionCommands,
+		combatCommands, vitalsCommands, shopCommands, undoCommands, buildCommands, protoCommands, npcCommands,
+		placeCommands, directionCommands,
 	}
 	var cmds []*command
 	for _, group := range groups {
@@ -121,7 +121,7 @@ func (w *World) dispatch(c *Character, line string) {
 		c.send("\"" + word + "\" could mean " + joinOr(ambiguous) + ". Type more of it.\n")
 		return
 	}
-	if cmd == nil {
+	if cmd == nil || (cmd.needs != "" && !c.may(cmd.needs)) { // staff commands do not exist for others
 		c.send(w.unknown(c, word))
 		return
 	}

@@ -42,7 +42,10 @@ func (w *World) frozenChanged(name string, frozen bool, by string, err error) st
 		return storeTroubleText
 	}
 	w.audit.Info("admin freeze", "name", name, "frozen", frozen, "by", by)
-	if o := w.chars[nameKey(name)]; o != nil && o.frozen != frozen {
+	for _, o := range w.accountChars(name) {
+		if o.frozen == frozen {
+			continue
+		}
 		o.frozen = frozen
 		if frozen {
 			o.notify(paint(styleSystem, "An unseen hand holds you still: the Keepers have frozen you."))

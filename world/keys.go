@@ -21,9 +21,10 @@ type ParsedKey struct {
 type KeyParser func(line string) (ParsedKey, error)
 
 // CheckKey reports whether the public key with fingerprint (SHA256, as
-// ssh-keygen -l shows it) opens the character called name. It reads the
-// store on the caller's goroutine, never on the loop; an unknown name and a
-// key registered by someone else give the same ErrBadLogin.
+// ssh-keygen -l shows it) opens name: the account it is registered to, or
+// any of that account's characters. It reads the store on the caller's
+// goroutine, never on the loop; an unknown name and a key registered by
+// someone else give the same ErrBadLogin.
 func (w *World) CheckKey(ctx context.Context, name, fingerprint string) error {
 	acc, err := w.cfg.Store.AccountByKeyFingerprint(ctx, fingerprint)
 	if errors.Is(err, store.ErrNotFound) {
@@ -32,10 +33,11 @@ func (w *World) CheckKey(ctx context.Context, name, fingerprint string) error {
 	if err != nil {
 		return err
 	}
-	if nameKey(acc.Name) != nameKey(name) {
+	named, err := w.cfg.Store.AccountByName(ctx, name)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && named.ID != acc.ID) {
 		return ErrBadLogin
 	}
-	return nil
+	return err
 }
 
 // offLoop runs work off the loop, for store calls the loop must not make,

@@ -35,13 +35,15 @@ const (
 	askPassword
 )
 
-// accountInfo is what login learns of an account and the loop needs.
+// accountInfo is what login learns of an account and the loop needs, and
+// the character of the account to enter.
 type accountInfo struct {
 	ID      int64
 	Name    string
 	Admin   bool
 	Builder bool
 	Frozen  bool
+	Char    string // the character's name
 }
 
 // login is the dialogue that turns a connection into a playing character.
@@ -52,6 +54,8 @@ type login struct {
 	step    loginStep
 	name    string
 	account store.Account
+	char    string // the character named at the prompt, when not the account's name
+	menu    charMenu
 	chosen  string         // the new password, until it is repeated
 	wrong   int            // wrong passwords so far
 	roll    *attributeRoll // the attributes offered to a new character
@@ -101,6 +105,8 @@ func (l *login) line(text string) bool {
 		return l.onPassword(text)
 	case chooseAttributes:
 		return l.onAttributes(text)
+	default:
+		return l.menuLine(text)
 	}
 	return false
 }
@@ -146,7 +152,10 @@ func (l *login) onName(name string) {
 	case err != nil:
 		l.storeTrouble("look up name", err)
 	default:
-		l.account = acc
+		l.account, l.char = acc, ""
+		if nameKey(name) != nameKey(acc.Name) {
+			l.char = name // a character's name: straight into it
+		}
 		l.askPassword("Password: ", askPassword)
 	}
 }
@@ -202,7 +211,7 @@ func (l *login) onRepeat(pw string) bool {
 	}
 	l.chosen = ""
 	l.s.conn.SetEcho(true)
-	acc, err := l.create(pw)
+	acc, ch, err := l.create(pw)
 	if errors.Is(err, store.ErrExists) {
 		l.say("Someone took that name a moment ago. Choose another.")
 		l.askName()
@@ -218,19 +227,19 @@ func (l *login) onRepeat(pw string) bool {
 		return false
 	}
 	l.s.log.Info("character created", "name", acc.Name)
-	return l.offerAttributes(acc)
+	l.s.w.audit.Info("account created", "account", acc.Name, "character", ch.Name, "remote", l.s.conn.Info().RemoteAddr)
+	return l.offerAttributes(acc, ch)
 }
 
-func (l *login) create(pw string) (store.Account, error) {
+func (l *login) create(pw string) (store.Account, store.Character, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 	defer cancel()
 	w := l.s.w
 	hash, err := w.cfg.Hasher.HashFrom(ctx, l.s.addr, pw)
 	if err != nil {
-		return store.Account{}, err
+		return store.Account{}, store.Character{}, err
 	}
-	acc, _, err := w.cfg.Store.CreateCharacter(ctx, l.name, hash, w.cfg.StartRoom, lucidity.Start, w.cfg.Clock.Now())
-	return acc, err
+	return w.cfg.Store.CreateCharacter(ctx, l.name, hash, w.cfg.StartRoom, lucidity.Start, w.cfg.Clock.Now())
 }
 
 func (l *login) onPassword(pw string) bool {
@@ -240,7 +249,7 @@ func (l *login) onPassword(pw string) bool {
 	case ok:
 		l.s.w.guard.succeeded(l.s.addr, l.account.Name)
 		l.s.conn.SetEcho(true)
-		return l.enter(l.account)
+		return l.afterPassword()
 	case refused != "":
 		if l.wrongAnswer() {
 			l.say(refused)
@@ -248,16 +257,25 @@ func (l *login) onPassword(pw string) bool {
 		}
 		return false
 	}
+	if l.wrongPassword() {
+		l.say("Wrong password.")
+		l.askPassword("Password: ", askPassword)
+	}
+	return false
+}
+
+// wrongPassword counts a wrong password of the account, at the login's
+// prompt or the character menu's, and reports whether the dialogue goes
+// on; after MaxPasswordTries it ends the connection with one line.
+func (l *login) wrongPassword() bool {
 	l.wrong++
 	l.s.w.guard.failed(l.s.addr, l.account.Name)
-	if l.wrong >= l.s.w.cfg.MaxPasswordTries {
-		l.s.conn.SetEcho(true)
-		l.say("Wrong password. Too many tries; the sanitarium doors close on you.")
-		l.close()
-		return false
+	if l.wrong < l.s.w.cfg.MaxPasswordTries {
+		return true
 	}
-	l.say("Wrong password.")
-	l.askPassword("Password: ", askPassword)
+	l.s.conn.SetEcho(true)
+	l.say("Wrong password. Too many tries; the sanitarium doors close on you.")
+	l.close()
 	return false
 }
 
@@ -289,10 +307,11 @@ func (l *login) storeTrouble(doing string, err error) {
 	l.askName()
 }
 
-// enter hands the account to the world loop and waits until its character
-// stands in the world.
-func (l *login) enter(acc store.Account) bool {
+// enter hands the account and its character called char to the world
+// loop and waits until the character stands in the world.
+func (l *login) enter(acc store.Account, char string) bool {
 	info := accountOf(acc)
+	info.Char = char
 	s := l.s
 	if !s.w.post(func() { s.w.enter(s, info) }) {
 		return false
@@ -309,5 +328,6 @@ func (l *login) enter(acc store.Account) bool {
 // abandon ends a dialogue whose connection went away.
 func (l *login) abandon() {
 	l.chosen = ""
+	l.menu = charMenu{}
 	l.s.log.Debug("connection closed during login", "step", l.step)
 }

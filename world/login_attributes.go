@@ -24,6 +24,7 @@ var attributeNames = [9]string{"STR", "CON", "DEX", "POW", "CHA", "LUCK", "SIZ",
 // attributeRoll is a new character's attributes on offer.
 type attributeRoll struct {
 	account store.Account
+	char    store.Character
 	attrs   store.Attributes
 	rerolls int
 }
@@ -69,12 +70,12 @@ func (w *World) rollOnLoop() (store.Attributes, bool) {
 
 // offerAttributes rolls a new character's attributes and asks whether to
 // keep them.
-func (l *login) offerAttributes(acc store.Account) bool {
+func (l *login) offerAttributes(acc store.Account, ch store.Character) bool {
 	a, ok := l.s.w.rollOnLoop()
 	if !ok {
 		return false
 	}
-	l.roll = &attributeRoll{account: acc, attrs: a}
+	l.roll = &attributeRoll{account: acc, char: ch, attrs: a}
 	l.step = chooseAttributes
 	l.showRoll()
 	return false
@@ -116,15 +117,12 @@ func (l *login) acceptAttributes() bool {
 	l.roll = nil
 	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 	defer cancel()
-	acc := r.account
-	c, err := l.s.w.cfg.Store.CharacterByAccount(ctx, acc.ID)
-	if err == nil {
-		err = l.s.w.cfg.Store.SetAttributes(ctx, c.ID, r.attrs)
-	}
+	acc, ch := r.account, r.char
+	err := l.s.w.cfg.Store.SetAttributes(ctx, ch.ID, r.attrs)
 	if err != nil && !errors.Is(err, context.Canceled) {
-		l.s.log.Error("record attributes", "name", acc.Name, "err", err) // rolled again at the next login
+		l.s.log.Error("record attributes", "name", ch.Name, "err", err) // rolled again at the next login
 	}
-	return l.enter(acc)
+	return l.enter(acc, ch.Name)
 }
 
 // ensureAttributes rolls the attributes of a character made before they

@@ -50,6 +50,7 @@ func (w *World) handOff() {
 		b.Meta[store.MetaWorldEdited] = at.UTC().Format(time.RFC3339Nano)
 	}
 	w.handOffItems(&b)
+	b.Rooms = w.takeRoomEdits()
 	w.handOffBuild(&b)
 	for _, c := range w.dirty {
 		b.Characters[c.ID] = c.state(w.cfg.StartRoom)

@@ -3,19 +3,25 @@ package world
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"mythosd/world/netcore"
 
 	"mythosd/store"
 )
 
-// enter brings the account's character into the world for session s: from
-// memory when the loop still holds it (playing, or gone but not yet handed
-// to the store), else loaded from the store off the loop.
+// enter brings the account's character acc.Char into the world for
+// session s: from memory when the loop still holds it (playing, or gone but
+// not yet handed to the store), else loaded from the store off the loop.
 func (w *World) enter(s *Session, acc accountInfo) {
 	s.waiting = true
 	defer s.finished()
-	key := nameKey(acc.Name)
+	key := nameKey(acc.Char)
+	if w.beingDeleted(key) {
+		s.conn.Send("That character is being deleted.\n")
+		s.conn.Close(netcore.CauseFailure)
+		return
+	}
 	if c := w.chars[key]; c != nil {
 		w.attach(s, c, acc)
 		return
@@ -35,7 +41,10 @@ func (w *World) loadCharacter(ctx context.Context, acc accountInfo) {
 	defer cancel()
 	var l loadedCharacter
 	var err error
-	l.rec, err = w.cfg.Store.CharacterByAccount(ctx, acc.ID)
+	l.rec, err = w.cfg.Store.CharacterByName(ctx, acc.Char)
+	if err == nil && l.rec.AccountID != acc.ID {
+		err = fmt.Errorf("character %s is not of account %s: %w", acc.Char, acc.Name, store.ErrNotFound)
+	}
 	if err == nil {
 		l.visits, err = w.cfg.Store.Visits(ctx, l.rec.ID)
 	}
@@ -64,7 +73,7 @@ type loadedCharacter struct {
 
 // characterLoaded admits the sessions that waited for a character.
 func (w *World) characterLoaded(acc accountInfo, l loadedCharacter, err error) {
-	key := nameKey(acc.Name)
+	key := nameKey(acc.Char)
 	sessions := w.loads[key]
 	delete(w.loads, key)
 	var c *Character
@@ -74,7 +83,7 @@ func (w *World) characterLoaded(acc accountInfo, l loadedCharacter, err error) {
 		w.mutes.set(c.ID, l.mutes)
 		w.adoptCharacterItems(c, l.items)
 	} else {
-		w.log.Error("load character", "name", acc.Name, "err", err)
+		w.log.Error("load character", "name", acc.Char, "account", acc.Name, "err", err)
 	}
 	for _, s := range sessions {
 		s.pending--

@@ -98,7 +98,7 @@ func (w *World) roleChanged(name string, role store.Role, grant bool, by string,
 	if !grant {
 		status = "no longer"
 	}
-	if o := w.chars[nameKey(name)]; o != nil {
+	for _, o := range w.accountChars(name) {
 		o.setRoleFlag(role, grant)
 		if !o.Admin {
 			w.stopSnoop(o)

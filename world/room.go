@@ -24,6 +24,10 @@ type Room struct {
 	// Encounter is the horror that meets whoever enters, if any.
 	Encounter lucidity.EncounterKind
 
+	// zones are the room's sub-zone, zone and plane as loaded, the nearest
+	// first (those that exist), for rooms built from this one.
+	zones []store.Zone
+
 	// What the room starts with, its reset interval, and the items on its
 	// floor as loaded with it (taken by the world on first arrival).
 	placements []store.Placement
@@ -66,26 +70,39 @@ func loadRoom(ctx context.Context, st Store, id string) (*Room, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load room %s: %w", id, err)
 	}
-	room := &Room{Room: r, Env: r.Environment}
-	room.Flux.SubZone = r.SubZone
 	var zones []store.Zone
 	for _, zid := range []string{r.Plane + "_" + r.Zone + "_" + r.SubZone, r.Plane + "_" + r.Zone, r.Plane} {
 		z, err := st.Zone(ctx, zid)
 		if err != nil {
 			continue // a room without zone config still plays
 		}
-		room.addZone(z)
 		zones = append(zones, z)
+	}
+	room, err := buildRoom(r, zones)
+	if err != nil {
+		return nil, fmt.Errorf("load room %s: %w", id, err)
 	}
 	if err := room.readRoomItems(ctx, st, zones); err != nil {
 		return nil, fmt.Errorf("load room %s: items: %w", id, err)
+	}
+	return room, nil
+}
+
+// buildRoom makes the world's room of a stored room and its zones, the
+// nearest first; it does no I/O, so the loop builds edited rooms with it
+// from the zones the room was loaded with.
+func buildRoom(r store.Room, zones []store.Zone) (*Room, error) {
+	room := &Room{Room: r, Env: r.Environment, zones: zones}
+	room.Flux.SubZone = r.SubZone
+	for _, z := range zones {
+		room.addZone(z)
 	}
 	if room.Env == "" {
 		room.Env = "outdoors"
 	}
 	room.Flux.Environment = room.Env
 	if err := room.readAttributes(); err != nil {
-		return nil, fmt.Errorf("load room %s: %w", id, err)
+		return nil, err
 	}
 	return room, nil
 }

@@ -89,7 +89,9 @@ func (rc *RoomCache) load(ctx context.Context, id string) {
 
 // arrived stores a loaded room and resumes its waiters, on the loop.
 func (rc *RoomCache) arrived(id string, r *Room, err error) {
-	if err == nil {
+	if built, ok := rc.peek(id); ok { // a builder's change landed while it loaded
+		r, err = built, nil
+	} else if err == nil {
 		rc.items.SetDefault(id, r)
 		if rc.onArrive != nil {
 			rc.onArrive(r)

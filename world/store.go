@@ -13,11 +13,19 @@ import (
 type Store interface {
 	AccountByName(ctx context.Context, name string) (store.Account, error)
 	CreateCharacter(ctx context.Context, name, passwordHash, roomID string, lucidity int, now time.Time) (store.Account, store.Character, error)
-	CharacterByAccount(ctx context.Context, accountID int64) (store.Character, error)
+	// The characters of an account (the character menu, characters,
+	// rename, delete).
+	CharacterByName(ctx context.Context, name string) (store.Character, error)
+	CharactersOf(ctx context.Context, accountID int64) ([]store.Character, error)
+	AddCharacter(ctx context.Context, accountID int64, name, roomID string, lucidity, limit int, now time.Time) (store.Character, error)
+	RenameCharacter(ctx context.Context, id int64, newName string) (string, error)
+	DeleteCharacter(ctx context.Context, id int64) (int64, error)
 	Visits(ctx context.Context, characterID int64) ([]string, error)
 	Facts(ctx context.Context, characterID int64) (map[string]int64, error)
 	Room(ctx context.Context, id string) (store.Room, error)
 	Zone(ctx context.Context, id string) (store.Zone, error)
+	// RoomIDs returns every room's id, sorted (dig picks a free one).
+	RoomIDs(ctx context.Context) ([]string, error)
 	// SubZoneRooms lists a sub-zone's rooms (spawn zone).
 	SubZoneRooms(ctx context.Context, plane, zone, subZone string) ([]string, error)
 	// ItemsOf returns what the holders hold, containers' contents included.

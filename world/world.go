@@ -44,6 +44,8 @@ type Config struct {
 	LoginDelay time.Duration
 	// MaxPasswordTries ends a login after this many wrong passwords (default 3).
 	MaxPasswordTries int
+	// MaxChars is how many characters an account may hold (default 5).
+	MaxChars int
 	// FluxEvery is the cadence of passive lucidity flux: one in-game minute
 	// (default 15s).
 	FluxEvery time.Duration
@@ -110,10 +112,13 @@ type World struct {
 	chars  map[string]*Character // by name key; loop-owned
 	places map[string]*place     // occupied rooms by id; loop-owned
 	loads  map[string][]*Session // characters being loaded, by name key
-	dirty  []*Character          // characters changed since the last hand-off
-	visits []visitRecord         // first visits since the last hand-off
-	snaps  snapshots
-	flux   FluxStats // loop-owned; copied into snapshots
+	// deleting holds the name keys of characters being deleted (loop-owned;
+	// made on first use): nobody enters them meanwhile.
+	deleting map[string]struct{}
+	dirty    []*Character  // characters changed since the last hand-off
+	visits   []visitRecord // first visits since the last hand-off
+	snaps    snapshots
+	flux     FluxStats // loop-owned; copied into snapshots
 
 	rules       *lucidity.Rules
 	rng         *rand.Rand // loop-owned
@@ -133,6 +138,7 @@ type World struct {
 	bans      bans                 // refused addresses
 	storeDown bool                 // loop-owned: the store's commits are failing
 	edits     buildEdits           // builders' changes undo can take back
+	built     roomBuild            // rooms built in the game (build_rooms.go)
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop
 	bgCtx    context.Context    // their context, cancelled when the loop ends
@@ -141,7 +147,7 @@ type World struct {
 
 	itemWorld
 	npcWorld
-	buildWorld
+	protoBuild
 }
 
 // New returns a World ready to Run.
@@ -166,6 +172,9 @@ func New(cfg Config) (*World, error) {
 	cfg.CombatRound = orDefault(cfg.CombatRound, defaultCombatRound)
 	if cfg.MaxPasswordTries <= 0 {
 		cfg.MaxPasswordTries = 3
+	}
+	if cfg.MaxChars <= 0 {
+		cfg.MaxChars = defaultMaxChars
 	}
 	w := &World{
 		cfg:    cfg,

@@ -39,6 +39,7 @@ type config struct {
 	LoginGrace   time.Duration // from connect to entering the world
 	CmdRate      int           // commands a second per player
 	CmdBurst     int           // commands at once per player
+	MaxChars     int           // characters an account may hold
 	WriteTimeout time.Duration
 	LogFormat    string
 	LogLevel     string
@@ -81,6 +82,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.DurationVar(&cfg.LoginGrace, "login-grace", 60*time.Second, "a connection must enter the world within this `DURATION` of connecting")
 	fs.IntVar(&cfg.CmdRate, "cmd-rate", 20, "commands a second each player may send (`N`); beyond the burst they wait their turn")
 	fs.IntVar(&cfg.CmdBurst, "cmd-burst", 60, "commands each player may send at once (`N`) before -cmd-rate applies")
+	fs.IntVar(&cfg.MaxChars, "max-characters", 5, "characters each account may hold (`N`)")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 10*time.Second, "drop a client that cannot take output for this `DURATION`")
 	fs.StringVar(&cfg.Node, "node", defaultNode(), "this node's `NAME` (who marks players of other nodes with it)")
 	fs.StringVar(&cfg.NATS, "nats", "", "NATS `URL[,URL...]` of an external cluster for chat between nodes (default: NATS embedded in the process)")
@@ -161,6 +163,8 @@ func (c *config) validate() error {
 		return bad("cmd-rate", fmt.Sprintf("%d is out of range; use 1 to 1000, e.g. -cmd-rate 20", c.CmdRate))
 	case c.CmdBurst < 1 || c.CmdBurst > 10000:
 		return bad("cmd-burst", fmt.Sprintf("%d is out of range; use 1 to 10000, e.g. -cmd-burst 60", c.CmdBurst))
+	case c.MaxChars < 1 || c.MaxChars > 100:
+		return bad("max-characters", fmt.Sprintf("%d is out of range; use 1 to 100, e.g. -max-characters 5", c.MaxChars))
 	case c.WriteTimeout < 100*time.Millisecond:
 		return bad("write-timeout", "use at least 100ms, e.g. -write-timeout 10s")
 	case c.LogFormat != "text" && c.LogFormat != "json":

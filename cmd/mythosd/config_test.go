@@ -16,18 +16,18 @@ func TestParseConfigDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if cfg.DataDir != "./var" || cfg.WorldDir != "" || cfg.TelnetAddr != ":4000" ||
-		cfg.Tick != 100*time.Millisecond || cfg.LogFormat != "text" || cfg.RoomTTL != time.Minute {
+		cfg.Tick != 100*time.Millisecond || cfg.LogFormat != "text" || cfg.RoomTTL != time.Minute || cfg.MaxChars != 5 {
 		t.Errorf("defaults: %+v", cfg)
 	}
 }
 
 func TestParseConfigEnvFallback(t *testing.T) {
-	env := map[string]string{"MYTHOS_TICK": "250ms", "MYTHOS_LOG_FORMAT": "json", "MYTHOS_TELNET": "off", "MYTHOS_DATA": "/tmp/x"}
+	env := map[string]string{"MYTHOS_MAX_CHARACTERS": "3", "MYTHOS_TICK": "250ms", "MYTHOS_LOG_FORMAT": "json", "MYTHOS_TELNET": "off", "MYTHOS_DATA": "/tmp/x"}
 	cfg, err := parseConfig([]string{"-data", "/srv/mythos"}, func(k string) string { return env[k] }, &bytes.Buffer{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Tick != 250*time.Millisecond || cfg.LogFormat != "json" || !listenerOff(cfg.TelnetAddr) {
+	if cfg.Tick != 250*time.Millisecond || cfg.LogFormat != "json" || !listenerOff(cfg.TelnetAddr) || cfg.MaxChars != 3 {
 		t.Errorf("env not applied: %+v", cfg)
 	}
 	if cfg.DataDir != "/srv/mythos" {
@@ -53,6 +53,9 @@ func TestParseConfigErrorsNameTheFlag(t *testing.T) {
 		{[]string{"-cmd-rate", "0"}, nil, "-cmd-rate"},
 		{[]string{"-cmd-burst", "-5"}, nil, "-cmd-burst"},
 		{nil, map[string]string{"MYTHOS_CMD_RATE": "99999"}, "-cmd-rate"},
+		{[]string{"-max-characters", "0"}, nil, "-max-characters"},
+		{[]string{"-max-characters", "999999999999999999999"}, nil, "-max-characters"},
+		{nil, map[string]string{"MYTHOS_MAX_CHARACTERS": "-1"}, "-max-characters"},
 		{[]string{"-combat-round", "1ms"}, nil, "-combat-round"},
 		{[]string{"-combat-round", "2m"}, nil, "-combat-round"},
 		{[]string{"stray"}, nil, "unexpected argument"},

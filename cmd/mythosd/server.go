@@ -153,6 +153,7 @@ func (s *server) startWorld(ctx context.Context) error {
 		KeyParser:   mssh.ParseKeyLine,
 		CmdRate:     cfg.CmdRate,
 		CmdBurst:    cfg.CmdBurst,
+		MaxChars:    cfg.MaxChars,
 		Backups:     s.newBackups(),
 	})
 	if err != nil {

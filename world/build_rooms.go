@@ -1,0 +1,164 @@
+package world
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/patrickmn/go-cache"
+
+	"mythosd/store"
+)
+
+// roomBuild is what the loop keeps of rooms built in the game. Loop-owned.
+type roomBuild struct {
+	// edits are the rooms changed since the last hand-off, for its batch.
+	edits map[string]store.RoomEdit
+	// dug are the ids of rooms made in the game since start, so that two
+	// digs never pick one id before the store knows the first.
+	dug map[string]bool
+}
+
+// roomStep is one room of a builder's change: the room as it was and as it
+// becomes; nil is "no such room".
+type roomStep struct {
+	id            string
+	before, after *Room
+}
+
+// changeRooms applies a builder's change of one or more rooms to the live
+// world and the next batch, and records it for undo as what. Loop only.
+func (w *World) changeRooms(c *Character, what string, steps ...roomStep) {
+	for _, s := range steps {
+		w.setRoom(s.id, s.after)
+	}
+	w.recordEdit(c, what, func() error { return w.revertRooms(steps) })
+}
+
+// revertRooms puts the rooms of a change back as they were, unless one of
+// them is no longer as the change left it, or a room it made cannot go.
+func (w *World) revertRooms(steps []roomStep) error {
+	for _, s := range steps {
+		if err := w.stillAsLeft(s); err != nil {
+			return err
+		}
+	}
+	for _, s := range steps {
+		w.setRoom(s.id, s.before)
+	}
+	return nil
+}
+
+// stillAsLeft reports, as an error, why a step cannot be taken back: the
+// room changed since, or (for a room the step made) something is in it.
+func (w *World) stillAsLeft(s roomStep) error {
+	cur, ok := w.rooms.peek(s.id)
+	switch {
+	case s.after == nil && ok:
+		return fmt.Errorf("%s has been made again since", s.id)
+	case s.after == nil:
+		return nil
+	case !ok:
+		return fmt.Errorf("%s is gone from the world since", s.after.Name)
+	case !store.SameRoom(cur.Room, s.after.Room):
+		return fmt.Errorf("%s has been changed since", cur.Name)
+	case s.before == nil:
+		return w.canRemoveRoom(s.id)
+	}
+	return nil
+}
+
+// canRemoveRoom reports why room id cannot leave the world: someone, an
+// NPC or an item is in it.
+func (w *World) canRemoveRoom(id string) error {
+	if p := w.places[id]; p != nil && len(p.chars) > 0 {
+		return errors.New("someone is in it")
+	}
+	if len(w.npcsIn[id]) > 0 {
+		return errors.New("something lives in it")
+	}
+	if f := w.floors[id]; f != nil && len(f.items) > 0 {
+		return errors.New("things lie in it")
+	}
+	return nil
+}
+
+// setRoom makes r room id in the live world (nil removes it) and in the
+// next batch. An edited room stays cached for good, so that undo finds it
+// and no load replaces it with what the store held before the commit.
+func (w *World) setRoom(id string, r *Room) {
+	if w.built.edits == nil {
+		w.built.edits = make(map[string]store.RoomEdit)
+	}
+	if r == nil {
+		w.rooms.items.Delete(id)
+		delete(w.floors, id)
+		w.built.edits[id] = store.RoomEdit{Room: store.Room{ID: id}, Deleted: true}
+		return
+	}
+	w.rooms.items.Set(id, r, cache.NoExpiration)
+	if p := w.places[id]; p != nil {
+		p.room = r
+	}
+	if _, ok := w.floors[id]; !ok {
+		w.installFloor(r)
+	}
+	w.built.edits[id] = store.RoomEdit{Room: r.Room}
+}
+
+// takeRoomEdits returns the room edits since the last hand-off, for its
+// batch, and forgets them.
+func (w *World) takeRoomEdits() map[string]store.RoomEdit {
+	edits := w.built.edits
+	w.built.edits = nil
+	return edits
+}
+
+// rebuilt is room old with its stored part replaced by sr: built from the
+// same zones, with old's placements, and fresh memos. No I/O.
+func rebuilt(old *Room, sr store.Room) (*Room, error) {
+	slices.SortStableFunc(sr.Exits, func(a, b store.Exit) int {
+		return cmp.Compare(directionRank(a.Direction), directionRank(b.Direction))
+	})
+	r, err := buildRoom(sr, old.zones)
+	if err != nil {
+		return nil, err
+	}
+	r.placements, r.resetEvery = old.placements, old.resetEvery
+	return r, nil
+}
+
+// editRoom changes room r as edit says (on a copy of its stored part) and
+// applies it as c's change, recorded as what. It answers c with done, or
+// with why the change cannot be made.
+func (w *World) editRoom(c *Character, r *Room, what, done string, edit func(sr *store.Room) error) {
+	sr := copyStoredRoom(r.Room)
+	if err := edit(&sr); err != nil {
+		tellErr(c, err)
+		return
+	}
+	next, err := rebuilt(r, sr)
+	if err != nil {
+		c.send("That would leave the room unreadable: " + err.Error() + ".\n")
+		return
+	}
+	w.changeRooms(c, what, roomStep{id: r.ID, before: r, after: next})
+	c.send(done + "\n")
+}
+
+// copyStoredRoom copies a stored room deeply enough to change its exits.
+func copyStoredRoom(r store.Room) store.Room {
+	exits := make([]store.Exit, len(r.Exits))
+	for i, e := range r.Exits {
+		e.Flags = append([]string(nil), e.Flags...)
+		exits[i] = e
+	}
+	r.Exits = exits
+	return r
+}
+
+// directionRank is dir's place in the order rooms show exits.
+func directionRank(dir string) int {
+	return slices.IndexFunc(directions(), func(d direction) bool { return d.name == dir })
+}
