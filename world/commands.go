@@ -80,11 +80,11 @@ func (t commandTable) find(word string) *command {
 // commands it is a prefix of (more than one: ambiguous).
 func (t commandTable) lookup(word string) (*command, []string) { return t.lookupAs(word, nil) }
 
-// lookupAs is lookup among the commands allowed says one may use (all when
-// nil): to a player, "medit" is a prefix of meditate, as if the builders'
-// command did not exist.
-func (t commandTable) lookupAs(word string, allowed func(*command) bool) (*command, []string) {
-	ok := func(cmd *command) bool { return allowed == nil || allowed(cmd) }
+// lookupAs is lookup among the commands c may use (all when c is nil): to
+// a player, "medit" is a prefix of meditate, as if the builders' command
+// did not exist.
+func (t commandTable) lookupAs(word string, c *Character) (*command, []string) {
+	ok := func(cmd *command) bool { return c == nil || c.mayUse(cmd) }
 	if cmd := t.byWord[word]; cmd != nil && ok(cmd) {
 		return cmd, nil
 	}
@@ -116,7 +116,7 @@ func (w *World) dispatch(c *Character, line string) {
 	if word == "" {
 		return
 	}
-	cmd, ambiguous := w.cmds.lookupAs(word, c.mayUse)
+	cmd, ambiguous := w.cmds.lookupAs(word, c)
 	if len(ambiguous) > 1 {
 		c.send("\"" + word + "\" could mean " + joinOr(ambiguous) + ". Type more of it.\n")
 		return
