@@ -78,8 +78,26 @@ func (db *DB) committedRoomIDs(ctx context.Context) ([]string, error) {
 }
 
 // SubZoneRooms returns the ids of the rooms of a sub-zone, sorted: where
-// a sub-zone's spawn without a room may appear.
+// a sub-zone's spawn without a room may appear. It reads through the
+// writer's room edits, as Room does.
 func (db *DB) SubZoneRooms(ctx context.Context, plane, zone, subZone string) ([]string, error) {
+	edits := db.w.roomEdits() // before the database, as in CharacterByAccount
+	ids, err := db.committedSubZoneRooms(ctx, plane, zone, subZone)
+	if err != nil {
+		return nil, err
+	}
+	ids = slices.DeleteFunc(ids, func(id string) bool { _, edited := edits[id]; return edited })
+	for id, e := range edits {
+		if !e.Deleted && e.Room.Plane == plane && e.Room.Zone == zone && e.Room.SubZone == subZone {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+// committedSubZoneRooms is SubZoneRooms as the database has it.
+func (db *DB) committedSubZoneRooms(ctx context.Context, plane, zone, subZone string) ([]string, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT id FROM rooms WHERE plane = ? AND zone = ? AND subzone = ? ORDER BY id`,
 		plane, zone, subZone)
 	if err != nil {

@@ -184,3 +184,21 @@ func TestSetConfigKey(t *testing.T) {
 		}
 	}
 }
+
+// TestSubZoneRoomsReadThrough: a room dug (not yet committed) joins its
+// sub-zone's rooms, a room deleted leaves them.
+func TestSubZoneRoomsReadThrough(t *testing.T) {
+	db := newDB(t)
+	ctx := ctxT(t)
+	if _, err := db.ImportWorld(ctx, editWorld()); err != nil {
+		t.Fatal(err)
+	}
+	resume := db.Pause()
+	defer resume()
+	dug := Room{ID: "earth_a_b_room_cellar_001", Name: "Cellar", Description: "Damp.", Plane: "earth", Zone: "a", SubZone: "b"}
+	db.Submit(Batch{Rooms: map[string]RoomEdit{dug.ID: {Room: dug}, "earth_a_b_hall_2": {Room: Room{ID: "earth_a_b_hall_2"}, Deleted: true}}})
+	ids, err := db.SubZoneRooms(ctx, "earth", "a", "b")
+	if want := []string{"earth_a_b_hall", "earth_a_b_room_cellar_001"}; err != nil || !reflect.DeepEqual(ids, want) {
+		t.Errorf("SubZoneRooms = %v, %v; want %v", ids, err, want)
+	}
+}

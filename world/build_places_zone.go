@@ -24,14 +24,15 @@ func (w *World) spawnZone(c *Character, a spawnArgs, add bool) {
 		c.send("This room has not finished loading; try again in a moment.\n")
 		return
 	}
-	owner := worldfile.ZoneID(r.Plane, r.Zone, r.SubZone)
+	plane, zone, sub := r.Plane, r.Zone, r.SubZone // the room stays the loop's
+	owner := worldfile.ZoneID(plane, zone, sub)
 	st := w.cfg.Store
 	w.async(c, storeTimeout, func(ctx context.Context) func() {
 		z, err := st.Zone(ctx, owner)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return func() { c.send(storeTroubleText) }
 		}
-		rooms, err := st.SubZoneRooms(ctx, r.Plane, r.Zone, r.SubZone)
+		rooms, err := st.SubZoneRooms(ctx, plane, zone, sub)
 		if err != nil {
 			return func() { c.send(storeTroubleText) }
 		}
