@@ -138,7 +138,7 @@ func (w *World) arrive(c *Character, id string) {
 			return
 		}
 		w.recordVisit(c, r.ID)
-		w.tellRoom(r.ID, c, c.Name+" blinks into being, as if waking from a long dream.")
+		w.tellArrival(c, r.ID)
 		w.putIn(c, r)
 		c.enteredAt = w.cfg.Clock.Now().UnixNano()
 		w.scheduleVitals(c)
