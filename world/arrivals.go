@@ -2,7 +2,6 @@ package world
 
 import (
 	"strconv"
-	"strings"
 )
 
 // arrivalText ends the line that tells a room of characters entering the
@@ -77,23 +76,9 @@ func arrivalLine(names []string) string {
 	if len(names) == 1 {
 		return names[0] + " blinks" + arrivalText
 	}
-	var b strings.Builder
-	shown := names
 	if len(names) > maxArrivalNames {
-		shown = names[:maxArrivalNames-1]
+		shown := maxArrivalNames - 1
+		names = append(names[:shown:shown], strconv.Itoa(len(names)-shown)+" others")
 	}
-	for i, n := range shown {
-		switch {
-		case i == 0:
-		case i == len(shown)-1 && len(shown) == len(names):
-			b.WriteString(" and ")
-		default:
-			b.WriteString(", ")
-		}
-		b.WriteString(n)
-	}
-	if rest := len(names) - len(shown); rest > 0 {
-		b.WriteString(" and " + strconv.Itoa(rest) + " others")
-	}
-	return b.String() + " blink" + arrivalText
+	return joinAnd(names) + " blink" + arrivalText
 }
