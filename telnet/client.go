@@ -46,6 +46,16 @@ type Client struct {
 	Hello    string // GMCP Core.Hello: client name and version
 
 	gmcp gmcpModules // GMCP packages the client supports
+	// request is a GMCP message for the world (Char.Items.Inv, say), left
+	// by the GMCP option for the read loop to hand on once the connection's
+	// lock is released; nil when there is none.
+	request *gmcpRequest
+}
+
+// gmcpRequest is a GMCP message the world answers.
+type gmcpRequest struct {
+	pkg     string
+	payload []byte
 }
 
 // label is the client's name for Info: its TTYPE name, else its GMCP

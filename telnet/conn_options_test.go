@@ -99,6 +99,26 @@ func TestConnGMCP(t *testing.T) {
 	}
 }
 
+// TestConnGMCPRequests: the client's Char.* messages reach the world's
+// handler as requests once a line has gone to it; the protocol's own
+// messages and anything sent before the first line do not.
+func TestConnGMCPRequests(t *testing.T) {
+	c, _, _ := connect(t, &Server{})
+	c.write(doGMCP + gmcpSB("Char.Items.Inv") + "hello\r\n")
+	c.expect("you said: hello\r\n")
+	steps := []struct {
+		send, want string
+	}{
+		{gmcpSB("Char.Items.Inv"), "data: Char.Items.Inv \r\n"},
+		{gmcpSB(`char.items.contents "42"`), "data: char.items.contents \"42\"\r\n"},
+		{gmcpSB(`Core.Supports.Set ["Char 1"]`) + gmcpSB("Room.Info") + "gmcp\r\n", "sent: false\r\n"},
+	}
+	for _, s := range steps {
+		c.write(s.send)
+		c.expect(s.want)
+	}
+}
+
 func TestConnGMCPOverMCCP2(t *testing.T) {
 	c, _, _ := connect(t, &Server{})
 	c.write(doMCCP2)

@@ -135,11 +135,26 @@ func (e *connEvents) command(verb, option byte) {
 	}
 }
 
-// subnegotiation hands a subnegotiation to its option.
+// subnegotiation hands a subnegotiation to its option, then a request it
+// left for the world to the world, outside the connection's lock.
 func (e *connEvents) subnegotiation(option byte, data []byte) {
+	if req := e.negotiate(option, data); req != nil && e.talked {
+		if r, ok := e.h.(world.DataReceiver); ok {
+			r.Data(req.pkg, req.payload)
+		}
+	}
+}
+
+// negotiate runs a subnegotiation under the connection's lock and returns
+// the request for the world it left, if any.
+func (e *connEvents) negotiate(option byte, data []byte) *gmcpRequest {
 	e.c.mu.Lock()
 	defer e.c.mu.Unlock()
-	if !e.c.ended() {
-		e.c.neg.subnegotiation(option, data)
+	if e.c.ended() {
+		return nil
 	}
+	e.c.neg.subnegotiation(option, data)
+	req := e.c.neg.client.request
+	e.c.neg.client.request = nil
+	return req
 }

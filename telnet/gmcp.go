@@ -31,6 +31,10 @@ func (gmcpOption) Changed(p Peer, side Side, enabled bool) {
 	}
 }
 
+// worldRequestPrefix starts the GMCP packages the client may send that the
+// world answers (Char.Items.Inv, Char.Items.Room, Char.Items.Contents).
+const worldRequestPrefix = "char."
+
 // Subnegotiation handles one message from the client; package names are
 // case-insensitive, and what is not understood is ignored.
 func (gmcpOption) Subnegotiation(p Peer, data []byte) {
@@ -47,6 +51,10 @@ func (gmcpOption) Subnegotiation(p Peer, data []byte) {
 		c.gmcp.remove(moduleList(payload))
 	case "core.ping":
 		p.Subnegotiate(OptGMCP, []byte("Core.Ping"))
+	default:
+		if strings.HasPrefix(strings.ToLower(string(pkg)), worldRequestPrefix) {
+			c.request = &gmcpRequest{pkg: string(pkg), payload: bytes.Clone(payload)}
+		}
 	}
 }
 

@@ -114,6 +114,11 @@ func (h *echoHandler) Line(line string) {
 	}
 }
 
+// Data echoes a request the client sent for the world.
+func (h *echoHandler) Data(pkg string, payload []byte) {
+	h.c.Send("data: " + pkg + " " + string(payload) + "\n")
+}
+
 func (h *echoHandler) Hangup() {
 	h.a.mu.Lock()
 	defer h.a.mu.Unlock()

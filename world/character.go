@@ -57,6 +57,7 @@ type Character struct {
 	vitalsDue   bool   // a regain or bleed step is scheduled
 	vitalsSeq   uint32 // the current regain or bleed cadence
 	limbo       bool   // dead, waiting to wake in the sanitarium
+	diedAway    bool   // bled to death while offline: dies as it enters (catchUpVitals)
 	enteredAt   int64  // unix nanoseconds of the last login: no fighting for a while
 	fight       *fight // the fight c is in, if any
 	target      *NPC   // whom c strikes in its fight

@@ -1,10 +1,12 @@
 package world
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
+	"mythosd/store"
 	"mythosd/world/bus"
 )
 
@@ -167,6 +169,30 @@ func TestMutesSurviveRestartAndCacheExpiry(t *testing.T) {
 	}
 	if again.mutes.loads.Load() < 2 {
 		t.Errorf("%d batch loads, want the list reloaded", again.mutes.loads.Load())
+	}
+}
+
+// TestMuteListQueuedDuringALoad: a list queued while a batch load is in
+// flight is loaded when that load ends, not left for a tick that may not
+// come soon.
+func TestMuteListQueuedDuringALoad(t *testing.T) {
+	tw := newTestWorld(t, "")
+	tw.create(t, "Alice")
+	bob := tw.create(t, "Bob")
+	bob.do("mute alice")
+	var id int64
+	tw.onLoop(func() {
+		id = tw.chars["bob"].ID
+		tw.mutes.items.Flush()
+		tw.mutes.loading = true // as if a load had started before Bob's list was queued
+		tw.mutes.need(id)
+	})
+	tw.mutes.load(context.Background(), []int64{store.GlobalMuteOwner}, tw.clock.Now())
+	tw.waitFor(t, func() bool { _, ok := tw.mutes.items.Get(ownerKey(id)); return ok })
+	var mutes []store.Mute
+	tw.onLoop(func() { mutes, _ = tw.mutes.list(id) })
+	if len(mutes) != 1 || mutes[0].Name != "Alice" {
+		t.Errorf("Bob's list after the chained load: %+v", mutes)
 	}
 }
 

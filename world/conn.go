@@ -67,6 +67,15 @@ type DataSender interface {
 	SendData(pkg string, payload []byte) bool
 }
 
+// DataReceiver is implemented by line handlers that answer requests a
+// client sends as structured data beside its lines (telnet GMCP): Mudlet's
+// item window asks for Char.Items.Inv, Char.Items.Room and
+// Char.Items.Contents. The transport calls it from the connection's read
+// loop, between lines, never concurrently with Line.
+type DataReceiver interface {
+	Data(pkg string, payload []byte)
+}
+
 // ColorMode is how a connection renders the colours in the world's text.
 // The world writes colour as ANSI SGR sequences (24-bit colour and the
 // plain attributes); each transport renders them down to what its client

@@ -29,17 +29,22 @@ func (c *dataConn) takeData() string {
 	return s
 }
 
-func TestItemsGMCP(t *testing.T) {
-	tw := newTestWorld(t, "")
-	tw.create(t, "Watcher")
+// dataPlayer creates name on a connection that takes GMCP packages.
+func (tw *testWorld) dataPlayer(t testing.TB, name string) (*player, *dataConn) {
+	t.Helper()
 	conn := &dataConn{}
 	p := &player{t: t, conn: &conn.testConn, sess: tw.Accept(conn)}
 	p.conn.take()
-	p.do("Alice")
-	p.do("y")
-	p.do("secret1")
-	p.do("secret1")
-	p.do("k")
+	for _, answer := range []string{name, "y", "secret1", "secret1", "k"} {
+		p.do(answer)
+	}
+	return p, conn
+}
+
+func TestItemsGMCP(t *testing.T) {
+	tw := newTestWorld(t, "")
+	tw.create(t, "Watcher")
+	p, conn := tw.dataPlayer(t, "Alice")
 	tw.setAttrs("Alice", 90, 90)
 	wantContains(t, conn.takeData(), `Char.Items.List {"location":"room","items":[{"id":"1","name":"a brass lamp","attrib":"Wt"}`,
 		`Char.Items.List {"location":"inv","items":[]}`)

@@ -101,6 +101,12 @@ func (mc *muteCache) refresh(w *World, now time.Time) {
 			}
 		}
 	}
+	mc.startLoad(now)
+}
+
+// startLoad starts one batch load of the queued lists, unless one is in
+// flight (its end starts the next). Loop only.
+func (mc *muteCache) startLoad(now time.Time) {
 	if mc.loading || len(mc.want) == 0 {
 		return
 	}
@@ -113,7 +119,8 @@ func (mc *muteCache) refresh(w *World, now time.Time) {
 	mc.spawn(func(ctx context.Context) { mc.load(ctx, owners, now) })
 }
 
-// load reads a batch of mute lists off the loop and posts them back.
+// load reads a batch of mute lists off the loop and posts them back; lists
+// queued meanwhile are loaded next, without waiting for a tick.
 func (mc *muteCache) load(ctx context.Context, owners []int64, now time.Time) {
 	ctx, cancel := context.WithTimeout(ctx, storeTimeout)
 	defer cancel()
@@ -131,5 +138,6 @@ func (mc *muteCache) load(ctx context.Context, owners []int64, now time.Time) {
 		for _, o := range owners {
 			mc.set(o, lists[o])
 		}
+		mc.startLoad(now) // what was queued while this load ran
 	})
 }

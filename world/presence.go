@@ -79,6 +79,7 @@ func (w *World) characterLoaded(acc accountInfo, l loadedCharacter, err error) {
 	var c *Character
 	if err == nil {
 		c = newCharacter(acc, l.rec, l.visits, l.facts)
+		w.catchUpVitals(c, w.cfg.Clock.Now())
 		w.chars[key] = c
 		w.mutes.set(c.ID, l.mutes)
 		w.adoptCharacterItems(c, l.items)
@@ -137,7 +138,7 @@ func (w *World) arrive(c *Character, id string) {
 			return
 		}
 		w.recordVisit(c, r.ID)
-		w.tellRoom(r.ID, c, c.Name+" blinks into being, as if waking from a long dream.")
+		w.tellArrival(c, r.ID)
 		w.putIn(c, r)
 		c.enteredAt = w.cfg.Clock.Now().UnixNano()
 		w.scheduleVitals(c)
@@ -147,6 +148,7 @@ func (w *World) arrive(c *Character, id string) {
 		w.showRoom(c, r)
 		w.sendItemList(c, "inv")
 		w.meetNPCs(c, r.ID, w.cfg.Clock.Now())
+		w.dieOfOldWounds(c, w.cfg.Clock.Now())
 	})
 }
 
@@ -165,6 +167,7 @@ func (w *World) leave(s *Session, farewell string) {
 		return
 	}
 	c.sess = nil
+	c.LastActive = w.cfg.Clock.Now() // offline DP changes count from here (catchUpVitals)
 	w.endSnoops(c)
 	w.dispelPhantom(c, "")
 	w.takeOut(c)

@@ -109,6 +109,7 @@ func (w *World) tick(scheduled time.Time) {
 	}
 	w.runDue(start)
 	w.npcTick(start)
+	w.flushArrivals()
 	w.handOff()
 	end := w.cfg.Clock.Now()
 	w.ticks.record(end.Sub(start), max(start.Sub(scheduled), 0), w.cfg.Tick)

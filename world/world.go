@@ -138,6 +138,7 @@ type World struct {
 	bans      bans                 // refused addresses
 	storeDown bool                 // loop-owned: the store's commits are failing
 	edits     buildEdits           // builders' changes undo can take back
+	arrivals  arrivals             // characters entering the world, told once per room per tick
 	built     roomBuild            // rooms built in the game (build_rooms.go)
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop

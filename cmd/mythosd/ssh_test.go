@@ -106,25 +106,34 @@ func authorizedLine(key gossh.Signer, comment string) string {
 	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(key.PublicKey()))) + " " + comment
 }
 
+// sshNewCharacter creates name with password pw over a new SSH session
+// and returns the session at its first prompt, with what the creation
+// showed.
+func sshNewCharacter(t testing.TB, srv *server, name, pw string) (*sshPlayer, string) {
+	t.Helper()
+	p := sshPlay(t, srv, "new", 80)
+	p.expect("By what name are you known? ")
+	p.send(name)
+	p.expect("(y/n) ")
+	p.send("y")
+	p.expect("Choose a password")
+	p.send(pw)
+	got := p.expect("Repeat the password: ")
+	p.send(pw)
+	got += p.expect("Keep them")
+	p.send("k")
+	return p, got + p.expect(promptEnd)
+}
+
 // TestSSHPlay creates a character over SSH as "new", registers a key in
 // game, plays beside a telnet player, and comes back by password and by
 // key.
 func TestSSHPlay(t *testing.T) {
 	srv := startServer(t, sshTestConfig(t.TempDir()))
-	alice := sshPlay(t, srv, "new", 80)
-	alice.expect("By what name are you known? ")
-	alice.send("Alice")
-	alice.expect("(y/n) ")
-	alice.send("y")
-	alice.expect("Choose a password")
-	alice.send("lanterns1")
-	if got := alice.expect("Repeat the password: "); strings.Contains(got, "lanterns1") {
-		t.Errorf("the password was echoed: %q", got)
+	alice, room := sshNewCharacter(t, srv, "Alice", "lanterns1")
+	if strings.Contains(room, "lanterns1") {
+		t.Errorf("the password was echoed: %q", room)
 	}
-	alice.send("lanterns1")
-	alice.expect("Keep them")
-	alice.send("k")
-	room := alice.expect(promptEnd)
 	wantIn(t, room, "Welcome to Arkham, Alice.", "Exits:")
 
 	bob := dial(t, srv.addr("telnet"))
