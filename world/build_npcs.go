@@ -204,6 +204,9 @@ func (w *World) setNPCDef(id string, d *store.NPCDef) {
 		delete(w.npcDefs, id)
 	} else {
 		def := newNPCDef(*d)
+		if old != nil {
+			def.kind = old.kind
+		}
 		w.npcDefs[id] = def
 		i, _ := slices.BinarySearchFunc(w.defOrder, id, func(o *npcDef, id string) int { return strings.Compare(o.ID, id) })
 		w.defOrder = slices.Insert(w.defOrder, i, def)

@@ -81,6 +81,11 @@ func TestMEditReachesNPCs(t *testing.T) {
 	if dp != 8 {
 		t.Errorf("the nurse about took the new DP: %d", dp)
 	}
+	keeper.do("admin spawn nurse")
+	if got := keeper.do("look"); !strings.Contains(got, "[x2] A tired nurse dozes in a chair.") || strings.Count(got, "tired nurse") != 1 {
+		t.Errorf("a nurse from before the change and one from after it are not shown as one kind:\n%s", got)
+	}
+	tw.onLoop(func() { tw.removeNPC(tw.npcsIn["ward"][1], "", tw.cfg.Clock.Now()) })
 	tw.onLoop(func() { tw.removeNPC(tw.npcsIn["ward"][0], "", tw.cfg.Clock.Now()) })
 	tw.after(respawnPassive)
 	tw.onLoop(func() {

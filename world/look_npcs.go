@@ -28,7 +28,7 @@ func (w *World) writeNPCs(b *strings.Builder, c *Character, id string) {
 func countKind(list []*NPC, def *npcDef) int {
 	n := 0
 	for _, o := range list {
-		if o.def == def {
+		if sameKind(o.def, def) {
 			n++
 		}
 	}
@@ -114,3 +114,8 @@ func (w *World) sendRoomNPC(id, pkg string, n *NPC) {
 		}
 	}
 }
+
+// sameKind reports whether two definitions are of one kind: the same, or
+// one id before and after a builder changed it (medit), so that NPCs made
+// before the change and after it still show, greet and count as one kind.
+func sameKind(a, b *npcDef) bool { return a == b || (a.kind != nil && a.kind == b.kind) }

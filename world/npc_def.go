@@ -17,6 +17,9 @@ type npcDef struct {
 	encounter lucidity.EncounterKind
 	respawn   time.Duration
 	wander    time.Duration
+	// kind is the first definition of its id: NPCs made before and after a
+	// builder changed it (medit) are of one kind (sameKind).
+	kind *npcDef
 
 	// Loop-owned memo of the room line last written: its width, count and
 	// wrapped text (most players share one width, most groups one size).
@@ -39,6 +42,7 @@ func (d *npcDef) roomLine(width, count int) string {
 
 func newNPCDef(d store.NPCDef) *npcDef {
 	def := &npcDef{NPCDef: d, respawn: respawnAggressive, wander: time.Duration(d.Behaviour.WanderSeconds) * time.Second}
+	def.kind = def
 	if d.Kind == store.NPCPassive {
 		def.respawn = respawnPassive
 	}

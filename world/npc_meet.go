@@ -65,7 +65,7 @@ func (w *World) meetNPCs(c *Character, room string, now time.Time) {
 
 // firstOfKind reports whether list[i] is the first NPC of its definition.
 func firstOfKind(list []*NPC, i int) bool {
-	return !slices.ContainsFunc(list[:i], func(o *NPC) bool { return o.def == list[i].def })
+	return !slices.ContainsFunc(list[:i], func(o *NPC) bool { return sameKind(o.def, list[i].def) })
 }
 
 // encounterRank orders encounter kinds from none to cosmic.
