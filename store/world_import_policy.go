@@ -23,7 +23,8 @@ type ImportMark struct {
 	// At is when the import ran; it is stored as MetaWorldImported.
 	At time.Time
 	// StartRoom receives the items lying on floors of rooms the stored
-	// world no longer has; "" leaves them where they are.
+	// world no longer has, as if dropped there at At (so they are swept
+	// away like any dropped item); "" leaves them where they are.
 	StartRoom string
 }
 
@@ -42,7 +43,7 @@ func (db *DB) ImportWorldMarked(ctx context.Context, w World, m ImportMark) (Imp
 		if stats, err = importAll(ctx, tx, w); err != nil {
 			return err
 		}
-		if moved, err = rehomeStrays(ctx, tx, m.StartRoom); err != nil {
+		if moved, err = rehomeStrays(ctx, tx, m.StartRoom, m.At); err != nil {
 			return err
 		}
 		for key, value := range map[string]string{
@@ -66,9 +67,10 @@ func (db *DB) ImportWorldMarked(ctx context.Context, w World, m ImportMark) (Imp
 // strayFloor selects the items lying on floors of rooms that do not exist.
 const strayFloor = `place = 'room' AND holder NOT IN (SELECT id FROM rooms)`
 
-// rehomeStrays moves the items on floors of missing rooms to start and
-// returns them with their contents, as they were.
-func rehomeStrays(ctx context.Context, tx *sql.Tx, start string) ([]ItemState, error) {
+// rehomeStrays moves the items on floors of missing rooms to start, as
+// dropped there at now, and returns them with their contents, as they
+// were.
+func rehomeStrays(ctx context.Context, tx *sql.Tx, start string, now time.Time) ([]ItemState, error) {
 	if start == "" {
 		return nil, nil
 	}
@@ -84,7 +86,8 @@ func rehomeStrays(ctx context.Context, tx *sql.Tx, start string) ([]ItemState, e
 		}
 		out = append(out, inner...)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE items SET holder = ? WHERE `+strayFloor, start); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE items SET holder = ?, origin = '', dropped_at = ? WHERE `+strayFloor,
+		start, toNanos(now)); err != nil {
 		return nil, fmt.Errorf("move stray items to %s: %w", start, err)
 	}
 	return out, nil

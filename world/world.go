@@ -81,6 +81,9 @@ type Config struct {
 	// Backups takes backups for `admin backup` and the console; nil means
 	// the server takes none.
 	Backups Backups
+	// Reload imports a world folder for `admin reload world` and the
+	// console; nil means the world cannot be reloaded.
+	Reload Reloader
 }
 
 const (
@@ -133,6 +136,7 @@ type World struct {
 	bans      bans                 // refused addresses
 	storeDown bool                 // loop-owned: the store's commits are failing
 	edits     buildEdits           // builders' changes undo can take back
+	reload    reloadState          // world reloads
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop
 	bgCtx    context.Context    // their context, cancelled when the loop ends

@@ -154,6 +154,7 @@ func (s *server) startWorld(ctx context.Context) error {
 		CmdRate:     cfg.CmdRate,
 		CmdBurst:    cfg.CmdBurst,
 		Backups:     s.newBackups(),
+		Reload:      s.reloadWorld,
 	})
 	if err != nil {
 		return err
