@@ -1,0 +1,105 @@
+package store
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+const (
+	foyerID = "earth_arkham_city_sanitarium_room_foyer_001"
+	hallID  = "earth_arkham_city_sanitarium_room_hall_001"
+	wardID  = "earth_arkham_city_sanitarium_room_ward_001"
+)
+
+// withoutRoom is testWorld without room id.
+func withoutRoom(id string) World {
+	w := testWorld()
+	w.Rooms = slices.DeleteFunc(w.Rooms, func(r Room) bool { return r.ID == id })
+	return w
+}
+
+// TestImportWorldMarkedMovesStrays: a marked import records its
+// fingerprint and time, and moves what lies on the floors of the rooms it
+// removes (a container with its contents) to the start room, as dropped
+// there at the import's time, returning those items as they were.
+func TestImportWorldMarkedMovesStrays(t *testing.T) {
+	db := newDB(t)
+	ctx := ctxT(t)
+	if _, err := db.ImportWorld(ctx, testWorld()); err != nil {
+		t.Fatal(err)
+	}
+	db.Submit(Batch{Items: map[int64]ItemState{
+		1: {Proto: "lamp", Place: PlaceRoom, Holder: hallID, Origin: hallID + "#0"},
+		2: {Proto: "satchel", Place: PlaceRoom, Holder: hallID},
+		3: {Proto: "tonic", Place: PlaceIn, Holder: "2"},
+		4: {Proto: "candle", Place: PlaceRoom, Holder: foyerID},
+	}})
+	flush(t, db)
+	at := t0().Add(time.Hour)
+	_, moved, err := db.ImportWorldMarked(ctx, withoutRoom(hallID), ImportMark{Fingerprint: "f1", At: at, StartRoom: wardID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := itemIDs(moved); !slices.Equal(got, []int64{1, 2, 3}) {
+		t.Errorf("moved %v, want items 1, 2 and 3", got)
+	}
+	for _, it := range moved {
+		if it.Place == PlaceRoom && it.Holder != hallID {
+			t.Errorf("moved item %d is told as from %q, want the hall", it.ID, it.Holder)
+		}
+	}
+	floor, err := db.ItemsOf(ctx, Holder{PlaceRoom, wardID})
+	if err != nil || !slices.Equal(itemIDs(floor), []int64{1, 2, 3}) {
+		t.Fatalf("the ward holds %v, %v; want items 1, 2 and 3", itemIDs(floor), err)
+	}
+	for _, it := range floor {
+		if it.Place == PlaceRoom && (it.Origin != "" || !it.DroppedAt.Equal(at)) {
+			t.Errorf("item %d on the ward floor: origin %q dropped %v; want none and %v", it.ID, it.Origin, it.DroppedAt, at)
+		}
+	}
+	wi, err := db.LastWorldImport(ctx)
+	if err != nil || wi.Fingerprint != "f1" || !wi.At.Equal(at) || wi.EditedSince() {
+		t.Errorf("LastWorldImport = %+v, %v; want f1 at %v, not edited since", wi, err, at)
+	}
+}
+
+// TestWorldConflicts: no builder change since the import, no conflict
+// whatever the folder; after one, every difference but source files, and
+// none when the folder equals the store.
+func TestWorldConflicts(t *testing.T) {
+	db := newDB(t)
+	ctx := ctxT(t)
+	if _, _, err := db.ImportWorldMarked(ctx, testWorld(), ImportMark{Fingerprint: "f", At: t0()}); err != nil {
+		t.Fatal(err)
+	}
+	changed := withoutRoom(hallID)
+	changed.Rooms[0].Description = "Black tiles."
+	moved := testWorld()
+	moved.Rooms[0].SourceFile = "elsewhere.json"
+	tests := []struct {
+		name   string
+		edited time.Time
+		w      World
+		want   []string
+	}{
+		{"not edited", time.Time{}, changed, nil},
+		{"edited before the import", t0().Add(-time.Minute), changed, nil},
+		{"edited, same world", t0().Add(time.Minute), moved, nil},
+		{"edited, changed world", t0().Add(time.Minute), changed,
+			[]string{"room " + foyerID + " changed", "room " + hallID + " removed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !tt.edited.IsZero() {
+				if err := db.MetaSet(ctx, MetaWorldEdited, tt.edited.UTC().Format(time.RFC3339Nano)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, n, err := db.WorldConflicts(ctx, tt.w, 1)
+			if err != nil || n != len(tt.want) || (n > 0 && !slices.Equal(got, tt.want[:1])) {
+				t.Errorf("WorldConflicts = %v, %d, %v; want %v", got, n, err, tt.want)
+			}
+		})
+	}
+}
