@@ -40,6 +40,8 @@ type Snapshot struct {
 	Backup store.BackupStatus
 	// Reload is the last world reload and whether one runs.
 	Reload ReloadStatus
+	// Staff are the builders and admins, by name, as last read.
+	Staff []StaffInfo
 }
 
 // ItemStats counts the item instances the world holds and their moves.
@@ -118,6 +120,7 @@ func (w *World) publish(now time.Time) {
 		Items:         ItemStats{Instances: len(w.items), Moves: w.itemMoves},
 		Mutes:         w.globalMutes(now),
 		Reload:        w.reload.ReloadStatus,
+		Staff:         w.staff.list,
 	}
 	w.snaps.latest.Store(s)
 }

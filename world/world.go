@@ -137,6 +137,7 @@ type World struct {
 	storeDown bool                 // loop-owned: the store's commits are failing
 	edits     buildEdits           // builders' changes undo can take back
 	reload    reloadState          // world reloads
+	staff     staffList            // builders and admins, for the console
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop
 	bgCtx    context.Context    // their context, cancelled when the loop ends

@@ -198,3 +198,30 @@ func count(list []string, s string) int {
 	}
 	return n
 }
+
+// TestReloadFromConsole: the console's W key, confirmed, reloads the
+// server's own world folder (changed on disk) while a player stands in a
+// changed room; the console then shows the reload and the staff.
+func TestReloadFromConsole(t *testing.T) {
+	cfg := adminConfig(t.TempDir())
+	cfg.WorldDir = copyWorld(t)
+	srv := startServer(t, cfg)
+	player := dial(t, srv.addr("telnet"))
+	player.createCharacter("Lavinia", "whateley2")
+	player.do("west", "Corridor")
+	if err := srv.db.SetRole(context.Background(), "Lavinia", store.RoleBuilder, true); err != nil {
+		t.Fatal(err)
+	}
+	editFile(t, cfg.WorldDir, sanitarium+"/room_corridor_001.json", `"description": "`, `"description": "`+newCorridor+` `)
+
+	console := openAdmin(t, srv, 80, 24)
+	console.expect("Staff  admins none  builders Lavinia")
+	console.keys("W")
+	console.expect("reload world · Enter, or force")
+	console.keys("\r")
+	console.expect("Reload the world from its folder, players staying connected? [y/N]")
+	console.keys("y")
+	console.expect("world reload started")
+	console.expect("Reload  ok at")
+	wantIn(t, player.look("Corridor"), newCorridor)
+}
