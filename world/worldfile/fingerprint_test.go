@@ -3,6 +3,8 @@ package worldfile
 import (
 	"testing"
 	"testing/fstest"
+
+	"mythosd/data"
 )
 
 // TestFingerprint: the same files give the same fingerprint; a changed
@@ -50,5 +52,16 @@ func TestFingerprint(t *testing.T) {
 				t.Errorf("Fingerprint = %s, %v; same as the base (%s): %v, want %v", got, err, want, got == want, tt.same)
 			}
 		})
+	}
+}
+
+// BenchmarkFingerprintShipped fingerprints the shipped world, as every
+// start does before it decides whether to import.
+func BenchmarkFingerprintShipped(b *testing.B) {
+	fsys := data.World()
+	for b.Loop() {
+		if _, err := Fingerprint(fsys); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
