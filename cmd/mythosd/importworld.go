@@ -103,8 +103,12 @@ func importWorld(ctx context.Context, db *store.DB, cfg config, log *slog.Logger
 	if err != nil {
 		return "", err
 	}
-	if skip, err := skipImport(ctx, db, cfg, src, log); err != nil || skip {
-		return start, err
+	skip, err := skipImport(ctx, db, cfg, src, log)
+	if err != nil {
+		return "", err
+	}
+	if skip {
+		return start, checkStored(ctx, db, start)
 	}
 	stats, moved, err := importSource(ctx, db, src, start, time.Now())
 	if err != nil {
@@ -142,6 +146,20 @@ func skipImport(ctx context.Context, db *store.DB, cfg config, src worldSource, 
 			err, cfg.DataDir, cfg.DataDir, worldFlag(cfg.WorldDir))
 	}
 	return false, nil
+}
+
+// checkStored makes sure the stored world, not imported at this start,
+// has the start room.
+func checkStored(ctx context.Context, db *store.DB, start string) error {
+	_, err := db.Room(ctx, start)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%w: -world-import: the database holds no room %s to start in; import a world "+
+			"(-world-import auto, or mythosd import-world)", errUsage, start)
+	}
+	if err != nil {
+		return fmt.Errorf("read the start room: %w", err)
+	}
+	return nil
 }
 
 // worldFlag is " -world DIR", or "" for the shipped world.

@@ -135,6 +135,18 @@ func TestStartImportPolicy(t *testing.T) {
 	}
 }
 
+// TestStartImportNeverOnEmptyStore: -world-import=never on a database
+// without the world refuses to start, naming the fix.
+func TestStartImportNeverOnEmptyStore(t *testing.T) {
+	cfg := testConfig(t.TempDir())
+	cfg.WorldImport = importNever
+	err := restart(t, cfg)
+	if err == nil || !errors.Is(err, errUsage) {
+		t.Fatalf("start: %v; want a usage error", err)
+	}
+	wantIn(t, err.Error(), "-world-import", "holds no room", "import-world")
+}
+
 // storedRoomAfterStart starts and stops a server on cfg (a fresh data
 // directory: the world is imported) and returns the stored corridor.
 func storedRoomAfterStart(tb testing.TB, cfg config) store.Room {
