@@ -17,8 +17,6 @@ type WorldReload struct {
 	Source string
 	// World is the world as imported.
 	World store.World
-	// StartRoom is the new world's start room.
-	StartRoom string
 	// Stats is what the import changed.
 	Stats store.ImportStats
 	// Moved are the items the import moved from floors of removed rooms to
@@ -32,7 +30,9 @@ type WorldReload struct {
 // Reloader loads, checks and imports a world folder into the store for
 // `admin reload world`, off the loop: dir "" means the server's own world
 // source; without force it refuses a folder that would undo builders'
-// changes made since the last import. Before it imports it must have
+// changes made since the last import. The start room (Config.StartRoom)
+// stays what it is: a folder without it must be refused, and the items on
+// floors of removed rooms go there. Before it imports it must have
 // every batch submitted so far committed (store.DB.Flush), so that no
 // change made before the reload is written over the new world. Its error
 // is told to the admin as it is. cmd/mythosd passes one in Config.Reload.

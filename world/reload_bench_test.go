@@ -57,7 +57,7 @@ func BenchmarkReloadSwap(b *testing.B) {
 	}
 	spread(w, rooms, players)
 	w.npcTick(w.cfg.Clock.Now())
-	res := WorldReload{Source: "bench", World: sw, StartRoom: start}
+	res := WorldReload{Source: "bench", World: sw}
 	var loop, swaps time.Duration
 	var msgs []time.Duration
 	for b.Loop() {

@@ -21,7 +21,6 @@ func (w *World) swapWorld(res WorldReload, done func(chars, items int)) {
 	for _, r := range res.World.Rooms {
 		rooms[r.ID] = true
 	}
-	w.cfg.StartRoom = res.StartRoom
 	w.rooms.reset()
 	w.edits.byChar = nil
 	w.swapProtos(res.World.Items)
@@ -36,10 +35,10 @@ func (w *World) swapWorld(res WorldReload, done func(chars, items int)) {
 			w.rooms.get(id, func(r *Room, err error) { w.refreshPlace(id, r, err) })
 		}
 	}
-	w.rooms.get(res.StartRoom, func(start *Room, err error) {
+	w.rooms.get(w.cfg.StartRoom, func(start *Room, err error) {
 		if err != nil {
 			w.log.Error("world reload: the start room will not load; characters and items stay in removed rooms",
-				"room", res.StartRoom, "err", err)
+				"room", w.cfg.StartRoom, "err", err)
 			done(0, 0)
 			return
 		}

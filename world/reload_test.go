@@ -20,7 +20,7 @@ func reloadWith(tw *testWorld, sw store.World, fail error) Reloader {
 			return WorldReload{}, err
 		}
 		stats, moved, err := tw.db.ImportWorldMarked(ctx, sw, store.ImportMark{Fingerprint: "new", At: tw.clock.Now(), StartRoom: "ward"})
-		return WorldReload{Source: "test", World: sw, StartRoom: "ward", Stats: stats, Moved: moved}, err
+		return WorldReload{Source: "test", World: sw, Stats: stats, Moved: moved}, err
 	}
 }
 

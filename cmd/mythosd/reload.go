@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
+	"mythosd/store"
 	"mythosd/world"
 	"mythosd/world/worldfile"
 )
@@ -15,7 +17,8 @@ import (
 // force, one that would undo builders' changes made since the last
 // import; then it has the write-behind writer commit everything submitted
 // so far and imports the folder, moving the items on floors of removed
-// rooms to the start room.
+// rooms to the start room. The start room stays: a folder without it is
+// refused.
 func (s *server) reloadWorld(ctx context.Context, dir string, force bool) (world.WorldReload, error) {
 	if dir == "" {
 		dir = s.cfg.WorldDir
@@ -28,8 +31,9 @@ func (s *server) reloadWorld(ctx context.Context, dir string, force bool) (world
 	if err := src.report.Err(); err != nil {
 		return res, fmt.Errorf("world %s refused: %w", src.name, err)
 	}
-	if res.StartRoom, err = startRoom(s.cfg.StartRoom, src.world); err != nil {
-		return res, fmt.Errorf("world %s refused: %w", src.name, err)
+	if !slices.ContainsFunc(src.world.Rooms, func(r store.Room) bool { return r.ID == s.startRoom }) {
+		return res, fmt.Errorf("world %s refused: it has no room %s, where characters start and wake; "+
+			"keep that room, or restart the server on the new world", src.name, s.startRoom)
 	}
 	if !force {
 		if err := checkConflicts(ctx, s.db, src); err != nil {
@@ -39,7 +43,7 @@ func (s *server) reloadWorld(ctx context.Context, dir string, force bool) (world
 	if err := s.db.Flush(ctx); err != nil {
 		return res, fmt.Errorf("commit the changes made before the reload: %w", err)
 	}
-	if res.Stats, res.Moved, err = importSource(ctx, s.db, src, res.StartRoom, time.Now()); err != nil {
+	if res.Stats, res.Moved, err = importSource(ctx, s.db, src, s.startRoom, time.Now()); err != nil {
 		return res, err
 	}
 	return res, nil

@@ -135,8 +135,9 @@ func floorProtos(tb testing.TB, srv *server, room string) []string {
 // removed room is moved to the start room and told, the items on the
 // removed floor lie in the start room (in the store too, once each). A
 // folder with errors is refused with the loader's report and changes
-// nothing; builders and players may not reload; changes builders made
-// since the import make the reload refuse unless forced.
+// nothing, as does one without the start room; builders and players may
+// not reload; changes builders made since the import make the reload
+// refuse unless forced.
 func TestReloadWorld(t *testing.T) {
 	cfg := testConfig(t.TempDir())
 	cfg.WorldDir = copyWorld(t)
@@ -164,6 +165,13 @@ func TestReloadWorld(t *testing.T) {
 	if strings.Contains(builder.look("Corridor"), newCorridor) {
 		t.Fatal("the refused world changed the corridor")
 	}
+
+	homeless := copyWorld(t)
+	if err := os.Remove(filepath.Join(homeless, filepath.FromSlash(sanitarium+"/room_ward_001.json"))); err != nil {
+		t.Fatal(err)
+	}
+	admin.do("admin reload world force "+homeless, "Reloading the world")
+	wantIn(t, admin.expect("not reloaded")+admin.expect("\n"), "has no room "+wardRoom, "start and wake")
 
 	reshaped := reshapeWorld(t)
 	if err := srv.db.MetaSet(context.Background(), store.MetaWorldEdited, time.Now().Add(time.Minute).UTC().Format(time.RFC3339Nano)); err != nil {
