@@ -24,7 +24,7 @@ type Reloader interface {
 func reload(_, input string) (action, error) {
 	input = strings.TrimSpace(input)
 	if input != "" && input != "force" {
-		return action{}, fmt.Errorf("%q: press Enter, or type force to undo builders' changes", input)
+		return action{}, fmt.Errorf("%q: press Enter, or type force", input)
 	}
 	force := input == "force"
 	question := "Reload the world from its folder, players staying connected?"

@@ -26,29 +26,47 @@ func (m Model) View() string {
 	return m.cfg.Renderer.NewStyle().MaxWidth(w).MaxHeight(h).Render(body)
 }
 
-// statusLines are the one-line panels: chat bus, connections, bans and
-// backups. A compact console leaves out those with nothing to tell, so that
-// the sessions keep some rows on an 80x24 terminal.
+// statusLines are the one-line panels: chat bus, connections, bans,
+// backups, reloads and staff. A compact console leaves out those with
+// nothing to tell and, when more than compactStatus remain, sets them side
+// by side in pairs (the last ones first), so that the sessions keep some
+// rows on an 80x24 terminal.
 func (m Model) statusLines(w int) []string {
-	lines := []struct {
-		text  string
+	all := []struct {
+		draw  func(int) string
 		empty bool
 	}{
-		{m.busLine(w), m.snap.Bus == world.BusStats{}},
-		{m.connsLine(w), m.cfg.Conns == nil},
-		{m.bansLine(w), len(m.snap.Bans) == 0 && len(m.snap.Mutes) == 0},
-		{m.backupLine(w), m.noBackups()},
-		{m.reloadLine(w), m.noReloads()},
-		{m.staffLine(w), len(m.snap.Staff) == 0},
+		{m.busLine, m.snap.Bus == world.BusStats{}},
+		{m.connsLine, m.cfg.Conns == nil},
+		{m.bansLine, len(m.snap.Bans) == 0 && len(m.snap.Mutes) == 0},
+		{m.backupLine, m.noBackups()},
+		{m.reloadLine, m.noReloads()},
+		{m.staffLine, len(m.snap.Staff) == 0},
 	}
-	out := make([]string, 0, len(lines))
-	for _, l := range lines {
+	var shown []func(int) string
+	for _, l := range all {
 		if !l.empty || m.roomy() {
-			out = append(out, l.text)
+			shown = append(shown, l.draw)
 		}
+	}
+	singles := len(shown)
+	if !m.roomy() && len(shown) > compactStatus {
+		singles = 2*compactStatus - len(shown)
+	}
+	out := make([]string, 0, len(shown))
+	for _, draw := range shown[:singles] {
+		out = append(out, draw(w))
+	}
+	half := (w - 2) / 2
+	for i := singles; i+1 < len(shown); i += 2 {
+		out = append(out, shown[i](half)+"  "+shown[i+1](w-half-2))
 	}
 	return out
 }
+
+// compactStatus is how many lines a compact console gives its one-line
+// panels at most.
+const compactStatus = 3
 
 // header is the top line: what this is, the snapshot's time, who is in.
 func (m Model) header(w int) string {
