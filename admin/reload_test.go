@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"mythosd/store"
 	"mythosd/world"
 )
 
@@ -72,8 +71,7 @@ func TestReloadAndStaffLines(t *testing.T) {
 		{"ok", func(s *world.Snapshot) {
 			s.Reload.Last = world.ReloadInfo{At: at, By: "Armitage", Source: "(shipped)", OK: true,
 				Rooms: 141, Added: 2, Updated: 3, Removed: 1, CharsMoved: 4, ItemsMoved: 5}
-			s.Staff = []world.StaffInfo{{Name: "Armitage", Roles: []store.Role{store.RoleAdmin}},
-				{Name: "Curwen", Roles: []store.Role{store.RoleBuilder}}, {Name: "Whateley", Roles: []store.Role{store.RoleAdmin, store.RoleBuilder}}}
+			s.Staff = []world.StaffInfo{staff("Armitage", true, false), staff("Curwen", false, true), staff("Whateley", true, true)}
 		}, []string{"ok at 2026-12-05 02:30:00 by Armitage", "from (shipped)", "rooms 141 (+2 ~3 -1)", "moved 4 chars 5 items",
 			"admins Armitage, Whateley  builders Curwen, Whateley"}},
 		{"refused", func(s *world.Snapshot) {
@@ -93,7 +91,7 @@ func TestReloadAndStaffLines(t *testing.T) {
 	}
 	full := snapshot()
 	full.Reload.Last = world.ReloadInfo{At: at, By: "Armitage", Source: "(shipped)", OK: true}
-	full.Staff = []world.StaffInfo{{Name: "Armitage", Roles: []store.Role{store.RoleAdmin}}}
+	full.Staff = []world.StaffInfo{staff("Armitage", true, false)}
 	full.Backup.Taken = 1
 	full.Bans = []world.BanInfo{{Target: "192.0.2.0/24"}}
 	view := newModel(t, &source{snap: full}, &recorder{}, 80, 24).View()
@@ -103,6 +101,19 @@ func TestReloadAndStaffLines(t *testing.T) {
 			t.Errorf("80x24 view lacks %q:\n%s", w, view)
 		}
 	}
+}
+
+// staff is a staff member with the roles asked for (admin may not import
+// store, whose Role type the roles have).
+func staff(name string, admin, builder bool) world.StaffInfo {
+	s := world.StaffInfo{Name: name}
+	if admin {
+		s.Roles = append(s.Roles, "admin")
+	}
+	if builder {
+		s.Roles = append(s.Roles, "builder")
+	}
+	return s
 }
 
 // TestKeyLinesListEveryKey: every action key is on the full key line and
