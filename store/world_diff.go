@@ -1,55 +1,91 @@
 package store
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"slices"
 )
 
-// worldDiff names every way world b differs from a, ignoring rooms' source
-// files: "room X changed", "room X removed", "room X added", and the same
-// for zones, item prototypes, NPC definitions and spawns, sorted.
-func worldDiff(a, b World) []string {
-	var out []string
-	out = append(out, diffBy("room", a.Rooms, b.Rooms, func(r Room) string { return r.ID }, func(x, y Room) bool {
-		x, y = normalRoom(x), normalRoom(y)
-		x.SourceFile, y.SourceFile = "", ""
-		return roomsEqual(x, y)
-	})...)
-	out = append(out, diffBy("zone", a.Zones, b.Zones, func(z Zone) string { return z.ID },
-		func(x, y Zone) bool { return x == y })...)
-	out = append(out, diffBy("item prototype", a.Items, b.Items, func(p ItemProto) string { return p.ID }, sameJSON[ItemProto])...)
-	out = append(out, diffBy("NPC", a.NPCs, b.NPCs, func(d NPCDef) string { return d.ID }, sameJSON[NPCDef])...)
-	out = append(out, diffBy("spawn", a.Spawns, b.Spawns, func(s NPCSpawn) string { return s.ID }, sameJSON[NPCSpawn])...)
-	slices.Sort(out)
-	return out
+// worldDigest maps every part of a world, by kind and id ("room ID",
+// "zone ID", "item prototype ID", "NPC ID", "spawn ID"), to a digest of
+// its content as the store keeps it (rooms' source files aside), so that
+// two worlds, or a world and the one last imported, compare part by part.
+type worldDigest map[string]string
+
+// digestOf returns the digest of w.
+func digestOf(w World) worldDigest {
+	d := make(worldDigest, len(w.Rooms)+len(w.Zones)+len(w.Items)+len(w.NPCs)+len(w.Spawns))
+	for _, r := range w.Rooms {
+		r = normalRoom(r)
+		r.SourceFile = ""
+		d["room "+r.ID] = digestJSON(r)
+	}
+	addDigests(d, "zone", w.Zones, func(z Zone) string { return z.ID })
+	addDigests(d, "item prototype", w.Items, func(p ItemProto) string { return p.ID })
+	addDigests(d, "NPC", w.NPCs, func(n NPCDef) string { return n.ID })
+	addDigests(d, "spawn", w.Spawns, func(s NPCSpawn) string { return s.ID })
+	return d
 }
 
-// diffBy compares two lists keyed by id.
-func diffBy[T any](what string, a, b []T, id func(T) string, equal func(T, T) bool) []string {
-	old := make(map[string]T, len(a))
-	for _, v := range a {
-		old[id(v)] = v
+// addDigests adds the digests of list, keyed by kind and id.
+func addDigests[T any](d worldDigest, kind string, list []T, id func(T) string) {
+	for _, v := range list {
+		d[kind+" "+id(v)] = digestJSON(v)
 	}
-	var out []string
-	for _, v := range b {
-		prev, ok := old[id(v)]
-		delete(old, id(v))
-		switch {
-		case !ok:
-			out = append(out, what+" "+id(v)+" added")
-		case !equal(prev, v):
-			out = append(out, what+" "+id(v)+" changed")
+}
+
+// digestJSON is the sha256 of v as JSON, in hex.
+func digestJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "unencodable: " + err.Error()
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// describeChange names how the part key differs from a to b: "room X changed",
+// "room X removed" (b lacks it) or "room X added" (a lacks it).
+func describeChange(key string, a, b worldDigest) string {
+	_, inA := a[key]
+	_, inB := b[key]
+	switch {
+	case !inB:
+		return key + " removed"
+	case !inA:
+		return key + " added"
+	}
+	return key + " changed"
+}
+
+// differ lists the parts whose digests differ in a and b, sorted.
+func differ(a, b worldDigest) []string {
+	var keys []string
+	for k, v := range a {
+		if b[k] != v {
+			keys = append(keys, k)
 		}
 	}
-	for key := range old {
-		out = append(out, what+" "+key+" removed")
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
 	}
-	return out
+	slices.Sort(keys)
+	return keys
 }
 
-// sameJSON compares two values as the store keeps them.
-func sameJSON[T any](a, b T) bool {
-	x, errA := json.Marshal(a)
-	y, errB := json.Marshal(b)
-	return errA == nil && errB == nil && string(x) == string(y)
+// conflicts names what importing folder would do to the parts builders
+// changed: those whose stored digest is not what the last import (base)
+// left, and which the folder has otherwise than the store. Without a base
+// every difference counts.
+func conflicts(base, stored, folder worldDigest) []string {
+	var out []string
+	for _, key := range differ(stored, folder) {
+		if base == nil || base[key] != stored[key] { // a part missing has the digest ""
+			out = append(out, describeChange(key, stored, folder))
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -14,6 +15,10 @@ import (
 const (
 	MetaWorldFingerprint = "world_fingerprint"
 	MetaWorldImported    = "world_imported_at"
+	// metaWorldDigest holds the digest of every part of the world as the
+	// last marked import left it (JSON), to tell builders' changes from
+	// a folder's.
+	metaWorldDigest = "world_import_digest"
 )
 
 // ImportMark is what ImportWorldMarked records with an import.
@@ -46,9 +51,14 @@ func (db *DB) ImportWorldMarked(ctx context.Context, w World, m ImportMark) (Imp
 		if moved, err = rehomeStrays(ctx, tx, m.StartRoom, m.At); err != nil {
 			return err
 		}
+		digest, err := json.Marshal(digestOf(w))
+		if err != nil {
+			return fmt.Errorf("encode world digest: %w", err)
+		}
 		for key, value := range map[string]string{
 			MetaWorldFingerprint: m.Fingerprint,
 			MetaWorldImported:    m.At.UTC().Format(time.RFC3339Nano),
+			metaWorldDigest:      string(digest),
 		} {
 			if _, err := tx.ExecContext(ctx, upsertMeta, key, value); err != nil {
 				return fmt.Errorf("set meta %s: %w", key, err)
@@ -165,10 +175,15 @@ func (db *DB) metaTime(ctx context.Context, key string) (time.Time, error) {
 	return t, nil
 }
 
-// WorldConflicts lists what importing w would change or remove of builder
-// changes: nothing when no builder changed the world since the last
-// import, else every difference between the stored world and w (source
-// files aside), at most limit of them, and how many there are.
+// WorldConflicts lists what importing w would change or remove of the
+// changes builders made in the game since the last import: nothing when
+// they made none; else every part (room, zone, item prototype, NPC,
+// spawn) that differs from what the last import left and that w has
+// otherwise than the store ("room X changed", "room X removed" when w
+// lacks it, "room X added" when a builder removed it), at most limit of
+// them, sorted, and how many there are. A part only w changed is no
+// conflict, so a folder exported from the store, with other changes merged
+// in, imports. Before the first marked import every difference counts.
 func (db *DB) WorldConflicts(ctx context.Context, w World, limit int) ([]string, int, error) {
 	wi, err := db.LastWorldImport(ctx)
 	if err != nil || !wi.EditedSince() {
@@ -178,6 +193,24 @@ func (db *DB) WorldConflicts(ctx context.Context, w World, limit int) ([]string,
 	if err != nil {
 		return nil, 0, err
 	}
-	diff := worldDiff(stored, w)
-	return diff[:min(limit, len(diff))], len(diff), nil
+	base, err := db.importDigest(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	list := conflicts(base, digestOf(stored), digestOf(w))
+	return list[:min(limit, len(list))], len(list), nil
+}
+
+// importDigest returns the digest the last marked import left, nil when
+// there is none.
+func (db *DB) importDigest(ctx context.Context) (worldDigest, error) {
+	v, err := db.metaOr(ctx, metaWorldDigest)
+	if err != nil || v == "" {
+		return nil, err
+	}
+	var d worldDigest
+	if err := json.Unmarshal([]byte(v), &d); err != nil {
+		return nil, fmt.Errorf("meta %s: %w", metaWorldDigest, err)
+	}
+	return d, nil
 }

@@ -64,40 +64,49 @@ func TestImportWorldMarkedMovesStrays(t *testing.T) {
 	}
 }
 
-// TestWorldConflicts: no builder change since the import, no conflict
-// whatever the folder; after one, every difference but source files, and
-// none when the folder equals the store.
+// TestWorldConflicts: with no builder change since the import, no
+// conflict whatever the folder; after one, only the parts builders changed
+// that the folder has otherwise (source files aside) conflict: a folder
+// that keeps the building, with changes of its own, imports.
 func TestWorldConflicts(t *testing.T) {
-	db := newDB(t)
-	ctx := ctxT(t)
-	if _, _, err := db.ImportWorldMarked(ctx, testWorld(), ImportMark{Fingerprint: "f", At: t0()}); err != nil {
-		t.Fatal(err)
-	}
-	changed := withoutRoom(hallID)
-	changed.Rooms[0].Description = "Black tiles."
-	moved := testWorld()
-	moved.Rooms[0].SourceFile = "elsewhere.json"
+	built := testWorld() // a builder changed the foyer and removed the hall
+	built.Rooms[0].Description = "Black tiles."
+	built.Rooms = slices.DeleteFunc(built.Rooms, func(r Room) bool { return r.ID == hallID })
+	kept := built // the building exported, with the folder's own changes merged in
+	kept.Rooms = append(slices.Clone(built.Rooms), Room{ID: "earth_arkham_city_sanitarium_room_attic_001", Name: "Attic"})
+	kept.Rooms[1].Name = "Ward Nine"
+	kept.Rooms[0].SourceFile = "elsewhere.json"
 	tests := []struct {
 		name   string
-		edited time.Time
-		w      World
+		edited time.Duration // after the import; 0: none
+		folder World
 		want   []string
 	}{
-		{"not edited", time.Time{}, changed, nil},
-		{"edited before the import", t0().Add(-time.Minute), changed, nil},
-		{"edited, same world", t0().Add(time.Minute), moved, nil},
-		{"edited, changed world", t0().Add(time.Minute), changed,
-			[]string{"room " + foyerID + " changed", "room " + hallID + " removed"}},
+		{"not edited", 0, testWorld(), nil},
+		{"edited before the import", -time.Minute, testWorld(), nil},
+		{"the building kept", time.Minute, kept, nil},
+		{"the building undone", time.Minute, testWorld(),
+			[]string{"room " + foyerID + " changed", "room " + hallID + " added"}},
+		{"the building's room removed", time.Minute, withoutRoom(foyerID),
+			[]string{"room " + foyerID + " removed", "room " + hallID + " added"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if !tt.edited.IsZero() {
-				if err := db.MetaSet(ctx, MetaWorldEdited, tt.edited.UTC().Format(time.RFC3339Nano)); err != nil {
+			db := newDB(t)
+			ctx := ctxT(t)
+			if _, _, err := db.ImportWorldMarked(ctx, testWorld(), ImportMark{Fingerprint: "f", At: t0()}); err != nil {
+				t.Fatal(err)
+			}
+			if tt.edited != 0 {
+				if _, err := db.ImportWorld(ctx, built); err != nil {
+					t.Fatal(err)
+				}
+				if err := db.MetaSet(ctx, MetaWorldEdited, t0().Add(tt.edited).UTC().Format(time.RFC3339Nano)); err != nil {
 					t.Fatal(err)
 				}
 			}
-			got, n, err := db.WorldConflicts(ctx, tt.w, 1)
-			if err != nil || n != len(tt.want) || (n > 0 && !slices.Equal(got, tt.want[:1])) {
+			got, n, err := db.WorldConflicts(ctx, tt.folder, 5)
+			if err != nil || n != len(tt.want) || !slices.Equal(got, tt.want) {
 				t.Errorf("WorldConflicts = %v, %d, %v; want %v", got, n, err, tt.want)
 			}
 		})

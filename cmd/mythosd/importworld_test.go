@@ -80,7 +80,8 @@ func restart(tb testing.TB, cfg config) error {
 // world built in the game survives it); a changed folder imports; a
 // changed folder that would undo builders' changes stops the start with
 // a message naming the fixes; export, then a restart from the export
-// keeps the building; -world-import=always imports anyway and never never.
+// (with the folder's own change merged in) keeps the building and imports
+// that change; -world-import=always imports anyway and never never.
 func TestStartImportPolicy(t *testing.T) {
 	cfg := testConfig(t.TempDir())
 	cfg.WorldDir = copyWorld(t)
@@ -105,6 +106,8 @@ func TestStartImportPolicy(t *testing.T) {
 	if code, out := runCLI(runExportWorld, "-data", cfg.DataDir, "-out", export); code != 0 {
 		t.Fatalf("export-world: %d %s", code, out)
 	}
+	// The folder's own change merged into the export, as git would.
+	editFile(t, export, sanitarium+"/room_garden_001.json", `"description": "`, `"description": "Weeds. `)
 	fromExport := cfg
 	fromExport.WorldDir = export
 	if err := restart(t, fromExport); err != nil {
@@ -112,6 +115,9 @@ func TestStartImportPolicy(t *testing.T) {
 	}
 	if got := storedRoom(t, cfg.DataDir, corridorRoom).Description; got != builtCorridor {
 		t.Fatalf("the restart from the export lost the building: %q", got)
+	}
+	if got := storedRoom(t, cfg.DataDir, gardenRoom).Description; !strings.HasPrefix(got, "Weeds. ") {
+		t.Fatalf("the restart from the export did not import the merged garden: %q", got)
 	}
 
 	never := cfg
@@ -130,7 +136,7 @@ func TestStartImportPolicy(t *testing.T) {
 	if got := storedRoom(t, cfg.DataDir, corridorRoom).Description; got != original.Description {
 		t.Fatalf("-world-import=always kept the building: %q", got)
 	}
-	if got := storedRoom(t, cfg.DataDir, "earth_arkham_city_sanitarium_room_garden_001").Description; !strings.HasPrefix(got, "Weeds. ") {
+	if got := storedRoom(t, cfg.DataDir, gardenRoom).Description; !strings.HasPrefix(got, "Weeds. ") {
 		t.Fatalf("-world-import=always did not import the garden: %q", got)
 	}
 }
