@@ -68,6 +68,9 @@ type ReloadStatus struct {
 	Last    ReloadInfo // zero before the first since the start
 }
 
+// reloadBusyText answers a builder's change while a reload runs.
+const reloadBusyText = "The world is being reloaded; make your change again in a moment.\n"
+
 // reloadState is the loop's part of reloads. Loop-owned.
 type reloadState struct {
 	ReloadStatus
