@@ -63,6 +63,8 @@ func specFor(key string) (spec, bool) {
 		return spec{title: "role", prompt: "NAME builder|admin (NAME -builder revokes)", build: role}, true
 	case "f":
 		return spec{title: "freeze or thaw", needsTarget: true, prompt: "freeze or thaw", build: freeze}, true
+	case "W":
+		return spec{title: "reload world", prompt: "Enter, or force to undo builders' changes", build: reload}, true
 	}
 	return spec{}, false
 }

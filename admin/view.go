@@ -20,33 +20,53 @@ func (m Model) View() string {
 	top := m.panels(w)
 	status := m.statusLines(w)
 	footer := m.footer(w)
-	used := 1 + lipgloss.Height(top) + len(status) + 2
+	used := 1 + lipgloss.Height(top) + len(status) + lipgloss.Height(footer)
 	lines := append([]string{header, top}, status...)
 	body := strings.Join(append(lines, m.table(w, h-used), footer), "\n")
 	return m.cfg.Renderer.NewStyle().MaxWidth(w).MaxHeight(h).Render(body)
 }
 
-// statusLines are the one-line panels: chat bus, connections, bans and
-// backups. A compact console leaves out those with nothing to tell, so that
-// the sessions keep some rows on an 80x24 terminal.
+// statusLines are the one-line panels: chat bus, connections, bans,
+// backups, reloads and staff. A compact console leaves out those with
+// nothing to tell and, when more than compactStatus remain, sets them side
+// by side in pairs (the last ones first), so that the sessions keep some
+// rows on an 80x24 terminal.
 func (m Model) statusLines(w int) []string {
-	lines := []struct {
-		text  string
+	all := []struct {
+		draw  func(int) string
 		empty bool
 	}{
-		{m.busLine(w), m.snap.Bus == world.BusStats{}},
-		{m.connsLine(w), m.cfg.Conns == nil},
-		{m.bansLine(w), len(m.snap.Bans) == 0 && len(m.snap.Mutes) == 0},
-		{m.backupLine(w), m.noBackups()},
+		{m.busLine, m.snap.Bus == world.BusStats{}},
+		{m.connsLine, m.cfg.Conns == nil},
+		{m.bansLine, len(m.snap.Bans) == 0 && len(m.snap.Mutes) == 0},
+		{m.backupLine, m.noBackups()},
+		{m.reloadLine, m.noReloads()},
+		{m.staffLine, len(m.snap.Staff) == 0},
 	}
-	out := make([]string, 0, len(lines))
-	for _, l := range lines {
+	var shown []func(int) string
+	for _, l := range all {
 		if !l.empty || m.roomy() {
-			out = append(out, l.text)
+			shown = append(shown, l.draw)
 		}
+	}
+	singles := len(shown)
+	if !m.roomy() && len(shown) > compactStatus {
+		singles = 2*compactStatus - len(shown)
+	}
+	out := make([]string, 0, len(shown))
+	for _, draw := range shown[:singles] {
+		out = append(out, draw(w))
+	}
+	half := (w - 2) / 2
+	for i := singles; i+1 < len(shown); i += 2 {
+		out = append(out, shown[i](half)+"  "+shown[i+1](w-half-2))
 	}
 	return out
 }
+
+// compactStatus is how many lines a compact console gives its one-line
+// panels at most.
+const compactStatus = 3
 
 // header is the top line: what this is, the snapshot's time, who is in.
 func (m Model) header(w int) string {
@@ -147,15 +167,29 @@ func untilText(t time.Time) string {
 	return "until " + t.UTC().Format("01-02 15:04")
 }
 
-// footer is two lines: the action being prepared or the last status, and
-// the keys.
+// footer is the action being prepared or the last status, then the keys:
+// on one line when the terminal is wide enough, else on two.
 func (m Model) footer(w int) string {
-	keys := "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  f freeze  R role  a ban  u unban  B backup  x shutdown  c cancel it  q quit"
-	if lipgloss.Width(keys) > w {
-		keys = "↑↓ / s r  k kick  t tele  l lucid  b bcast  f frz  R role  a ban  u unban  B bkp  x shut  c cancel  q quit"
+	keys := []string{keyLine}
+	if lipgloss.Width(keyLine) > w {
+		keys = []string{compactKeys1, compactKeys2}
 	}
-	return fit(m.statusLine(), w) + "\n" + m.st.dim.Render(fit(keys, w))
+	lines := []string{fit(m.statusLine(), w)}
+	for _, k := range keys {
+		lines = append(lines, m.st.dim.Render(fit(k, w)))
+	}
+	return strings.Join(lines, "\n")
 }
+
+// keyLine lists every key of the console; compactKeys1 and compactKeys2
+// are the same on two lines of at most 80 cells.
+const keyLine = "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  b broadcast  f freeze  " +
+	"R role  a ban  u unban  B backup  W reload world  x shutdown  c cancel it  q quit"
+
+const (
+	compactKeys1 = "↑↓ select  / filter  s sort  r reverse  k kick  t teleport  l lucidity  q quit"
+	compactKeys2 = "f freeze b broadcast R role a ban u unban B backup W reload x shutdown c cancel"
+)
 
 // statusLine is the prompt or question of the action being prepared, or
 // the last status.

@@ -30,17 +30,8 @@ func (db *DB) ImportWorld(ctx context.Context, w World) (ImportStats, error) {
 	}
 	var stats ImportStats
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		if err := importZones(ctx, tx, w.Zones); err != nil {
-			return err
-		}
 		var err error
-		if stats, err = importRooms(ctx, tx, w.Rooms); err != nil {
-			return err
-		}
-		if stats.Prototypes, err = importItemProtos(ctx, tx, w.Items); err != nil {
-			return err
-		}
-		stats.NPCs, err = importNPCs(ctx, tx, w)
+		stats, err = importAll(ctx, tx, w)
 		return err
 	})
 	if err != nil {
@@ -49,6 +40,22 @@ func (db *DB) ImportWorld(ctx context.Context, w World) (ImportStats, error) {
 	db.log.Info("world imported", "added", stats.Added, "updated", stats.Updated,
 		"unchanged", stats.Unchanged, "removed", stats.Removed)
 	return stats, nil
+}
+
+// importAll writes every part of w through tx.
+func importAll(ctx context.Context, tx *sql.Tx, w World) (ImportStats, error) {
+	if err := importZones(ctx, tx, w.Zones); err != nil {
+		return ImportStats{}, err
+	}
+	stats, err := importRooms(ctx, tx, w.Rooms)
+	if err != nil {
+		return ImportStats{}, err
+	}
+	if stats.Prototypes, err = importItemProtos(ctx, tx, w.Items); err != nil {
+		return ImportStats{}, err
+	}
+	stats.NPCs, err = importNPCs(ctx, tx, w)
+	return stats, err
 }
 
 // importZones upserts the zones that changed and deletes those not in zones.

@@ -214,6 +214,10 @@ func (e *descEditor) save() bool {
 	}
 	w, c, id := e.s.w, e.c, e.room
 	w.post(func() {
+		if w.reload.Running {
+			c.send(reloadBusyText + "Your description was not saved; here it is, to write again:\n" + desc + "\n")
+			return
+		}
 		w.withRoom(c, id, func(r *Room, err error) {
 			if err != nil {
 				c.send("The room is gone; the description was not saved.\n")

@@ -29,9 +29,9 @@ var npcFields = entryFields{
 func npcCommands() []*command {
 	return []*command{
 		{name: "mcreate", summary: "make a new NPC definition", run: (*World).cmdMCreate, exact: true,
-			topic: "medit", needs: store.RoleBuilder},
+			topic: "medit", needs: store.RoleBuilder, edits: true},
 		{name: "medit", summary: "show or change an NPC definition", run: (*World).cmdMEdit, exact: true,
-			needs: store.RoleBuilder},
+			needs: store.RoleBuilder, edits: true},
 	}
 }
 

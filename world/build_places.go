@@ -17,13 +17,13 @@ import (
 func placeCommands() []*command {
 	return []*command{
 		{name: "place", summary: "add an item the room starts with at every reset", run: (*World).cmdPlace,
-			exact: true, topic: "places", needs: store.RoleBuilder},
+			exact: true, topic: "places", needs: store.RoleBuilder, edits: true},
 		{name: "unplace", summary: "remove an item the room starts with", run: (*World).cmdUnplace,
-			exact: true, topic: "places", needs: store.RoleBuilder},
+			exact: true, topic: "places", needs: store.RoleBuilder, edits: true},
 		{name: "places", summary: "list what the room starts with and who appears in it", run: (*World).cmdPlaces,
 			exact: true, needs: store.RoleBuilder},
 		{name: "spawn", summary: "add or remove an NPC that appears in the room", run: (*World).cmdSpawn,
-			exact: true, topic: "places", needs: store.RoleBuilder},
+			exact: true, topic: "places", needs: store.RoleBuilder, edits: true},
 	}
 }
 

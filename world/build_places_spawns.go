@@ -229,7 +229,9 @@ func (w *World) setOwnerSpawns(owner string, list []store.NPCSpawn, now bool) {
 	next := make([]*spawnState, 0, len(list))
 	for _, sp := range list {
 		s, places := &spawnState{}, sp.Max
-		if j := firstUnused(old, used, sp.NPC); j >= 0 {
+		if j := firstUnused(old, used, sp.NPC); j < 0 {
+			w.spawns = append(w.spawns, s) // a reload retires it with the rest
+		} else {
 			used[j], s = true, old[j]
 			places = sp.Max - s.Max
 			if s.retired {

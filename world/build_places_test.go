@@ -304,3 +304,34 @@ func TestPlaceAndReditKeepEachOther(t *testing.T) {
 		t.Errorf("stored ward: %q, %s; want The Longer Ward, %s", r.Name, r.Attributes, want)
 	}
 }
+
+// TestBuildingAndReload: while a world reload runs, item and NPC building
+// is refused; a spawn a builder added is retired by a reload like the
+// world's own, and the reloaded world's spawns are the ones spawn edits.
+func TestBuildingAndReload(t *testing.T) {
+	tw, keeper, _ := buildTestWorld(t)
+	tw.onLoop(func() { tw.reload.Running = true })
+	for _, line := range []string{"oedit lamp value 3", "ocreate knife a knife", "medit nurse dp 3", "mcreate x an x",
+		"place candle", "unplace lamp", "spawn add nurse", "spawn add nurse zone"} {
+		wantContains(t, keeper.do(line), strings.TrimSuffix(reloadBusyText, "\n"))
+	}
+	tw.onLoop(func() { tw.reload.Running = false })
+	wantContains(t, keeper.do("places"), "1. lamp")
+	wantContains(t, keeper.do("spawn add nurse now"), "Done")
+	tw.tick()
+	if n := total(tw.npcsOf("nurse")); n != 1 {
+		t.Fatalf("%d nurses before the reload, want 1", n)
+	}
+	next := testRooms()
+	next.NPCs, next.Spawns = testNPCDefs(), []store.NPCSpawn{spawnOf("rat", 1, "ward")}
+	tw.onLoop(func() { tw.cfg.Reload = reloadWith(tw, next, nil) })
+	if last := tw.reloadAndWait(t); !last.OK {
+		t.Fatalf("reload recorded as %+v", last)
+	}
+	tw.after(respawnAggressive * 2)
+	if nurses, rats := tw.npcsOf("nurse"), tw.npcsOf("rat"); total(nurses) != 0 || rats["ward"] != 1 {
+		t.Errorf("after the reload: nurses %v, rats %v; want none and one rat in the ward", nurses, rats)
+	}
+	wantContains(t, keeper.do("places"), "rat: up to 1")
+	wantContains(t, keeper.do("spawn remove rat"), "belongs to the sub-zone (rat#0)")
+}

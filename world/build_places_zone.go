@@ -55,6 +55,10 @@ type zoneSpawnEdit struct {
 // changeZoneSpawns makes the change to the sub-zone's spawns (config is its
 // config as stored, rooms its rooms) and tells c.
 func (w *World) changeZoneSpawns(c *Character, owner, config string, rooms []string, a spawnArgs, add bool) {
+	if w.reload.Running { // began while the config was read
+		c.send(reloadBusyText)
+		return
+	}
 	e := &zoneSpawnEdit{owner: owner, now: a.now, isNPC: func(id string) bool { return w.npcDefs[id] != nil }}
 	var err error
 	if v, unsent := w.outZattrs[store.AttrKey{ID: owner, Key: "spawns"}]; unsent {

@@ -32,9 +32,9 @@ var protoFields = entryFields{
 func protoCommands() []*command {
 	return []*command{
 		{name: "ocreate", summary: "make a new item prototype", run: (*World).cmdOCreate, exact: true,
-			topic: "oedit", needs: store.RoleBuilder},
+			topic: "oedit", needs: store.RoleBuilder, edits: true},
 		{name: "oedit", summary: "show or change an item prototype", run: (*World).cmdOEdit, exact: true,
-			needs: store.RoleBuilder},
+			needs: store.RoleBuilder, edits: true},
 	}
 }
 

@@ -328,3 +328,22 @@ func TestBuildingHelpIsForStaff(t *testing.T) {
 	}
 	wantContains(t, wilbur.do("help redit"), "There is no help on")
 }
+
+// TestNoBuildingDuringAReload: while a world reload runs, a builder's
+// changes are refused (the import could be overwritten by them), and a
+// description written meanwhile is handed back unsaved.
+func TestNoBuildingDuringAReload(t *testing.T) {
+	tw, bea, _ := buildWorld(t)
+	tw.onLoop(func() { tw.reload.Running = true })
+	for _, line := range []string{"dig east The Attic", "redit name The Old Ward", "undo"} {
+		wantContains(t, bea.do(line), strings.TrimSuffix(reloadBusyText, "\n"))
+	}
+	tw.onLoop(func() { tw.reload.Running = false })
+	bea.do("redit desc")
+	bea.do(".c")
+	bea.do("A room whose walls lean in.")
+	tw.onLoop(func() { tw.reload.Running = true })
+	wantContains(t, bea.doAwait(t, ".", "walls lean in."), "was not saved", "A room whose walls lean in.")
+	tw.onLoop(func() { tw.reload.Running = false })
+	wantContains(t, bea.do("dig east The Attic"), "You dig east: The Attic")
+}

@@ -48,7 +48,7 @@ func (w *World) recordEdit(c *Character, what string, undo func() error) {
 // undoCommands is the undo command, which only builders and admins see.
 func undoCommands() []*command {
 	return []*command{{name: "undo", summary: "take back your last change to the world (up to 20)",
-		run: (*World).cmdUndo, exact: true, needs: store.RoleBuilder}}
+		run: (*World).cmdUndo, exact: true, needs: store.RoleBuilder, edits: true}}
 }
 
 // cmdUndo takes back c's last change to the world.

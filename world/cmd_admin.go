@@ -73,6 +73,8 @@ func (w *World) runAdmin(c *Character, sub, rest string) {
 		w.adminSnoop(c, rest)
 	case "role", "unrole":
 		w.adminRole(c, rest, sub == "role")
+	case "reload":
+		w.adminReload(c, rest)
 	default:
 		c.send(adminUsage(c))
 	}
@@ -84,7 +86,7 @@ func adminUsage(c *Character) string {
 	if !c.Admin {
 		return "Usage: " + builder + "\n"
 	}
-	return "Usage: " + builder + " | admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans | admin backup | admin role <name> <role> | admin unrole <name> <role> | admin freeze <name> | admin thaw <name> | admin snoop <name|off> | admin chatlog <name> [hours]\n"
+	return "Usage: " + builder + " | admin setlucidity <name> <n> | admin flux | admin time [HH:MM] | admin ban <address|CIDR> [minutes] [reason] | admin unban <address|CIDR> | admin bans | admin backup | admin role <name> <role> | admin unrole <name> <role> | admin freeze <name> | admin thaw <name> | admin snoop <name|off> | admin chatlog <name> [hours] | admin reload world [force] [DIR]\n"
 }
 
 func (w *World) adminSetLucidity(c *Character, args string) {

@@ -17,9 +17,9 @@ const newRoomDescription = "Nothing has been written of this place yet."
 func buildCommands() []*command {
 	return []*command{
 		{name: "dig", summary: "make a room that way, with the exit there and back; dig <dir> to <room id> links",
-			run: (*World).cmdDig, exact: true, needs: store.RoleBuilder},
+			run: (*World).cmdDig, exact: true, needs: store.RoleBuilder, edits: true},
 		{name: "redit", summary: "show or change the room you stand in: name, desc, env, flags, exits",
-			run: (*World).cmdRedit, exact: true, needs: store.RoleBuilder},
+			run: (*World).cmdRedit, exact: true, needs: store.RoleBuilder, edits: true},
 		{name: "goto", summary: "step to a room, or to where a character plays",
 			run: func(w *World, c *Character, args string) { w.cmdAdmin(c, "goto "+args) }, exact: true, needs: store.RoleBuilder},
 	}

@@ -18,6 +18,9 @@ type command struct {
 	// needs is the role a character must have to see the command at all
 	// ("" for everyone): it is never offered as a guess to anyone else.
 	needs store.Role
+	// edits marks a builder's command that changes the world: refused
+	// while a world reload runs, whose import it could overwrite.
+	edits bool
 }
 
 // words returns the command's name and its aliases.
@@ -123,6 +126,10 @@ func (w *World) dispatch(c *Character, line string) {
 	}
 	if cmd == nil || (cmd.needs != "" && !c.may(cmd.needs)) { // staff commands do not exist for others
 		c.send(w.unknown(c, word))
+		return
+	}
+	if cmd.edits && w.reload.Running {
+		c.send(reloadBusyText)
 		return
 	}
 	fx := w.rules.EffectsOf(c.Lucidity)

@@ -39,6 +39,7 @@ type floor struct {
 	placements []store.Placement
 	resetEvery time.Duration
 	unlocked   map[string]bool // locked exits opened with their key, until reset
+	stale      bool            // the world was reloaded: placements come again with the room
 }
 
 // initItems prepares the item part of the world from its config.
@@ -70,7 +71,8 @@ func (w *World) floorFor(id string) *floor {
 // installFloor takes the items a room load read with the room, the first
 // time the room arrives; later loads of it bring nothing new.
 func (w *World) installFloor(r *Room) {
-	if _, ok := w.floors[r.ID]; ok {
+	if f, ok := w.floors[r.ID]; ok {
+		w.refreshFloor(f, r)
 		return
 	}
 	f := w.floorFor(r.ID)

@@ -44,15 +44,15 @@ func (n *NPC) gmcpID() string { return "npc" + strconv.FormatInt(n.ID, 10) }
 // spawnState is a spawn with its living population.
 type spawnState struct {
 	store.NPCSpawn
-	def   *npcDef
-	alive int
-	// retired: a builder removed the spawn; it fills no place again.
-	retired bool
+	def     *npcDef
+	alive   int
+	retired bool // a reload or a builder replaced it: it fills no more places
 }
 
 // npcWorld is the NPC part of the world. Loop-owned.
 type npcWorld struct {
 	npcDefs    map[string]*npcDef
+	spawns     []*spawnState          // the spawns in force
 	defOrder   []*npcDef              // by id
 	npcsIn     map[string][]*NPC      // real NPCs by room id
 	npcCount   int                    // real NPCs in the world
@@ -66,21 +66,30 @@ type npcWorld struct {
 // initNPCs prepares the NPC part of the world and schedules every spawn's
 // first attempts for the first tick.
 func (w *World) initNPCs(cfg Config, now time.Time) {
-	w.npcDefs = make(map[string]*npcDef, len(cfg.NPCs))
-	for _, d := range cfg.NPCs {
+	w.npcsIn = make(map[string][]*NPC)
+	w.installNPCs(cfg.NPCs, cfg.Spawns, now)
+}
+
+// installNPCs makes defs and spawns the NPC definitions and spawns in
+// force, and schedules every spawn's first attempts.
+func (w *World) installNPCs(defs []store.NPCDef, spawns []store.NPCSpawn, now time.Time) {
+	w.npcDefs = make(map[string]*npcDef, len(defs))
+	w.defOrder = nil
+	for _, d := range defs {
 		def := newNPCDef(d)
 		w.npcDefs[d.ID] = def
 		w.defOrder = append(w.defOrder, def)
 	}
 	slices.SortFunc(w.defOrder, func(a, b *npcDef) int { return strings.Compare(a.ID, b.ID) })
-	w.npcsIn = make(map[string][]*NPC)
-	for _, sp := range cfg.Spawns {
+	w.spawns, w.spawnsBy = nil, nil
+	for _, sp := range spawns {
 		def := w.npcDefs[sp.NPC]
 		if def == nil || len(sp.Rooms) == 0 || sp.Max <= 0 {
 			w.log.Warn("spawn skipped", "spawn", sp.ID, "npc", sp.NPC)
 			continue
 		}
 		s := &spawnState{NPCSpawn: sp, def: def}
+		w.spawns = append(w.spawns, s)
 		w.indexSpawn(s)
 		for range sp.Max {
 			w.npcQueue.push(npcEvent{at: now.UnixNano(), kind: evSpawn, spawn: s})
@@ -91,7 +100,7 @@ func (w *World) initNPCs(cfg Config, now time.Time) {
 // trySpawn fills one place of spawn s when its time of day holds and its
 // chance comes up; else it tries again after the respawn delay.
 func (w *World) trySpawn(s *spawnState, now time.Time) {
-	if s.alive >= s.Max || s.retired {
+	if s.retired || s.alive >= s.Max {
 		return
 	}
 	if !spawnTimeHolds(s.Time, w.clock.at(now)) || (s.Chance < 1 && w.rng.Float64() >= s.Chance) {

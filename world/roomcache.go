@@ -22,6 +22,7 @@ type RoomCache struct {
 	log      *slog.Logger
 	waiting  map[string][]func(*Room, error) // loop-owned: loads in flight
 	onArrive func(*Room)                     // loop-owned: called with each room loaded
+	gen      uint64                          // loop-owned: counts resets; loads of older ones are stale
 
 	hits, misses, loads, loadErrors, expirations atomic.Uint64
 	inFlight                                     atomic.Int64
@@ -68,13 +69,19 @@ func (rc *RoomCache) await(id string, then func(*Room, error)) {
 	waiters, loading := rc.waiting[id]
 	rc.waiting[id] = append(waiters, then)
 	if !loading {
-		rc.inFlight.Add(1)
-		rc.spawn(func(ctx context.Context) { rc.load(ctx, id) })
+		rc.startLoad(id)
 	}
 }
 
+// startLoad reads room id off the loop. Loop only.
+func (rc *RoomCache) startLoad(id string) {
+	gen := rc.gen
+	rc.inFlight.Add(1)
+	rc.spawn(func(ctx context.Context) { rc.load(ctx, id, gen) })
+}
+
 // load reads a room off the loop and posts it back.
-func (rc *RoomCache) load(ctx context.Context, id string) {
+func (rc *RoomCache) load(ctx context.Context, id string, gen uint64) {
 	start := time.Now()
 	r, err := loadRoom(ctx, rc.st, id)
 	rc.loadNanos.Add(int64(time.Since(start)))
@@ -84,12 +91,18 @@ func (rc *RoomCache) load(ctx context.Context, id string) {
 		rc.loadErrors.Add(1)
 		rc.log.Warn("room load failed", "room", id, "err", err)
 	}
-	rc.post(func() { rc.arrived(id, r, err) })
+	rc.post(func() { rc.arrived(id, r, err, gen) })
 }
 
-// arrived stores a loaded room and resumes its waiters, on the loop.
-func (rc *RoomCache) arrived(id string, r *Room, err error) {
-	if built, ok := rc.peek(id); ok { // a builder's change landed while it loaded
+// arrived stores a loaded room and resumes its waiters, on the loop. A
+// room read before the last reset may be out of date: it is read again. A
+// builder's change that landed while it loaded wins over what was read.
+func (rc *RoomCache) arrived(id string, r *Room, err error, gen uint64) {
+	if gen != rc.gen {
+		rc.startLoad(id)
+		return
+	}
+	if built, ok := rc.peek(id); ok {
 		r, err = built, nil
 	} else if err == nil {
 		rc.items.SetDefault(id, r)
@@ -113,6 +126,13 @@ func (rc *RoomCache) peek(id string) (*Room, bool) {
 		return v.(*Room), true
 	}
 	return nil, false
+}
+
+// reset empties the cache, so that every room is read again from the
+// store, and makes the loads under way read theirs again. Loop only.
+func (rc *RoomCache) reset() {
+	rc.gen++
+	rc.items.Flush()
 }
 
 // close empties the cache (loads in flight end with the world's spawn

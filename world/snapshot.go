@@ -38,6 +38,10 @@ type Snapshot struct {
 	// Backup is the last backup and whether one runs; zero when the
 	// server takes none.
 	Backup store.BackupStatus
+	// Reload is the last world reload and whether one runs.
+	Reload ReloadStatus
+	// Staff are the builders and admins, by name, as last read.
+	Staff []StaffInfo
 }
 
 // ItemStats counts the item instances the world holds and their moves.
@@ -115,6 +119,8 @@ func (w *World) publish(now time.Time) {
 		Sessions:      w.sessionInfos(now),
 		Items:         ItemStats{Instances: len(w.items), Moves: w.itemMoves},
 		Mutes:         w.globalMutes(now),
+		Reload:        w.reload.ReloadStatus,
+		Staff:         w.staff.list,
 	}
 	w.snaps.latest.Store(s)
 }

@@ -55,4 +55,6 @@ type Store interface {
 	ChatLog(ctx context.Context, name string, since time.Time) ([]store.ChatLine, error)
 	// Bans reads the bans in force at now; changes leave through Submit.
 	Bans(ctx context.Context, now time.Time) ([]store.Ban, error)
+	// Staff reads the builders and admins, for the console.
+	Staff(ctx context.Context) ([]store.StaffMember, error)
 }

@@ -106,6 +106,7 @@ func (w *World) tick(scheduled time.Time) {
 		w.pruneLocalEcho(start)
 		w.guard.summarize(w.log, start)
 		w.expireBans(start)
+		w.refreshStaff(start)
 	}
 	w.runDue(start)
 	w.npcTick(start)

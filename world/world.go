@@ -83,6 +83,9 @@ type Config struct {
 	// Backups takes backups for `admin backup` and the console; nil means
 	// the server takes none.
 	Backups Backups
+	// Reload imports a world folder for `admin reload world` and the
+	// console; nil means the world cannot be reloaded.
+	Reload Reloader
 }
 
 const (
@@ -140,6 +143,8 @@ type World struct {
 	edits     buildEdits           // builders' changes undo can take back
 	arrivals  arrivals             // characters entering the world, told once per room per tick
 	built     roomBuild            // rooms built in the game (build_rooms.go)
+	reload    reloadState          // world reloads
+	staff     staffList            // builders and admins, for the console
 
 	bg       sync.WaitGroup     // goroutines spawned off the loop
 	bgCtx    context.Context    // their context, cancelled when the loop ends

@@ -23,6 +23,7 @@ type config struct {
 	NATSKey      string
 	DataDir      string
 	WorldDir     string
+	WorldImport  string // when to import -world at start: auto, always or never
 	TelnetAddr   string
 	SSHAddr      string // player SSH listen address; "" or "off" disables it
 	TelnetTLS    string // TLS telnet listen address; "" or "off" disables it
@@ -66,6 +67,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.DataDir, "data", "./var", "`DIR` for the SQLite database and all other state")
 	fs.StringVar(&cfg.WorldDir, "world", "", "world `DIR` to load (default: the shipped world built into the binary)")
+	fs.StringVar(&cfg.WorldImport, "world-import", importAuto, "when to import -world at start: auto (when the folder changed, refusing to undo builders' changes), always or never")
 	fs.StringVar(&cfg.TelnetAddr, "telnet", ":4000", "telnet listen `ADDR`; empty or \"off\" disables it")
 	fs.StringVar(&cfg.SSHAddr, "ssh", ":4022", "player SSH listen `ADDR` (ssh -p 4022 NAME@host, or new@host); empty or \"off\" disables it")
 	fs.StringVar(&cfg.TelnetTLS, "telnet-tls", "", "telnet over TLS listen `ADDR`; empty or \"off\" disables it")
@@ -167,6 +169,8 @@ func (c *config) validate() error {
 		return bad("max-characters", fmt.Sprintf("%d is out of range; use 1 to 100, e.g. -max-characters 5", c.MaxChars))
 	case c.WriteTimeout < 100*time.Millisecond:
 		return bad("write-timeout", "use at least 100ms, e.g. -write-timeout 10s")
+	case !validImportMode(c.WorldImport):
+		return bad("world-import", fmt.Sprintf("%q is not a mode; use auto, always or never", c.WorldImport))
 	case c.LogFormat != "text" && c.LogFormat != "json":
 		return bad("log-format", fmt.Sprintf("%q is not a format; use text or json", c.LogFormat))
 	}

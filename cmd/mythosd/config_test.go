@@ -44,6 +44,8 @@ func TestParseConfigErrorsNameTheFlag(t *testing.T) {
 		{[]string{"-tick", "soon"}, nil, "-tick"},
 		{[]string{"-tick", "0s"}, nil, "-tick"},
 		{[]string{"-log-format", "xml"}, nil, "-log-format"},
+		{[]string{"-world-import", "sometimes"}, nil, "-world-import"},
+		{nil, map[string]string{"MYTHOS_WORLD_IMPORT": "Always"}, "-world-import"},
 		{[]string{"-log-level", "loud"}, nil, "-log-level"},
 		{[]string{"-telnet", "4000"}, nil, "-telnet"},
 		{[]string{"-data", ""}, nil, "-data"},

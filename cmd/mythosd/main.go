@@ -39,6 +39,8 @@ func main() {
 			os.Exit(runRestore(args[1:], os.Getenv, os.Stdout, os.Stderr))
 		case "export-world":
 			os.Exit(runExportWorld(args[1:], os.Getenv, os.Stdout, os.Stderr))
+		case "import-world":
+			os.Exit(runImportWorld(args[1:], os.Getenv, os.Stdout, os.Stderr))
 		}
 	}
 	os.Exit(run(args, os.Getenv, os.Stderr))

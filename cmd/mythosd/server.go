@@ -38,6 +38,7 @@ type server struct {
 	started   time.Time // for MSSP's UPTIME
 	backups   *store.Backups
 	unlock    func() error // releases the data directory's lock
+	startRoom string       // where characters start and wake, fixed at start
 }
 
 // listener is anything the server serves that must stop accepting and end
@@ -112,6 +113,7 @@ func (s *server) startWorld(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	s.startRoom = startRoom
 	worldTime, err := s.worldTime(ctx)
 	if err != nil {
 		return err
@@ -155,6 +157,7 @@ func (s *server) startWorld(ctx context.Context) error {
 		CmdBurst:    cfg.CmdBurst,
 		MaxChars:    cfg.MaxChars,
 		Backups:     s.newBackups(),
+		Reload:      s.reloadWorld,
 	})
 	if err != nil {
 		return err
