@@ -60,25 +60,51 @@ func (w *World) changeZoneSpawns(c *Character, owner, config string, rooms []str
 		return
 	}
 	e := &zoneSpawnEdit{owner: owner, now: a.now, isNPC: func(id string) bool { return w.npcDefs[id] != nil }}
+	if !w.readZoneSpawns(c, e, config, rooms) || !e.change(c, a, add, rooms) {
+		return
+	}
+	e.beforeJSON, e.afterJSON = spawnsJSON(e.rawBefore), spawnsJSON(e.rawAfter)
+	w.setZoneSpawns(owner, e.after, e.afterJSON, e.now)
+	w.recordEdit(c, e.what, func() error {
+		if !sameSpawns(w.ownerSpawns(owner), e.after) {
+			return errors.New("the sub-zone's spawns have changed since")
+		}
+		w.setZoneSpawns(owner, e.before, e.beforeJSON, false)
+		return nil
+	})
+	c.send(spawnedText(e.now))
+}
+
+// readZoneSpawns fills e's before from the sub-zone's config as kept (with
+// a change not yet handed to the store), answering c and reporting false
+// when it will not do or the live spawns differ from it.
+func (w *World) readZoneSpawns(c *Character, e *zoneSpawnEdit, config string, rooms []string) bool {
 	var err error
-	if v, unsent := w.outZattrs[store.AttrKey{ID: owner, Key: "spawns"}]; unsent {
-		config, err = store.SetConfigKey(config, "spawns", v) // a change not yet handed to the store
+	if v, unsent := w.outZattrs[store.AttrKey{ID: e.owner, Key: "spawns"}]; unsent {
+		config, err = store.SetConfigKey(config, "spawns", v)
 	}
 	if err != nil {
 		c.send("The sub-zone's config as kept will not do (" + err.Error() + "); mend it in the world files.\n")
-		return
+		return false
 	}
 	if e.rawBefore, err = configSpawns(config); err == nil {
-		e.before, err = worldfile.CheckSubZoneSpawns(owner, e.rawBefore, rooms, e.isNPC)
+		e.before, err = worldfile.CheckSubZoneSpawns(e.owner, e.rawBefore, rooms, e.isNPC)
 	}
 	switch {
 	case err != nil:
 		c.send("The sub-zone's spawns as kept will not do (" + err.Error() + "); mend them in the world files.\n")
-		return
-	case !sameSpawns(e.before, w.ownerSpawns(owner)):
+		return false
+	case !sameSpawns(e.before, w.ownerSpawns(e.owner)):
 		c.send("The sub-zone's spawns changed meanwhile; try again.\n")
-		return
+		return false
 	}
+	return true
+}
+
+// change fills e's after: a's spawn added (or replaced) or removed, checked
+// as the loader checks a sub-zone's spawns; it answers c and reports false
+// when that will not do.
+func (e *zoneSpawnEdit) change(c *Character, a spawnArgs, add bool, rooms []string) bool {
 	i := slices.IndexFunc(e.rawBefore, func(raw json.RawMessage) bool { return wholeZoneSpawnOf(raw, a.npc) })
 	e.rawAfter = slices.Clone(e.rawBefore)
 	switch {
@@ -92,25 +118,17 @@ func (w *World) changeZoneSpawns(c *Character, owner, config string, rooms []str
 		e.what = "spawn add " + a.npc + " zone"
 	case i < 0:
 		c.send("No spawn of " + a.npc + " for the whole sub-zone is kept. Type places for the list.\n")
-		return
+		return false
 	default:
 		e.rawAfter = slices.Delete(e.rawAfter, i, i+1)
 		e.what = "spawn remove " + a.npc + " zone"
 	}
-	if e.after, err = worldfile.CheckSubZoneSpawns(owner, e.rawAfter, rooms, e.isNPC); err != nil {
+	var err error
+	if e.after, err = worldfile.CheckSubZoneSpawns(e.owner, e.rawAfter, rooms, e.isNPC); err != nil {
 		c.send("That will not do: " + err.Error() + ".\n")
-		return
+		return false
 	}
-	e.beforeJSON, e.afterJSON = spawnsJSON(e.rawBefore), spawnsJSON(e.rawAfter)
-	w.setZoneSpawns(owner, e.after, e.afterJSON, e.now)
-	w.recordEdit(c, e.what, func() error {
-		if !sameSpawns(w.ownerSpawns(owner), e.after) {
-			return errors.New("the sub-zone's spawns have changed since")
-		}
-		w.setZoneSpawns(owner, e.before, e.beforeJSON, false)
-		return nil
-	})
-	c.send(spawnedText(e.now))
+	return true
 }
 
 // setZoneSpawns makes list the sub-zone's spawns, in the world and in the
