@@ -66,7 +66,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.JSON, "json", false, "print the report as JSON")
 	fs.BoolVar(&c.Timeline, "timeline", false, "also report the round trips of the looks sent in each second")
 	fs.BoolVar(&c.AllowRemote, "allow-remote", false, "allow an -addr that is not a loopback address")
-	fs.IntVar(&c.Sources, "sources", 64, "dial from this many loopback addresses (127.0.0.2 on), as players come from many places; 1 dials from the default address (1 to 250)")
+	fs.IntVar(&c.Sources, "sources", 250, "dial from this many loopback addresses (127.0.0.2 on), as players come from many places: 250 of them, 10 connections each by the server's -max-per-addr, let 2,500 bots in; 1 dials from the default address (1 to 250)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}

@@ -62,7 +62,7 @@ func TestParseConfigValues(t *testing.T) {
 	}
 	want := config{Addr: "127.0.0.1:4000", Bots: 7, Rate: 250 * time.Millisecond, Duration: 2 * time.Second,
 		Timeout: 5 * time.Second, LoginTimeout: 2 * time.Minute, Prefix: "Load", Password: botPassword,
-		ServerPID: 42, Seed: 9, JSON: true, Sources: 64}
+		ServerPID: 42, Seed: 9, JSON: true, Sources: 250}
 	if c != want {
 		t.Errorf("config %+v, want %+v", c, want)
 	}
