@@ -31,6 +31,19 @@ func SetAttribute(attrs, key string, value json.RawMessage) (string, error) {
 	return string(b), nil
 }
 
+// Attribute returns the value of key in attrs (a JSON object, or "" for
+// none), or nil when it has no such key.
+func Attribute(attrs, key string) (json.RawMessage, error) {
+	if attrs == "" {
+		return nil, nil
+	}
+	obj := map[string]json.RawMessage{}
+	if err := json.Unmarshal([]byte(attrs), &obj); err != nil {
+		return nil, fmt.Errorf("decode attributes: %w", err)
+	}
+	return obj[key], nil
+}
+
 // SetConfigKey returns a zone config (its JSON as kept, or "" for none)
 // with key set to value, or removed when value is nil or empty, keeping
 // the other keys in the order the file has them (a new key goes last):

@@ -292,7 +292,7 @@ func TestPlaceAndReditKeepEachOther(t *testing.T) {
 		{"place bandage", []string{"Placed"}, ""},
 	})
 	tw.tick()
-	wantContains(t, keeper.do("redit name The Longer Ward"), "")
+	wantContains(t, keeper.do("redit name The Longer Ward"), "The Longer Ward")
 	tw.tick()
 	tw.flush(t)
 	r, err := tw.db.Room(context.Background(), "ward")
@@ -303,6 +303,31 @@ func TestPlaceAndReditKeepEachOther(t *testing.T) {
 	if r.Name != "The Longer Ward" || r.Attributes != want {
 		t.Errorf("stored ward: %q, %s; want The Longer Ward, %s", r.Name, r.Attributes, want)
 	}
+}
+
+// TestRoomUndoKeepsPlacements: undoing a room's own edit leaves the
+// placements and spawns another builder made since, live and stored.
+func TestRoomUndoKeepsPlacements(t *testing.T) {
+	tw, keeper, _ := buildTestWorld(t)
+	bob := tw.withRole(t, "Bob", store.RoleBuilder)
+	keeper.do("redit name The Long Ward")
+	runSteps(t, bob, []step{
+		{"place candle", []string{"Placed"}, ""},
+		{"spawn add nurse", []string{"Done"}, ""},
+	})
+	tw.tick()
+	tw.flush(t)
+	wantContains(t, keeper.do("undo"), "Undone")
+	tw.tick()
+	tw.flush(t)
+	r, err := tw.db.Room(context.Background(), "ward")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Name == "The Long Ward" || !strings.Contains(r.Attributes, `"candle"`) || !strings.Contains(r.Attributes, `"nurse"`) {
+		t.Errorf("stored ward after undo: %q, %s; want its old name with the candle and the nurse", r.Name, r.Attributes)
+	}
+	wantContains(t, bob.do("places"), "candle", "nurse")
 }
 
 // TestBuildingAndReload: while a world reload runs, item and NPC building

@@ -64,6 +64,11 @@ func (w *World) storeNPCDef(id string, d *store.NPCDef) {
 	w.outNPCs[id] = cloneOrNil(d)
 }
 
+// placeAttrs are the keys of a room's attributes that place and spawn
+// own, each change with its own undo: a room's own edits and their undo
+// leave them as they stand.
+func placeAttrs() []string { return []string{"items", "spawns"} }
+
 // storeRoomAttr queues key of room's attributes (nil: removed) for the
 // store, and sets it in the loaded room too, so that whatever writes the
 // room whole later writes it as it now is.

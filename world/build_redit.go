@@ -128,28 +128,17 @@ func (w *World) reditFlag(c *Character, r *Room, on bool, args string) {
 	})
 }
 
-// setAttribute sets key in a room's attributes JSON (nil raw deletes it),
-// written as the loader writes them: compact, keys sorted, "" for none.
+// setAttribute sets key in a room's attributes JSON (nil raw deletes it,
+// and a key the room lacks cannot be taken away).
 func setAttribute(attrs, key string, raw json.RawMessage) (string, error) {
-	m := map[string]json.RawMessage{}
-	if attrs != "" {
-		if err := json.Unmarshal([]byte(attrs), &m); err != nil {
-			return "", fmt.Errorf("the room's attributes are unreadable: %w", err)
-		}
+	had, err := store.Attribute(attrs, key)
+	if err != nil {
+		return "", fmt.Errorf("the room's attributes are unreadable: %w", err)
 	}
-	if _, had := m[key]; !had && raw == nil {
+	if had == nil && raw == nil {
 		return "", fmt.Errorf("the room has no %s", key)
 	}
-	if raw == nil {
-		delete(m, key)
-	} else {
-		m[key] = raw
-	}
-	if len(m) == 0 {
-		return "", nil
-	}
-	b, err := json.Marshal(m)
-	return string(b), err
+	return store.SetAttribute(attrs, key, raw)
 }
 
 // describeForBuilder is what redit alone shows of room r.

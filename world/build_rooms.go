@@ -45,9 +45,37 @@ func (w *World) revertRooms(steps []roomStep) error {
 		}
 	}
 	for _, s := range steps {
-		w.setRoom(s.id, s.before)
+		w.setRoom(s.id, w.restored(s))
 	}
 	return nil
+}
+
+// restored is the room a step's undo puts back: as it was before, but with
+// what place and spawn own (the placements, its attributes' items and
+// spawns) as they stand now, since those changes have undos of their own.
+func (w *World) restored(s roomStep) *Room {
+	cur, ok := w.rooms.peek(s.id)
+	if s.before == nil || !ok {
+		return s.before
+	}
+	sr := s.before.Room
+	sr.Exits = slices.Clone(sr.Exits)
+	for _, key := range placeAttrs() {
+		v, err := store.Attribute(cur.Attributes, key)
+		if err == nil {
+			sr.Attributes, err = store.SetAttribute(sr.Attributes, key, v)
+		}
+		if err != nil {
+			w.log.Error("carry a room's attribute over its undo", "room", s.id, "key", key, "err", err)
+			return s.before
+		}
+	}
+	r, err := rebuilt(cur, sr)
+	if err != nil {
+		w.log.Error("rebuild a room for undo", "room", s.id, "err", err)
+		return s.before
+	}
+	return r
 }
 
 // stillAsLeft reports, as an error, why a step cannot be taken back: the
