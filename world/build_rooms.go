@@ -161,6 +161,9 @@ func rebuilt(old *Room, sr store.Room) (*Room, error) {
 // applies it as c's change, recorded as what. It answers c with done, or
 // with why the change cannot be made.
 func (w *World) editRoom(c *Character, r *Room, what, done string, edit func(sr *store.Room) error) {
+	if !w.mayBuild(c) {
+		return
+	}
 	sr := copyStoredRoom(r.Room)
 	if err := edit(&sr); err != nil {
 		tellErr(c, err)
@@ -173,6 +176,23 @@ func (w *World) editRoom(c *Character, r *Room, what, done string, edit func(sr 
 	}
 	w.changeRooms(c, what, roomStep{id: r.ID, before: r, after: next})
 	c.send(done + "\n")
+}
+
+// mayBuild reports whether c's change may be applied now, answering c
+// when not: a change that finishes after a store read or a room load
+// (dig, links, the editor's save) is checked again as it lands, since a
+// world reload may have begun meanwhile (whose import the change could
+// overwrite) or c may have lost the builder's role.
+func (w *World) mayBuild(c *Character) bool {
+	switch {
+	case !c.may(store.RoleBuilder):
+		c.send("You are no longer a builder; the change is not made.\n")
+		return false
+	case w.reload.Running:
+		c.send(reloadBusyText)
+		return false
+	}
+	return true
 }
 
 // copyStoredRoom copies a stored room deeply enough to change its exits.

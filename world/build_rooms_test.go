@@ -347,3 +347,17 @@ func TestNoBuildingDuringAReload(t *testing.T) {
 	tw.onLoop(func() { tw.reload.Running = false })
 	wantContains(t, bea.do("dig east The Attic"), "You dig east: The Attic")
 }
+
+// TestEditorSaveAfterLosingTheRole: a builder who loses the role while
+// writing a description cannot save it.
+func TestEditorSaveAfterLosingTheRole(t *testing.T) {
+	tw, bea, _ := buildWorld(t)
+	bea.do("redit desc")
+	bea.do(".c")
+	bea.do("A room that no one may keep.")
+	tw.onLoop(func() { tw.chars["bea"].setRoleFlag(store.RoleBuilder, false) })
+	wantContains(t, bea.doAwait(t, ".", "builder"), "You are no longer a builder; the change is not made.")
+	if r, _ := tw.liveRoom(t, "ward"); strings.Contains(r.Description, "no one may keep") {
+		t.Error("the description was saved")
+	}
+}

@@ -59,6 +59,9 @@ func (w *World) cmdDig(c *Character, args string) {
 
 // digRefused answers c and reports true when no room can be dug dir from here.
 func (w *World) digRefused(c *Character, here *Room, err error, dir string) bool {
+	if !w.mayBuild(c) {
+		return true
+	}
 	if err != nil {
 		c.send(storeTroubleText)
 		return true
