@@ -360,3 +360,30 @@ func TestBuildingAndReload(t *testing.T) {
 	wantContains(t, keeper.do("places"), "rat: up to 1")
 	wantContains(t, keeper.do("spawn remove rat"), "belongs to the sub-zone (rat#0)")
 }
+
+// TestUndoDigRefusedWhileTheRoomIsUsed: a dug room cannot be undug while
+// placements, spawns or another room's exit lead into it; once they are
+// gone, it can.
+func TestUndoDigRefusedWhileTheRoomIsUsed(t *testing.T) {
+	tw, keeper, _ := buildTestWorld(t)
+	bob := tw.withRole(t, "Bob", store.RoleBuilder)
+	wantContains(t, keeper.do("dig east The Attic"), atticID)
+	steps := []struct{ there, back, refusal string }{
+		{"place candle", "unplace candle", "items are placed in it"},
+		{"spawn add nurse", "spawn remove nurse", "spawns are placed in it"},
+	}
+	for _, s := range steps {
+		bob.do("east")
+		bob.do(s.there)
+		bob.do("west")
+		wantContains(t, keeper.do("undo"), "You cannot undo", s.refusal)
+		bob.do("east")
+		bob.do(s.back)
+		bob.do("west")
+	}
+	bob.do("north")
+	wantContains(t, bob.do("redit exit northeast "+atticID), "now leads to The Attic")
+	wantContains(t, keeper.do("undo"), "has an exit into it since")
+	bob.do("redit exit northeast delete")
+	wantContains(t, keeper.do("undo"), "Undone: dig east to The Attic.")
+}

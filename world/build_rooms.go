@@ -43,6 +43,11 @@ func (w *World) revertRooms(steps []roomStep) error {
 		if err := w.stillAsLeft(s); err != nil {
 			return err
 		}
+		if s.before == nil {
+			if name, ok := w.exitInto(s.id, steps); ok {
+				return fmt.Errorf("%s has an exit into it since; take that away first", name)
+			}
+		}
 	}
 	for _, s := range steps {
 		w.setRoom(s.id, w.restored(s))
@@ -109,7 +114,30 @@ func (w *World) canRemoveRoom(id string) error {
 	if f := w.floors[id]; f != nil && len(f.items) > 0 {
 		return errors.New("things lie in it")
 	}
+	if r, ok := w.rooms.peek(id); ok {
+		for _, key := range placeAttrs() {
+			if v, err := store.Attribute(r.Attributes, key); err != nil || v != nil {
+				return errors.New(key + " are placed in it since; take them away first (places lists them)")
+			}
+		}
+	}
 	return nil
+}
+
+// exitInto finds a room outside steps whose exit leads into room id. Every
+// room a builder has changed stays cached (see setRoom), and a room made in
+// the game can only have been linked to by such a change, so the cache
+// holds every room that could.
+func (w *World) exitInto(id string, steps []roomStep) (string, bool) {
+	for other, item := range w.rooms.items.Items() {
+		if slices.ContainsFunc(steps, func(s roomStep) bool { return s.id == other }) {
+			continue
+		}
+		if r := item.Object.(*Room); slices.ContainsFunc(r.Exits, func(e store.Exit) bool { return e.Target == id }) {
+			return r.Name, true
+		}
+	}
+	return "", false
 }
 
 // setRoom makes r room id in the live world (nil removes it) and in the
