@@ -183,7 +183,9 @@ func (w *World) setProto(id string, p *store.ItemProto) {
 	case p == nil:
 		delete(w.protos, id)
 	case cur != nil:
+		made := cur.made
 		*cur = *newProto(*p)
+		cur.made = made
 	default:
 		w.protos[id] = newProto(*p)
 	}
@@ -215,6 +217,9 @@ func (w *World) undoProto(id string, before *store.ItemProto, after store.ItemPr
 func (w *World) protoUse(id string) string {
 	if w.protoInstances(id) > 0 {
 		return "items made from " + id + " are in the world"
+	}
+	if p := w.protos[id]; p != nil && p.made {
+		return "items have been made from " + id + ", and some may lie where no one is looking"
 	}
 	for room, f := range w.floors {
 		if slices.ContainsFunc(f.placements, func(pl store.Placement) bool { return placesProto(pl, id) }) {

@@ -182,3 +182,14 @@ func TestCheckText(t *testing.T) {
 		}
 	}
 }
+
+// TestUndoOcreateAfterItemsWereMade: once an item has been made from a
+// new prototype, undo will not unmake the prototype, even when no such
+// item is in memory (it may lie in the store, with an offline character).
+func TestUndoOcreateAfterItemsWereMade(t *testing.T) {
+	_, keeper, _ := buildTestWorld(t)
+	wantContains(t, keeper.do("ocreate knife_bone a bone knife"), "knife_bone")
+	wantContains(t, keeper.do("admin summon knife_bone"), "bone knife")
+	wantContains(t, keeper.do("admin purge knife"), "bone knife")
+	wantContains(t, keeper.do("undo"), "You cannot undo", "items have been made from knife_bone")
+}

@@ -39,6 +39,10 @@ type proto struct {
 	plural   string
 	bare     string // the name without its article
 	roomLine string // what look shows when it lies on a floor
+	// made is set once an item is made from the prototype in this run: such
+	// an item may be anywhere, in the store too, so undo of the
+	// prototype's creation is refused.
+	made bool
 }
 
 // newProto prepares a stored prototype for play.

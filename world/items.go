@@ -244,6 +244,7 @@ func (w *World) markItem(it *Item) {
 func (w *World) newItem(p *proto, to itemPlace, origin string) *Item {
 	it := &Item{ID: w.nextItemID, proto: p, origin: origin}
 	w.nextItemID++
+	p.made = true
 	if p.Container != nil && p.Container.Closable {
 		it.state = stateClosed
 	}
