@@ -121,6 +121,7 @@ func TestBuildRefusals(t *testing.T) {
 		{"dig east Bad \xff\xfe name", "not valid UTF-8"},
 		{"dig east Tabbed\tname", "control characters"},
 		{"dig east to no_such_room", "No room has the id no_such_room."},
+		{"dig east to Foo-Bar", `No room could have the id "Foo-Bar": a room id is lowercase letters, digits and _.`},
 		{"redit name", "The name may not be empty."},
 		{"redit name " + strings.Repeat("é", maxRoomName+1), "at most 80 characters"},
 		{"redit env moonlit", "Environments: indoors, outdoors"},
@@ -360,4 +361,11 @@ func TestEditorSaveAfterLosingTheRole(t *testing.T) {
 	if r, _ := tw.liveRoom(t, "ward"); strings.Contains(r.Description, "no one may keep") {
 		t.Error("the description was saved")
 	}
+}
+
+// TestDigNameStartingWithTo: "to" and one word links by id; a longer name
+// that starts with "To" is a name.
+func TestDigNameStartingWithTo(t *testing.T) {
+	_, bea, _ := buildWorld(t)
+	wantContains(t, bea.do("dig east To the Tower"), "You dig east: To the Tower (")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"mythosd/store"
@@ -37,7 +38,12 @@ func (w *World) cmdDig(c *Character, args string) {
 		c.send(digUsage)
 		return
 	}
-	if to, target, _ := strings.Cut(rest, " "); strings.ToLower(to) == "to" && checkRoomID(target) == nil {
+	// "to" and one word is a link to a room by id; "To the Tower" is a name.
+	if to, target, _ := strings.Cut(rest, " "); strings.ToLower(to) == "to" && target != "" && !strings.Contains(target, " ") {
+		if err := checkRoomID(target); err != nil {
+			c.send("No room could have the id " + strconv.Quote(target) + ": " + err.Error() + ".\n")
+			return
+		}
 		w.withRoom(c, c.RoomID, func(here *Room, err error) { w.digTo(c, here, err, dir, target) })
 		return
 	}
