@@ -127,7 +127,9 @@ func TestRenameRefusals(t *testing.T) {
 // so a second character is no way around a freeze.
 func TestFreezeAndRolesReachEveryCharacter(t *testing.T) {
 	tw := newTestWorld(t, "")
-	tw.create(t, "Alice").do("characters new Bertha")
+	alice := tw.create(t, "Alice")
+	alice.do("characters new Bertha")
+	alice.do("quit")
 	tw.tick()
 	b, _ := tw.login(t, "Bertha", "secret1")
 	if err := tw.SetFrozen(context.Background(), "Alice", true, "test"); err != nil {
@@ -144,9 +146,20 @@ func TestFreezeAndRolesReachEveryCharacter(t *testing.T) {
 	if c := tw.character(t, "Bertha"); !c.Builder {
 		t.Error("a builder role of the account did not reach Bertha")
 	}
-	if c := tw.character(t, "Alice"); !c.Builder {
-		t.Error("a builder role of the account did not reach Alice")
-	}
+}
+
+// TestOneCharacterOfAnAccountAtATime: while one character of an account
+// plays, another of the same account is refused at login and told why.
+func TestOneCharacterOfAnAccountAtATime(t *testing.T) {
+	tw := newTestWorld(t, "")
+	alice := tw.create(t, "Alice")
+	alice.do("characters new Bertha")
+	_, got := tw.login(t, "Bertha", "secret1")
+	wantContains(t, got, "Alice, another of your characters, walks Arkham now; quit as Alice before you play another.")
+	alice.do("quit")
+	tw.tick()
+	_, got = tw.login(t, "Bertha", "secret1")
+	wantContains(t, got, "Welcome to Arkham, Bertha.")
 }
 
 // TestCheckPasswordByCharacterName: SSH's password check takes any of the

@@ -22,6 +22,12 @@ func (w *World) enter(s *Session, acc accountInfo) {
 		s.conn.Close(netcore.CauseFailure)
 		return
 	}
+	if other := w.playingSibling(acc.ID, key); other != nil {
+		s.conn.Send(other.Name + ", another of your characters, walks Arkham now; quit as " + other.Name +
+			" before you play another.\n")
+		s.conn.Close(netcore.CauseLoginFailed)
+		return
+	}
 	if c := w.chars[key]; c != nil {
 		w.attach(s, c, acc)
 		return
@@ -32,6 +38,19 @@ func (w *World) enter(s *Session, acc accountInfo) {
 	if !loading {
 		w.spawn(func(ctx context.Context) { w.loadCharacter(ctx, acc) })
 	}
+}
+
+// playingSibling returns a character of account other than the one called
+// key that plays now, or nil: an account plays one character at a time, so
+// that nobody keeps themselves company (companions steady lucidity) or
+// fights beside themselves.
+func (w *World) playingSibling(account int64, key string) *Character {
+	for k, c := range w.chars {
+		if c.AccountID == account && k != key && c.online() {
+			return c
+		}
+	}
+	return nil
 }
 
 // loadCharacter reads a character with its visits, facts and mute list,
