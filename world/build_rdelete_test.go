@@ -197,3 +197,36 @@ func TestRdeleteADugRoom(t *testing.T) {
 	}
 	wantContains(t, keeper.do("dig east The Attic"), "You dig east: The Attic")
 }
+
+// TestRdeleteRefusedWhenRoomsChangedMeanwhile: a room changed between the
+// store read and the finish on the loop (here by another builder) makes
+// rdelete ask to be typed again, and nothing changes.
+func TestRdeleteRefusedWhenRoomsChangedMeanwhile(t *testing.T) {
+	tw, keeper, _ := rdeleteWorld(t, "hall")
+	bea := tw.withRole(t, "Bea", store.RoleBuilder)
+	wantContains(t, keeper.do("goto ward"), "Ward")
+	tw.cacheRooms(t, "hall", "street")
+	var mark rdeleteMark
+	tw.onLoop(func() { mark = tw.markRooms() })
+	wantContains(t, bea.do("goto hall"), "Hall")
+	wantContains(t, bea.do("redit exit east flag hidden"), "flag done")
+	tw.onLoop(func() {
+		var c *Character
+		for _, ch := range tw.chars {
+			if ch.Name == "Keeper" {
+				c = ch
+			}
+		}
+		garden, _ := tw.rooms.peek("garden")
+		hall, _ := tw.rooms.peek("hall")
+		street, _ := tw.rooms.peek("street")
+		tw.rdeleteFinish(c, garden, mark, []*Room{hall, street}, nil)
+	})
+	tw.sync()
+	wantContains(t, keeper.conn.take(), "The world changed while the ways into Garden were looked up; type rdelete again.")
+	if _, ok := tw.liveRoom(t, "garden"); !ok {
+		t.Error("the garden went although the hall changed meanwhile")
+	}
+	wantContains(t, keeper.do("rdelete garden"), "You delete Garden (garden) and the ways into it from 2 other rooms.")
+	checkWays(t, tw, false)
+}
