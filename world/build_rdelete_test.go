@@ -230,3 +230,29 @@ func TestRdeleteRefusedWhenRoomsChangedMeanwhile(t *testing.T) {
 	wantContains(t, keeper.do("rdelete garden"), "You delete Garden (garden) and the ways into it from 2 other rooms.")
 	checkWays(t, tw, false)
 }
+
+// TestRdeleteCharacterComesBackToStart: a character who quit in a room
+// that was deleted since enters the world in the start room, before the
+// deletion is committed and after.
+func TestRdeleteCharacterComesBackToStart(t *testing.T) {
+	for _, committed := range []bool{false, true} {
+		tw, keeper, wilbur := rdeleteWorld(t, "hall")
+		wantContains(t, keeper.do("goto ward"), "Ward")
+		wantContains(t, wilbur.do("north"), "Hall")
+		wantContains(t, wilbur.do("east"), "Garden")
+		wilbur.do("quit")
+		tw.tick()
+		tw.flush(t)
+		tw.onLoop(func() { tw.rooms.items.Flush() }) // the garden is read again, as after its TTL
+		wantContains(t, keeper.do("rdelete garden"), "You delete Garden")
+		if committed {
+			tw.tick()
+			tw.flush(t)
+		}
+		_, got := tw.login(t, "Wilbur", "secret1")
+		wantContains(t, got, "Ward")
+		if strings.Contains(got, "Garden") {
+			t.Errorf("committed %v: Wilbur came back to the deleted garden:\n%s", committed, got)
+		}
+	}
+}
