@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/patrickmn/go-cache"
-
 	"mythosd/store"
 )
 
@@ -18,6 +16,8 @@ type roomBuild struct {
 	// dug are the ids of rooms made in the game since start, so that two
 	// digs never pick one id before the store knows the first.
 	dug map[string]bool
+	// changes counts the rooms set or removed since start.
+	changes uint64
 }
 
 // roomStep is one room of a builder's change: the room as it was and as it
@@ -147,13 +147,14 @@ func (w *World) setRoom(id string, r *Room) {
 	if w.built.edits == nil {
 		w.built.edits = make(map[string]store.RoomEdit)
 	}
+	w.built.changes++
 	if r == nil {
-		w.rooms.items.Delete(id)
+		w.rooms.remove(id)
 		delete(w.floors, id)
 		w.built.edits[id] = store.RoomEdit{Room: store.Room{ID: id}, Deleted: true}
 		return
 	}
-	w.rooms.items.Set(id, r, cache.NoExpiration)
+	w.rooms.set(r)
 	if p := w.places[id]; p != nil {
 		p.room = r
 	}
@@ -162,6 +163,10 @@ func (w *World) setRoom(id string, r *Room) {
 	}
 	w.built.edits[id] = store.RoomEdit{Room: r.Room}
 }
+
+// roomsChanged counts the rooms set or removed by builders; a change that
+// reads the store first compares it before and after. Loop only.
+func (w *World) roomsChanged() uint64 { return w.built.changes }
 
 // takeRoomEdits returns the room edits since the last hand-off, for its
 // batch, and forgets them.

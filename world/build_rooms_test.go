@@ -46,7 +46,7 @@ func (tw *testWorld) storedRoom(t testing.TB, id string) (store.Room, error) {
 // TestPlayersCannotBuild: the building commands are unknown to a player.
 func TestPlayersCannotBuild(t *testing.T) {
 	_, _, wilbur := buildWorld(t)
-	for _, line := range []string{"dig east The Attic", "redit", "redit name Mine", "goto hall", "undo"} {
+	for _, line := range []string{"dig east The Attic", "redit", "redit name Mine", "goto hall", "undo", "rdelete cellar"} {
 		if got := wilbur.do(line); !strings.Contains(got, "grope for the meaning") {
 			t.Errorf("%s by a player: %q", line, got)
 		}
@@ -294,14 +294,15 @@ func TestLoadArrivingAfterAnEditKeepsTheEdit(t *testing.T) {
 func FuzzBuildCommands(f *testing.F) {
 	for _, s := range []string{"redit", "redit name \xff", "redit exit n flag locked", "redit exit n key key_west",
 		"redit flag lucidity_flux -1e309", "redit exit up ward", "redit desc", "dig e X", "dig w to hall",
-		"dig n to " + strings.Repeat("a", 500), "redit env inherit", "redit unflag encounter", "undo"} {
+		"dig n to " + strings.Repeat("a", 500), "redit env inherit", "redit unflag encounter", "undo",
+		"rdelete here", "rdelete cellar", "rdelete \xff", "rdelete " + strings.Repeat("a", 500)} {
 		f.Add(s)
 	}
 	tw := newTestWorld(f, "")
 	p := tw.withRole(f, "Bea", store.RoleBuilder)
 	f.Fuzz(func(t *testing.T, line string) {
 		word, _ := splitCommand(line)
-		if word != "dig" && word != "redit" && word != "undo" {
+		if word != "dig" && word != "redit" && word != "undo" && word != "rdelete" {
 			return
 		}
 		p.t = t
@@ -324,10 +325,12 @@ func TestBuildingHelpIsForStaff(t *testing.T) {
 	bea, wilbur := tw.withRole(t, "Bea", store.RoleBuilder), tw.withRole(t, "Wilbur", store.RolePlayer)
 	wantContains(t, bea.do("help"), "dig,", "redit,", "goto,")
 	wantContains(t, bea.do("help dig"), "DIG - make a room beyond this one")
+	wantContains(t, bea.do("help rdelete"), "RDELETE - take a room out of the world")
 	if got := wilbur.do("help"); strings.Contains(got, "redit") || strings.Contains(got, "goto") {
 		t.Errorf("a player's help lists building topics:\n%s", got)
 	}
 	wantContains(t, wilbur.do("help redit"), "There is no help on")
+	wantContains(t, wilbur.do("help rdelete"), "There is no help on")
 }
 
 // TestNoBuildingDuringAReload: while a world reload runs, a builder's

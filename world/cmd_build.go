@@ -21,6 +21,8 @@ func buildCommands() []*command {
 			run: (*World).cmdDig, exact: true, needs: store.RoleBuilder, edits: true},
 		{name: "redit", summary: "show or change the room you stand in: name, desc, env, flags, exits",
 			run: (*World).cmdRedit, exact: true, needs: store.RoleBuilder, edits: true},
+		{name: "rdelete", summary: "delete a room you are not in, with every way into it (undo takes it back)",
+			run: (*World).cmdRdelete, exact: true, needs: store.RoleBuilder, edits: true},
 		{name: "goto", summary: "step to a room, or to where a character plays",
 			run: func(w *World, c *Character, args string) { w.cmdAdmin(c, "goto "+args) }, exact: true, needs: store.RoleBuilder},
 	}

@@ -2,11 +2,14 @@ package world
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sync/atomic"
 	"time"
 
 	"github.com/patrickmn/go-cache"
+
+	"mythosd/store"
 )
 
 // RoomCache holds rooms in a go-cache with a TTL over the store, the source
@@ -23,6 +26,10 @@ type RoomCache struct {
 	waiting  map[string][]func(*Room, error) // loop-owned: loads in flight
 	onArrive func(*Room)                     // loop-owned: called with each room loaded
 	gen      uint64                          // loop-owned: counts resets; loads of older ones are stale
+	// gone are the rooms a builder took out of the world since the last
+	// reset: a load of one that read the store before the deletion reached
+	// it finds no room. Loop-owned.
+	gone map[string]bool
 
 	hits, misses, loads, loadErrors, expirations atomic.Uint64
 	inFlight                                     atomic.Int64
@@ -104,6 +111,8 @@ func (rc *RoomCache) arrived(id string, r *Room, err error, gen uint64) {
 	}
 	if built, ok := rc.peek(id); ok {
 		r, err = built, nil
+	} else if rc.gone[id] {
+		r, err = nil, fmt.Errorf("room %s: %w", id, store.ErrNotFound)
 	} else if err == nil {
 		rc.items.SetDefault(id, r)
 		if rc.onArrive != nil {
@@ -133,6 +142,23 @@ func (rc *RoomCache) peek(id string) (*Room, bool) {
 func (rc *RoomCache) reset() {
 	rc.gen++
 	rc.items.Flush()
+	rc.gone = nil
+}
+
+// remove takes room id out of the cache for good: until it is set again
+// or the cache is reset, loads of it find no room. Loop only.
+func (rc *RoomCache) remove(id string) {
+	rc.items.Delete(id)
+	if rc.gone == nil {
+		rc.gone = make(map[string]bool)
+	}
+	rc.gone[id] = true
+}
+
+// set puts room r in the cache for good. Loop only.
+func (rc *RoomCache) set(r *Room) {
+	delete(rc.gone, r.ID)
+	rc.items.Set(r.ID, r, cache.NoExpiration)
 }
 
 // close empties the cache (loads in flight end with the world's spawn

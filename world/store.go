@@ -28,6 +28,8 @@ type Store interface {
 	RoomIDs(ctx context.Context) ([]string, error)
 	// SubZoneRooms lists a sub-zone's rooms (spawn zone).
 	SubZoneRooms(ctx context.Context, plane, zone, subZone string) ([]string, error)
+	// RoomsLeadingTo lists the rooms with an exit to a room (rdelete).
+	RoomsLeadingTo(ctx context.Context, id string) ([]string, error)
 	// ItemsOf returns what the holders hold, containers' contents included.
 	ItemsOf(ctx context.Context, holders ...store.Holder) ([]store.ItemState, error)
 	// The SSH keys players register (keys add, list, remove).

@@ -222,3 +222,46 @@ func TestSSHDescriptionEditor(t *testing.T) {
 
 // editorPromptText is the line editor's prompt (world's editorPrompt).
 const editorPromptText = "] "
+
+// TestRdeleteExportChecks: on the shipped world, a builder digs two rooms
+// and deletes the second from the first over telnet; the stored world
+// lacks it and every way into it, and its export passes check-world with
+// no errors.
+func TestRdeleteExportChecks(t *testing.T) {
+	const attic, eaves = "earth_arkham_city_sanitarium_room_the_attic_001", "earth_arkham_city_sanitarium_room_under_the_eaves_001"
+	base := t.TempDir()
+	data, out := filepath.Join(base, "var"), filepath.Join(base, "out")
+	srv, bea := startWithBuilder(t, data, "Bea", "lanterns1")
+	for _, step := range [][2]string{
+		{"dig east The Attic", "You dig east: The Attic"},
+		{"goto " + attic, "The Attic"},
+		{"dig up Under the Eaves", "You dig up: Under the Eaves"},
+		{"rdelete here", "You cannot delete the room you stand in"},
+		{"rdelete " + eaves, "You delete Under the Eaves (" + eaves + ") and the way into it from 1 other room."},
+		{"goto " + eaves, "No room or playing character is called"},
+	} {
+		bea.do(step[0], step[1])
+	}
+	bea.send("quit")
+	bea.expect("Until next time")
+	stopServer(t, srv)
+
+	w := storedWorld(t, data)
+	for _, r := range w.Rooms {
+		if r.ID == eaves {
+			t.Errorf("the deleted room is stored: %+v", r)
+		}
+		for _, e := range r.Exits {
+			if e.Target == eaves {
+				t.Errorf("%s still leads %s to the deleted room", r.ID, e.Direction)
+			}
+		}
+	}
+	exportChecked(t, data, out)
+	if _, err := os.Stat(filepath.Join(out, "earth/arkham_city/sanitarium/room_under_the_eaves_001.json")); !os.IsNotExist(err) {
+		t.Errorf("the deleted room was exported: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "earth/arkham_city/sanitarium/room_the_attic_001.json")); err != nil {
+		t.Errorf("the attic was not exported: %v", err)
+	}
+}
