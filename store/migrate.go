@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -142,6 +143,16 @@ func checkNotNewer(applied map[int]bool, ms []migration) error {
 // a table), and every foreign key is checked before it commits.
 const foreignKeysOff = "-- mythosd:foreign-keys-off"
 
+// restoreForeignKeys turns foreign keys back on for conn after a
+// migration that turned them off. The pool reuses a connection as it is,
+// so one where that fails is dropped from the pool, never reused without
+// them.
+func restoreForeignKeys(ctx context.Context, conn *sql.Conn) {
+	if _, err := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); err != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+}
+
 // applyMigration runs m and records it in one transaction.
 func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 	conn, err := db.Conn(ctx)
@@ -153,7 +164,7 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 		if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
 			return fmt.Errorf("foreign keys off: %w", err)
 		}
-		defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`) //nolint:errcheck // the pool's DSN sets it again on a new connection
+		defer restoreForeignKeys(ctx, conn)
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {

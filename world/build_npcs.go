@@ -12,17 +12,19 @@ import (
 	"mythosd/world/worldfile"
 )
 
-// npcFields are the NPC definition fields medit sets (docs/WORLD-NPCS.md).
-var npcFields = entryFields{
-	fields: []editField{
-		{"name", textValue}, {"keywords", wordsValue}, {"room_text", textValue}, {"description", textValue},
-		{"kind", wordValue}, {"lucidity", wordValue}, {"dp", intValue}, {"dex", intValue}, {"str", intValue},
-		{"damage.min", intValue}, {"damage.max", intValue}, {"protection", intValue}, {"xp", intValue},
-		{"behaviour.wander_seconds", intValue}, {"behaviour.greet", textValue}, {"behaviour.flee_below", numberValue},
-		{"loot", listValue}, {"shop", listValue},
-	},
-	parents:  map[string]string{"damage": `{"min":0,"max":0}`, "behaviour": `{}`},
-	readList: readNPCList,
+// npcFields returns the NPC definition fields medit sets (docs/WORLD-NPCS.md).
+func npcFields() *entryFields {
+	return &entryFields{
+		fields: []editField{
+			{"name", textValue}, {"keywords", wordsValue}, {"room_text", textValue}, {"description", textValue},
+			{"kind", wordValue}, {"lucidity", wordValue}, {"dp", intValue}, {"dex", intValue}, {"str", intValue},
+			{"damage.min", intValue}, {"damage.max", intValue}, {"protection", intValue}, {"xp", intValue},
+			{"behaviour.wander_seconds", intValue}, {"behaviour.greet", textValue}, {"behaviour.flee_below", numberValue},
+			{"loot", listValue}, {"shop", listValue},
+		},
+		parents:  map[string]string{"damage": `{"min":0,"max":0}`, "behaviour": `{}`},
+		readList: readNPCList,
+	}
 }
 
 // npcCommands are the NPC definition commands, which only builders see.
@@ -106,7 +108,7 @@ func (w *World) editedNPCDef(d store.NPCDef, field, value string) (store.NPCDef,
 	if err != nil {
 		return d, err
 	}
-	if raw, err = npcFields.setField(raw, field, value); err != nil {
+	if raw, err = npcFields().setField(raw, field, value); err != nil {
 		return d, err
 	}
 	var obj map[string]json.RawMessage

@@ -11,21 +11,23 @@ import (
 	"mythosd/world/worldfile"
 )
 
-// protoFields are the prototype fields oedit sets (docs/WORLD-ITEMS.md).
-var protoFields = entryFields{
-	fields: []editField{
-		{"name", textValue}, {"plural", textValue}, {"keywords", wordsValue}, {"room_text", textValue},
-		{"description", textValue}, {"type", wordValue}, {"weight", intValue}, {"value", intValue},
-		{"slots", wordsValue}, {"flags", wordsValue}, {"protection", intValue}, {"key_id", wordValue},
-		{"weapon.min", intValue}, {"weapon.max", intValue}, {"weapon.modifier", intValue},
-		{"use.verb", wordValue}, {"use.lucidity", intValue}, {"use.dp", intValue}, {"use.text", textValue},
-		{"use.consumed", boolValue},
-		{"container.capacity", intValue}, {"container.max_weight", intValue}, {"container.closable", boolValue},
-		{"container.key", wordValue},
-	},
-	parents: map[string]string{
-		"weapon": `{"min":0,"max":0}`, "use": `{"verb":"use"}`, "container": `{"capacity":1,"max_weight":0}`,
-	},
+// protoFields returns the prototype fields oedit sets (docs/WORLD-ITEMS.md).
+func protoFields() *entryFields {
+	return &entryFields{
+		fields: []editField{
+			{"name", textValue}, {"plural", textValue}, {"keywords", wordsValue}, {"room_text", textValue},
+			{"description", textValue}, {"type", wordValue}, {"weight", intValue}, {"value", intValue},
+			{"slots", wordsValue}, {"flags", wordsValue}, {"protection", intValue}, {"key_id", wordValue},
+			{"weapon.min", intValue}, {"weapon.max", intValue}, {"weapon.modifier", intValue},
+			{"use.verb", wordValue}, {"use.lucidity", intValue}, {"use.dp", intValue}, {"use.text", textValue},
+			{"use.consumed", boolValue},
+			{"container.capacity", intValue}, {"container.max_weight", intValue}, {"container.closable", boolValue},
+			{"container.key", wordValue},
+		},
+		parents: map[string]string{
+			"weapon": `{"min":0,"max":0}`, "use": `{"verb":"use"}`, "container": `{"capacity":1,"max_weight":0}`,
+		},
+	}
 }
 
 // protoCommands are the prototype commands, which only builders see.
@@ -109,7 +111,7 @@ func (w *World) editedProto(p store.ItemProto, field, value string) (store.ItemP
 	if err != nil {
 		return p, err
 	}
-	if raw, err = protoFields.setField(raw, field, value); err != nil {
+	if raw, err = protoFields().setField(raw, field, value); err != nil {
 		return p, err
 	}
 	next, err := w.checkProtoRaw(p.ID, raw)

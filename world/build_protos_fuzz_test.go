@@ -27,7 +27,7 @@ func FuzzBuildEdit(f *testing.F) {
 		readNPCList("loot", line)            //nolint:errcheck // only that it answers
 		field, value, _ := strings.Cut(line, " ")
 		proto, _ := json.Marshal(testProtos()[0])
-		if raw, err := protoFields.setField(proto, field, value); err == nil {
+		if raw, err := protoFields().setField(proto, field, value); err == nil {
 			if p, err := worldfile.CheckItemProto(raw, isKey); err == nil {
 				again, _ := json.Marshal(p)
 				if p2, err := worldfile.CheckItemProto(again, isKey); err != nil || !reflect.DeepEqual(p, p2) {
@@ -36,7 +36,7 @@ func FuzzBuildEdit(f *testing.F) {
 			}
 		}
 		def, _ := json.Marshal(testNPCDefs()[0])
-		if raw, err := npcFields.setField(def, field, value); err == nil {
+		if raw, err := npcFields().setField(def, field, value); err == nil {
 			if d, err := worldfile.CheckNPCDef(raw, isProto); err == nil {
 				again, _ := json.Marshal(d)
 				if d2, err := worldfile.CheckNPCDef(again, isProto); err != nil || !reflect.DeepEqual(d, d2) {
