@@ -146,6 +146,7 @@ func (c contents) attrs() []any {
 		"edits", c.edits}
 }
 
+// String describes the counts in words, for logs and errors.
 func (c contents) String() string {
 	return fmt.Sprintf("%d character states, %d visits, %d facts, %d lucidity changes, %d meta keys, %d items, %d bans, %d chat lines, %d rooms and %d building changes",
 		c.chars, c.visits, c.facts, c.changes, c.meta, c.items, c.bans, c.chat, c.rooms, c.edits)

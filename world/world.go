@@ -156,13 +156,14 @@ type World struct {
 	protoBuild
 }
 
-// New returns a World ready to Run.
-func New(cfg Config) (*World, error) {
+// withDefaults checks that cfg has what a World needs and fills in the
+// defaults of what it leaves out.
+func withDefaults(cfg Config) (Config, error) {
 	if cfg.Store == nil || cfg.Clock == nil || cfg.Logger == nil || cfg.Hasher == nil || cfg.Rand == nil {
-		return nil, errors.New("world: Store, Clock, Logger, Hasher and Rand are required")
+		return Config{}, errors.New("world: Store, Clock, Logger, Hasher and Rand are required")
 	}
 	if cfg.StartRoom == "" {
-		return nil, errors.New("world: no start room")
+		return Config{}, errors.New("world: no start room")
 	}
 	cfg.Tick = orDefault(cfg.Tick, defaultTick)
 	cfg.RoomTTL = orDefault(cfg.RoomTTL, defaultRoomTTL)
@@ -181,6 +182,18 @@ func New(cfg Config) (*World, error) {
 	}
 	if cfg.MaxChars <= 0 {
 		cfg.MaxChars = defaultMaxChars
+	}
+	if cfg.WorldTime.IsZero() {
+		cfg.WorldTime = worldEpoch()
+	}
+	return cfg, nil
+}
+
+// New returns a World ready to Run.
+func New(cfg Config) (*World, error) {
+	cfg, err := withDefaults(cfg)
+	if err != nil {
+		return nil, err
 	}
 	w := &World{
 		cfg:    cfg,
@@ -205,9 +218,6 @@ func New(cfg Config) (*World, error) {
 	w.rules, w.rng = cfg.Rules, cfg.Rand
 	if w.rules == nil {
 		w.rules = lucidity.DefaultRules()
-	}
-	if cfg.WorldTime.IsZero() {
-		cfg.WorldTime = worldEpoch()
 	}
 	now := cfg.Clock.Now()
 	w.clock.set(now, cfg.WorldTime)
