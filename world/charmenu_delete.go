@@ -83,7 +83,7 @@ func (w *World) deleteCharacter(acc store.Account, ch store.Character) string {
 	if !free {
 		return ch.Name + " is in the world just now; try again once it has left."
 	}
-	defer w.post(func() { delete(w.deleting, key) })
+	defer w.post(func() { delete(w.reserved, key) })
 	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 	defer cancel()
 	items, err := w.cfg.Store.DeleteCharacter(ctx, ch.ID)
@@ -115,21 +115,21 @@ func (w *World) reserveDelete(key string) bool {
 	if _, loading := w.loads[key]; loading {
 		return false
 	}
-	if w.beingDeleted(key) {
-		return false
-	}
-	if w.deleting == nil {
-		w.deleting = make(map[string]struct{})
-	}
-	w.deleting[key] = struct{}{}
-	return true
+	return w.reserve(key, "That character is being deleted.")
 }
 
-// beingDeleted reports whether the character of key is being deleted.
-// Loop only.
-func (w *World) beingDeleted(key string) bool {
-	_, ok := w.deleting[key]
-	return ok
+// reserve holds name key while a delete or rename runs off the loop; a
+// login under it is told why and put out. It reports false when key is
+// held already. Loop only.
+func (w *World) reserve(key, why string) bool {
+	if _, held := w.reserved[key]; held {
+		return false
+	}
+	if w.reserved == nil {
+		w.reserved = make(map[string]string)
+	}
+	w.reserved[key] = why
+	return true
 }
 
 // askLoop runs fn on the loop and returns its answer; ok is false when the

@@ -138,9 +138,20 @@ func (r *renameDialog) answer(pw string) string {
 	if !ok {
 		return why + " You keep your name."
 	}
+	key := nameKey(r.name)
+	free, alive := w.askLoop(func() bool { return w.reserve(key, "That name is being taken just now; try again in a moment.") })
+	switch {
+	case !alive:
+		return "The world is stopping; you keep your name."
+	case !free:
+		return "Someone is taking that name just now; choose another."
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 	defer cancel()
 	_, err := w.cfg.Store.RenameCharacter(ctx, r.c.ID, r.name)
+	if err != nil {
+		w.post(func() { delete(w.reserved, key) })
+	}
 	if why := addRefusal(err, 0); why != "" {
 		return why
 	}
@@ -149,7 +160,9 @@ func (r *renameDialog) answer(pw string) string {
 		return strings.TrimSuffix(storeTroubleText, "\n") + " You keep your name."
 	}
 	w.audit.Info("character renamed", "from", r.old, "to", r.name, "by", r.old)
-	w.post(func() { w.renamed(r.c, r.old, r.name) })
+	// The new name stays held until the loop knows the character by it, so
+	// a login under it meanwhile cannot load a second copy.
+	w.post(func() { w.renamed(r.c, r.old, r.name); delete(w.reserved, key) })
 	return "You are " + r.name + " now. Other players' mutes of " + r.old + " follow you; " +
 		"the chat log keeps what was said under the old name."
 }

@@ -183,3 +183,22 @@ func TestCheckPasswordByCharacterName(t *testing.T) {
 		t.Errorf("an unknown key: %v, want ErrBadLogin", err)
 	}
 }
+
+// TestReservedNameRefusesLogin: while a rename or delete holds a name off
+// the loop, a login under it is told why and let in once it is released.
+func TestReservedNameRefusesLogin(t *testing.T) {
+	tw := newTestWorld(t, "")
+	tw.create(t, "Alice").do("quit")
+	tw.tick()
+	const why = "That name is being taken just now; try again in a moment."
+	tw.onLoop(func() {
+		if !tw.reserve("alice", why) || tw.reserve("alice", why) {
+			t.Error("reserve does not hold a name once")
+		}
+	})
+	_, got := tw.login(t, "Alice", "secret1")
+	wantContains(t, got, why)
+	tw.onLoop(func() { delete(tw.reserved, "alice") })
+	_, got = tw.login(t, "Alice", "secret1")
+	wantContains(t, got, "Welcome to Arkham, Alice.")
+}

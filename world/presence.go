@@ -17,8 +17,8 @@ func (w *World) enter(s *Session, acc accountInfo) {
 	s.waiting = true
 	defer s.finished()
 	key := nameKey(acc.Char)
-	if w.beingDeleted(key) {
-		s.conn.Send("That character is being deleted.\n")
+	if why, held := w.reserved[key]; held {
+		s.conn.Send(why + "\n")
 		s.conn.Close(netcore.CauseFailure)
 		return
 	}

@@ -115,9 +115,10 @@ type World struct {
 	chars  map[string]*Character // by name key; loop-owned
 	places map[string]*place     // occupied rooms by id; loop-owned
 	loads  map[string][]*Session // characters being loaded, by name key
-	// deleting holds the name keys of characters being deleted (loop-owned;
-	// made on first use): nobody enters them meanwhile.
-	deleting map[string]struct{}
+	// reserved holds the name keys of characters being deleted or renamed
+	// off the loop, with what a login under one is told (loop-owned; made
+	// on first use): nobody enters them meanwhile.
+	reserved map[string]string
 	dirty    []*Character  // characters changed since the last hand-off
 	visits   []visitRecord // first visits since the last hand-off
 	snaps    snapshots
