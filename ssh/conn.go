@@ -17,7 +17,9 @@ import (
 // world.Styler. A golang.org/x/term Terminal does the line editing, history
 // and echo; a read loop feeds the lines to the world, and a write loop
 // drains a bounded outbox (netcore's) onto the channel with a write
-// deadline; it alone closes the connection.
+// deadline; it alone closes the connection. The write loop runs on demand:
+// the outbox starts it when there is output and it ends when all is
+// written, so an idle session has no write goroutine.
 //
 // The Terminal never touches the network: what it writes (output, echo,
 // prompt redraws) collects in a buffer that only the write loop flushes, so
@@ -33,7 +35,6 @@ type Conn struct {
 
 	out     *netcore.Outbox[outItem]
 	flushed chan struct{} // the write loop's answers to barriers
-	winch   <-chan gliderssh.Window
 
 	echoOff atomic.Bool
 	width   atomic.Int32
@@ -77,7 +78,6 @@ type connConfig struct {
 	termType     string
 	colorTerm    string // the client's COLORTERM, when it sent one
 	window       gliderssh.Window
-	winch        <-chan gliderssh.Window
 	hangup       func()
 }
 
@@ -96,15 +96,14 @@ func newConn(ch channel, cfg connConfig) *Conn {
 		log:      cfg.logger,
 		hangup:   cfg.hangup,
 		flushed:  make(chan struct{}, 1),
-		winch:    cfg.winch,
 		remote:   cfg.remote,
 		termType: cfg.termType,
 		timeout:  cfg.writeTimeout,
 		style:    newStyle(cfg.termType, cfg.colorTerm),
 	}
 	c.out = netcore.NewOutbox[outItem](cfg.outboxSize, maxPending,
-		func() { c.core.Record(netcore.CauseSlowClient) }, nil)
-	c.sink = newTermSink(ch, c.overflow)
+		func() { c.core.Record(netcore.CauseSlowClient) }, c.writeLoop)
+	c.sink = newTermSink(ch, c.overflow, c.out.Wake)
 	c.term = term.NewTerminal(c.sink, "")
 	c.term.History = &history{}
 	c.resize(cfg.window)
@@ -186,7 +185,8 @@ func (c *Conn) currentPrompt() string {
 	return ""
 }
 
-// resize applies a window size to the wrap width and the line editor.
+// resize applies a window size to the wrap width and the line editor; the
+// session's request loop calls it.
 func (c *Conn) resize(w gliderssh.Window) {
 	if w.Width < minTermWidth {
 		return

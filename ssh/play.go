@@ -109,7 +109,6 @@ func (s *Server) setup(core *netcore.Server) {
 		limits.LoginBytes = DefaultLoginBytes
 	}
 	s.glider = &gliderssh.Server{
-		Handler:              s.handle,
 		HostSigners:          []gliderssh.Signer{s.HostKey},
 		Version:              "mythosd",
 		PasswordHandler:      s.passwordAuth,

@@ -2,6 +2,7 @@ package ssh
 
 import (
 	"fmt"
+	"log/slog"
 	"net"
 	"runtime/debug"
 	"strings"
@@ -9,7 +10,6 @@ import (
 	"time"
 
 	gliderssh "github.com/gliderlabs/ssh"
-	gossh "golang.org/x/crypto/ssh"
 
 	"mythosd/world"
 	"mythosd/world/netcore"
@@ -52,31 +52,15 @@ func (s *Server) admit(ctx gliderssh.Context, nc net.Conn) net.Conn {
 	return nc
 }
 
-// openSession accepts the first session channel of a connection and
-// rejects any other.
-func (s *Server) openSession(srv *gliderssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, ctx gliderssh.Context) {
-	c := connOf(ctx)
-	if c == nil || c.opened.Swap(true) {
-		// The client learns why from the reason; its error is its own.
-		_ = ch.Reject(gossh.Prohibited, oneSessionReason)
-		return
-	}
-	gliderssh.DefaultSessionHandler(srv, conn, ch, ctx)
-}
-
-// handle runs one session: it refuses a session without a PTY or with a
-// command, else hands it to the world and plays it out. When it ends, the
-// connection ends too.
-func (s *Server) handle(sess gliderssh.Session) {
-	c := connOf(sess.Context())
-	defer s.linger(sess.Context(), c)
-	defer s.recoverSession(sess)
-	log := s.logger.With("remote", sess.RemoteAddr().String(), "user", sess.User())
-	pty, winch, hasPTY := sess.Pty()
-	if reason := refusal(sess.RawCommand(), hasPTY); reason != "" {
+// start begins a session that asked for a shell or command: one without a
+// PTY or with a command is refused, else its Conn is made here, on the
+// request loop that resizes it, and played out on a goroutine of its own.
+// When the session ends, the connection ends too.
+func (s *Server) start(sess *session, c *playConn, command string) {
+	log := s.logger.With("remote", sess.conn.RemoteAddr().String(), "user", sess.conn.User())
+	if reason := refusal(command, sess.pty != nil); reason != "" {
 		log.Info("ssh session refused", "reason", reason)
-		fmt.Fprintln(sess.Stderr(), reason)
-		_ = sess.Exit(1) // the connection closes next either way
+		go s.refuse(sess, c, reason)
 		return
 	}
 	conn := newConn(sess, connConfig{
@@ -84,23 +68,37 @@ func (s *Server) handle(sess gliderssh.Session) {
 		logger:       log,
 		writeTimeout: setting(s.WriteTimeout, DefaultWriteTimeout),
 		outboxSize:   s.outboxSize(),
-		remote:       sess.RemoteAddr().String(),
-		termType:     pty.Term,
-		colorTerm:    envValue(sess.Environ(), "COLORTERM"),
-		window:       pty.Window,
-		winch:        winch,
+		remote:       sess.conn.RemoteAddr().String(),
+		termType:     sess.pty.Term,
+		colorTerm:    sess.colorTerm,
+		window:       sess.window(),
 		hangup:       func() { c.core.Close() },
 	})
-	log.Info("ssh session started", "term", pty.Term, "width", pty.Window.Width)
-	conn.serve(s.acceptFor(sess.User()))
+	sess.player = conn
+	log.Info("ssh session started", "term", sess.pty.Term, "width", sess.pty.Columns)
+	go s.play(sess, c, conn, log)
+}
+
+// play runs a session's Conn until it ends.
+func (s *Server) play(sess *session, c *playConn, conn *Conn, log *slog.Logger) {
+	defer s.linger(sess.ctx, c)
+	defer s.recoverSession(sess)
+	conn.serve(s.acceptFor(sess.conn.User()))
 	log.Info("ssh session ended")
 }
 
-// recoverSession logs a panic in a session's handler; the session ends, the
-// server goes on.
-func (s *Server) recoverSession(sess gliderssh.Session) {
+// refuse tells the client why its session cannot play and ends it.
+func (s *Server) refuse(sess *session, c *playConn, reason string) {
+	defer s.linger(sess.ctx, c)
+	fmt.Fprintln(sess.Stderr(), reason)
+	_ = sess.Exit(1) // the connection closes next either way
+}
+
+// recoverSession logs a panic in a session; the session ends, the server
+// goes on.
+func (s *Server) recoverSession(sess *session) {
 	if r := recover(); r != nil {
-		s.logger.Error("panic in ssh session", "remote", sess.RemoteAddr().String(), "panic", r,
+		s.logger.Error("panic in ssh session", "remote", sess.conn.RemoteAddr().String(), "panic", r,
 			"stack", string(debug.Stack()))
 	}
 }
@@ -147,13 +145,3 @@ func (s *Server) linger(ctx gliderssh.Context, c *playConn) {
 
 // isNewUser reports whether user asks to create a character.
 func isNewUser(user string) bool { return strings.EqualFold(user, NewUser) }
-
-// envValue returns the value of key in env ("KEY=value" entries), or "".
-func envValue(env []string, key string) string {
-	for _, kv := range env {
-		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
-			return v
-		}
-	}
-	return ""
-}
