@@ -261,3 +261,46 @@ func TestEndlessEscapeSequenceEndsSession(t *testing.T) {
 		t.Errorf("another session suffered: %q", got)
 	}
 }
+
+// TestColorTermFromEnv checks that a COLORTERM the client sends before its
+// shell raises an xterm's colours to 24-bit, and that one too long to be
+// real is ignored.
+func TestColorTermFromEnv(t *testing.T) {
+	ts := startServer(t, nil)
+	tests := []struct {
+		name, value string
+		want        world.ColorMode
+	}{
+		{"truecolor", "truecolor", world.ColorTrue},
+		{"24bit", "24bit", world.ColorTrue},
+		{"too long", strings.Repeat("truecolor", 10), world.Color16},
+		{"none", "", world.Color16},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			client, err := ts.dial(t, "alice", gossh.Password("lanterns1"))
+			if err != nil {
+				t.Fatalf("dial: %v", err)
+			}
+			defer client.Close()
+			sess, err := client.NewSession()
+			if err != nil {
+				t.Fatalf("new session: %v", err)
+			}
+			if tt.value != "" {
+				if err := sess.Setenv("COLORTERM", tt.value); err != nil {
+					t.Fatalf("setenv: %v", err)
+				}
+			}
+			if err := sess.RequestPty("xterm", 40, 80, gossh.TerminalModes{}); err != nil {
+				t.Fatalf("pty: %v", err)
+			}
+			if err := sess.Shell(); err != nil {
+				t.Fatalf("shell: %v", err)
+			}
+			if mode, _ := ts.game.next(t).(world.Styler).Style(); mode != tt.want {
+				t.Errorf("colour mode %v, want %v", mode, tt.want)
+			}
+		})
+	}
+}
