@@ -1,15 +1,12 @@
 package ssh
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
-	"net"
 	"runtime/debug"
 	"strings"
-	"sync/atomic"
 	"time"
-
-	gliderssh "github.com/gliderlabs/ssh"
 
 	"mythosd/world"
 	"mythosd/world/netcore"
@@ -26,30 +23,11 @@ const (
 // session.
 const closeLinger = 2 * time.Second
 
-// playConnKey finds a connection's playConn in its gliderlabs context.
-type playConnKey struct{}
-
-// playConn is one client connection as the connection core admitted it;
-// it may open one session.
+// playConn is one client connection as the connection core admitted it,
+// with a context that ends when the connection does.
 type playConn struct {
-	core   *netcore.Conn
-	opened atomic.Bool // a session channel was opened
-}
-
-// connOf returns the playConn of a gliderlabs context.
-func connOf(ctx gliderssh.Context) *playConn {
-	c, _ := ctx.Value(playConnKey{}).(*playConn)
-	return c
-}
-
-// admit keeps the core's connection in the gliderlabs context.
-func (s *Server) admit(ctx gliderssh.Context, nc net.Conn) net.Conn {
-	core, ok := nc.(*netcore.Conn)
-	if !ok {
-		return nil // only the core hands connections to gliderlabs
-	}
-	ctx.SetValue(playConnKey{}, &playConn{core: core})
-	return nc
+	core *netcore.Conn
+	ctx  context.Context
 }
 
 // start begins a session that asked for a shell or command: one without a
@@ -81,7 +59,7 @@ func (s *Server) start(sess *session, c *playConn, command string) {
 
 // play runs a session's Conn until it ends.
 func (s *Server) play(sess *session, c *playConn, conn *Conn, log *slog.Logger) {
-	defer s.linger(sess.ctx, c)
+	defer s.linger(c)
 	defer s.recoverSession(sess)
 	conn.serve(s.acceptFor(sess.conn.User()))
 	log.Info("ssh session ended")
@@ -89,7 +67,7 @@ func (s *Server) play(sess *session, c *playConn, conn *Conn, log *slog.Logger) 
 
 // refuse tells the client why its session cannot play and ends it.
 func (s *Server) refuse(sess *session, c *playConn, reason string) {
-	defer s.linger(sess.ctx, c)
+	defer s.linger(c)
 	fmt.Fprintln(sess.Stderr(), reason)
 	_ = sess.Exit(1) // the connection closes next either way
 }
@@ -133,11 +111,11 @@ func refusal(command string, hasPTY bool) string {
 
 // linger gives the client a moment to hang up after its session, then
 // closes the connection: one session per connection.
-func (s *Server) linger(ctx gliderssh.Context, c *playConn) {
+func (s *Server) linger(c *playConn) {
 	t := time.NewTimer(closeLinger)
 	defer t.Stop()
 	select {
-	case <-ctx.Done():
+	case <-c.ctx.Done():
 	case <-t.C:
 	}
 	_ = c.core.Close() // the client may have hung up first
