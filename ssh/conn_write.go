@@ -40,7 +40,7 @@ func (c *Conn) drain() bool {
 // release lets go of the loop's buffers while the session is idle; the
 // outbox calls it while no other loop can start.
 func (c *Conn) release() {
-	c.scratch, c.spare = nil, nil
+	c.scratch, c.spare, c.batch = nil, nil, nil
 	c.sink.release()
 }
 

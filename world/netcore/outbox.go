@@ -161,6 +161,7 @@ func (q *Outbox[T]) Next(spare []T, idle func()) (items []T, s State, ok bool) {
 		if idle != nil {
 			idle()
 		}
+		q.items = nil // the spare array a busy loop kept
 		q.running = false
 		return nil, Open, false
 	}

@@ -136,3 +136,22 @@ func TestOutboxWake(t *testing.T) {
 		t.Errorf("Next reported ok %d times for one Wake, want 1", oks)
 	}
 }
+
+// TestOutboxIdleHoldsNoArray checks that the spare array a loop hands back
+// is let go once the loop finds the outbox empty.
+func TestOutboxIdleHoldsNoArray(t *testing.T) {
+	q := NewOutbox[int](10, 0, nil, nil)
+	q.Push(1, 1)
+	items, _, _ := q.Next(nil, nil)
+	q.Push(2, 1)
+	items, _, _ = q.Next(Recycle(items), nil)
+	if cap(q.items) == 0 {
+		t.Fatal("a busy outbox did not keep the spare array: the test proves nothing")
+	}
+	if _, _, ok := q.Next(Recycle(items), nil); ok {
+		t.Fatal("Next reported work on an empty outbox")
+	}
+	if q.items != nil {
+		t.Errorf("an idle outbox holds an array of %d items", cap(q.items))
+	}
+}
