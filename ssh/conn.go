@@ -103,12 +103,14 @@ func newConn(ch channel, cfg connConfig) *Conn {
 	}
 	c.out = netcore.NewOutbox[outItem](cfg.outboxSize, maxPending,
 		func() { c.core.Record(netcore.CauseSlowClient) }, c.writeLoop)
+	// The write loop may start as soon as the Terminal writes: what it
+	// uses is set first.
+	c.timer = time.AfterFunc(time.Hour, c.writeTimedOut)
+	c.timer.Stop()
 	c.sink = newTermSink(ch, c.overflow, c.out.Wake)
 	c.term = term.NewTerminal(c.sink, "")
 	c.term.History = &history{}
 	c.resize(cfg.window)
-	c.timer = time.AfterFunc(time.Hour, c.writeTimedOut)
-	c.timer.Stop()
 	c.core.SetStop(c.out.Kill)
 	return c
 }
