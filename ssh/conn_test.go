@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -303,4 +304,28 @@ func TestColorTermFromEnv(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestIdleSessionHasNoWriteLoop checks that the write loop runs on demand:
+// it ends once the prompt is drawn, starts again for the answer to a line,
+// and ends again.
+func TestIdleSessionHasNoWriteLoop(t *testing.T) {
+	ts := startServer(t, nil)
+	p, _ := login(t, ts, "xterm", 80)
+	for _, line := range []string{"", "info"} {
+		if line != "" {
+			if got := p.do(line); !strings.Contains(got, "transport=ssh") {
+				t.Fatalf("answer to %q = %q", line, got)
+			}
+		}
+		if !nettest.Poll(func() bool { return !strings.Contains(allStacks(), "ssh.(*Conn).writeLoop") }) {
+			t.Fatalf("a write loop still runs while the session is idle (after %q)", line)
+		}
+	}
+}
+
+// allStacks returns the stacks of every goroutine.
+func allStacks() string {
+	buf := make([]byte, 1<<20)
+	return string(buf[:runtime.Stack(buf, true)])
 }
