@@ -28,7 +28,7 @@ import (
 type Conn struct {
 	ch     channel
 	core   *netcore.Conn
-	log    *slog.Logger
+	log    *slog.Logger // the server's: logger adds the session's attributes
 	term   *term.Terminal
 	sink   *termSink
 	hangup func() // closes the whole SSH connection, at once
@@ -41,6 +41,7 @@ type Conn struct {
 	style   *style
 
 	remote   string
+	user     string
 	termType string
 	timeout  time.Duration
 	timer    *time.Timer // the write deadline; fires kill
@@ -72,6 +73,7 @@ type channel interface {
 type connConfig struct {
 	core         *netcore.Conn
 	logger       *slog.Logger
+	user         string
 	writeTimeout time.Duration
 	outboxSize   int
 	remote       string
@@ -97,6 +99,7 @@ func newConn(ch channel, cfg connConfig) *Conn {
 		hangup:   cfg.hangup,
 		flushed:  make(chan struct{}, 1),
 		remote:   cfg.remote,
+		user:     cfg.user,
 		termType: cfg.termType,
 		timeout:  cfg.writeTimeout,
 		style:    newStyle(cfg.termType, cfg.colorTerm),
@@ -178,6 +181,10 @@ func (c *Conn) writeTimedOut() {
 	c.kill(netcore.CauseSlowClient)
 	c.hangup()
 }
+
+// logger is the server's logger with the session's remote address and
+// user, made when something is logged rather than kept by every session.
+func (c *Conn) logger() *slog.Logger { return c.log.With("remote", c.remote, "user", c.user) }
 
 // currentPrompt is the prompt the write loop set last.
 func (c *Conn) currentPrompt() string {

@@ -66,6 +66,6 @@ func (c *Conn) endInput(err error) {
 		return
 	}
 	if c.core.Record(netcore.CauseReadError) {
-		c.log.Debug("ssh input ended", "err", err)
+		c.logger().Debug("ssh input ended", "err", err)
 	}
 }

@@ -120,7 +120,7 @@ func (c *Conn) flush() bool {
 		c.timer.Stop()
 		if err != nil {
 			if c.core.Record(netcore.CauseWriteError) {
-				c.log.Debug("ssh write failed", "err", err)
+				c.logger().Debug("ssh write failed", "err", err)
 			}
 			return false
 		}
@@ -148,7 +148,7 @@ func (c *Conn) finish() {
 // end of that session.
 func (c *Conn) recoverPanic(where string) {
 	if r := recover(); r != nil {
-		c.log.Error("panic in ssh session", "where", where, "panic", r, "stack", string(debug.Stack()))
+		c.logger().Error("panic in ssh session", "where", where, "panic", r, "stack", string(debug.Stack()))
 		c.kill(netcore.CauseFailure)
 	}
 }

@@ -3,7 +3,6 @@ package ssh
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -43,7 +42,8 @@ func (s *Server) start(sess *session, c *playConn, command string) {
 	}
 	conn := newConn(sess, connConfig{
 		core:         c.core,
-		logger:       log,
+		logger:       s.logger,
+		user:         sess.conn.User(),
 		writeTimeout: setting(s.WriteTimeout, DefaultWriteTimeout),
 		outboxSize:   s.outboxSize(),
 		remote:       sess.conn.RemoteAddr().String(),
@@ -54,15 +54,15 @@ func (s *Server) start(sess *session, c *playConn, command string) {
 	})
 	sess.player = conn
 	log.Info("ssh session started", "term", sess.pty.Term, "width", sess.pty.Columns)
-	go s.play(sess, c, conn, log)
+	go s.play(sess, c, conn)
 }
 
 // play runs a session's Conn until it ends.
-func (s *Server) play(sess *session, c *playConn, conn *Conn, log *slog.Logger) {
+func (s *Server) play(sess *session, c *playConn, conn *Conn) {
 	defer s.linger(c)
 	defer s.recoverSession(sess)
 	conn.serve(s.acceptFor(sess.conn.User()))
-	log.Info("ssh session ended")
+	conn.logger().Info("ssh session ended")
 }
 
 // refuse tells the client why its session cannot play and ends it.
