@@ -17,7 +17,9 @@ import (
 // world.Styler. A golang.org/x/term Terminal does the line editing, history
 // and echo; a read loop feeds the lines to the world, and a write loop
 // drains a bounded outbox (netcore's) onto the channel with a write
-// deadline; it alone closes the connection.
+// deadline; it alone closes the connection. The write loop runs on demand:
+// the outbox starts it when there is output and it ends when all is
+// written, so an idle session has no write goroutine.
 //
 // The Terminal never touches the network: what it writes (output, echo,
 // prompt redraws) collects in a buffer that only the write loop flushes, so
@@ -26,20 +28,20 @@ import (
 type Conn struct {
 	ch     channel
 	core   *netcore.Conn
-	log    *slog.Logger
+	log    *slog.Logger // the server's: logger adds the session's attributes
 	term   *term.Terminal
 	sink   *termSink
 	hangup func() // closes the whole SSH connection, at once
 
 	out     *netcore.Outbox[outItem]
 	flushed chan struct{} // the write loop's answers to barriers
-	winch   <-chan gliderssh.Window
 
 	echoOff atomic.Bool
 	width   atomic.Int32
 	style   *style
 
 	remote   string
+	user     string
 	termType string
 	timeout  time.Duration
 	timer    *time.Timer // the write deadline; fires kill
@@ -71,13 +73,13 @@ type channel interface {
 type connConfig struct {
 	core         *netcore.Conn
 	logger       *slog.Logger
+	user         string
 	writeTimeout time.Duration
 	outboxSize   int
 	remote       string
 	termType     string
 	colorTerm    string // the client's COLORTERM, when it sent one
 	window       gliderssh.Window
-	winch        <-chan gliderssh.Window
 	hangup       func()
 }
 
@@ -96,20 +98,22 @@ func newConn(ch channel, cfg connConfig) *Conn {
 		log:      cfg.logger,
 		hangup:   cfg.hangup,
 		flushed:  make(chan struct{}, 1),
-		winch:    cfg.winch,
 		remote:   cfg.remote,
+		user:     cfg.user,
 		termType: cfg.termType,
 		timeout:  cfg.writeTimeout,
 		style:    newStyle(cfg.termType, cfg.colorTerm),
 	}
 	c.out = netcore.NewOutbox[outItem](cfg.outboxSize, maxPending,
-		func() { c.core.Record(netcore.CauseSlowClient) }, nil)
-	c.sink = newTermSink(ch, c.overflow)
+		func() { c.core.Record(netcore.CauseSlowClient) }, c.writeLoop)
+	// The write loop may start as soon as the Terminal writes: what it
+	// uses is set first.
+	c.timer = time.AfterFunc(time.Hour, c.writeTimedOut)
+	c.timer.Stop()
+	c.sink = newTermSink(ch, c.overflow, c.out.Wake)
 	c.term = term.NewTerminal(c.sink, "")
 	c.term.History = &history{}
 	c.resize(cfg.window)
-	c.timer = time.AfterFunc(time.Hour, c.writeTimedOut)
-	c.timer.Stop()
 	c.core.SetStop(c.out.Kill)
 	return c
 }
@@ -178,6 +182,10 @@ func (c *Conn) writeTimedOut() {
 	c.hangup()
 }
 
+// logger is the server's logger with the session's remote address and
+// user, made when something is logged rather than kept by every session.
+func (c *Conn) logger() *slog.Logger { return c.log.With("remote", c.remote, "user", c.user) }
+
 // currentPrompt is the prompt the write loop set last.
 func (c *Conn) currentPrompt() string {
 	if p := c.prompt.Load(); p != nil {
@@ -186,7 +194,8 @@ func (c *Conn) currentPrompt() string {
 	return ""
 }
 
-// resize applies a window size to the wrap width and the line editor.
+// resize applies a window size to the wrap width and the line editor; the
+// session's request loop calls it.
 func (c *Conn) resize(w gliderssh.Window) {
 	if w.Width < minTermWidth {
 		return

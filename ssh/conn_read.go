@@ -8,11 +8,10 @@ import (
 	"mythosd/world/netcore"
 )
 
-// serve runs the session: it starts the write loop, hands the connection
-// to the world with accept, feeds the world what the player types, and
-// returns once both loops have ended.
+// serve runs the session: it hands the connection to the world with
+// accept, feeds the world what the player types, and returns once the
+// write loop has closed the connection.
 func (c *Conn) serve(accept func(world.Conn) world.LineHandler) {
-	go c.writeLoop()
 	defer c.await()
 	defer c.recoverPanic("session")
 	h := accept(c)
@@ -67,6 +66,6 @@ func (c *Conn) endInput(err error) {
 		return
 	}
 	if c.core.Record(netcore.CauseReadError) {
-		c.log.Debug("ssh input ended", "err", err)
+		c.logger().Debug("ssh input ended", "err", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 type termSink struct {
 	r        io.Reader
 	overflow func()
-	ready    chan struct{} // signalled when bytes wait
+	wake     func() // runs the write loop: bytes wait
 
 	// Read side: the start of a character cut short by the last read.
 	partial    [utf8.UTFMax]byte
@@ -24,8 +24,8 @@ type termSink struct {
 	over bool
 }
 
-func newTermSink(r io.Reader, overflow func()) *termSink {
-	return &termSink{r: r, overflow: overflow, ready: make(chan struct{}, 1)}
+func newTermSink(r io.Reader, overflow, wake func()) *termSink {
+	return &termSink{r: r, overflow: overflow, wake: wake}
 }
 
 // errInputJam ends a session whose input the Terminal cannot make sense
@@ -116,10 +116,7 @@ func (s *termSink) Write(p []byte) (int, error) {
 		s.overflow()
 		return len(p), nil
 	}
-	select {
-	case s.ready <- struct{}{}:
-	default:
-	}
+	s.wake()
 	return len(p), nil
 }
 
@@ -128,6 +125,16 @@ func (s *termSink) pending() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.buf)
+}
+
+// release lets go of the buffer when nothing waits in it: the session is
+// idle.
+func (s *termSink) release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.buf) == 0 {
+		s.buf = nil
+	}
 }
 
 // take returns the waiting bytes and keeps spare's array for the next ones.

@@ -60,7 +60,7 @@ func TestSinkReadJoinsSplitCharacters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newTermSink(&chunkReader{chunks: tt.chunks}, func() {})
+			s := newTermSink(&chunkReader{chunks: tt.chunks}, func() {}, func() {})
 			var got strings.Builder
 			buf := make([]byte, 256)
 			for {
@@ -75,14 +75,14 @@ func TestSinkReadJoinsSplitCharacters(t *testing.T) {
 			}
 		})
 	}
-	if _, err := newTermSink(&chunkReader{}, func() {}).Read(make([]byte, 3)); err != errInputJam {
+	if _, err := newTermSink(&chunkReader{}, func() {}, func() {}).Read(make([]byte, 3)); err != errInputJam {
 		t.Errorf("a read with no room = %v, want errInputJam", err)
 	}
 }
 
 func TestSinkWriteOverflow(t *testing.T) {
 	overflowed := 0
-	s := newTermSink(nil, func() { overflowed++ })
+	s := newTermSink(nil, func() { overflowed++ }, func() {})
 	chunk := make([]byte, maxPending/4)
 	for range 4 {
 		s.Write(chunk)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -260,4 +261,71 @@ func TestEndlessEscapeSequenceEndsSession(t *testing.T) {
 	if got := other.do("still here"); !strings.Contains(got, "You typed: still here") {
 		t.Errorf("another session suffered: %q", got)
 	}
+}
+
+// TestColorTermFromEnv checks that a COLORTERM the client sends before its
+// shell raises an xterm's colours to 24-bit, and that one too long to be
+// real is ignored.
+func TestColorTermFromEnv(t *testing.T) {
+	ts := startServer(t, nil)
+	tests := []struct {
+		name, value string
+		want        world.ColorMode
+	}{
+		{"truecolor", "truecolor", world.ColorTrue},
+		{"24bit", "24bit", world.ColorTrue},
+		{"too long", strings.Repeat("truecolor", 10), world.Color16},
+		{"none", "", world.Color16},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			client, err := ts.dial(t, "alice", gossh.Password("lanterns1"))
+			if err != nil {
+				t.Fatalf("dial: %v", err)
+			}
+			defer client.Close()
+			sess, err := client.NewSession()
+			if err != nil {
+				t.Fatalf("new session: %v", err)
+			}
+			if tt.value != "" {
+				if err := sess.Setenv("COLORTERM", tt.value); err != nil {
+					t.Fatalf("setenv: %v", err)
+				}
+			}
+			if err := sess.RequestPty("xterm", 40, 80, gossh.TerminalModes{}); err != nil {
+				t.Fatalf("pty: %v", err)
+			}
+			if err := sess.Shell(); err != nil {
+				t.Fatalf("shell: %v", err)
+			}
+			if mode, _ := ts.game.next(t).(world.Styler).Style(); mode != tt.want {
+				t.Errorf("colour mode %v, want %v", mode, tt.want)
+			}
+		})
+	}
+}
+
+// TestIdleSessionHasNoWriteLoop checks that the write loop runs on demand:
+// it ends once the prompt is drawn, starts again for the answer to a line,
+// and ends again.
+func TestIdleSessionHasNoWriteLoop(t *testing.T) {
+	ts := startServer(t, nil)
+	p, _ := login(t, ts, "xterm", 80)
+	for _, line := range []string{"", "info"} {
+		if line != "" {
+			if got := p.do(line); !strings.Contains(got, "transport=ssh") {
+				t.Fatalf("answer to %q = %q", line, got)
+			}
+		}
+		if !nettest.Poll(func() bool { return !strings.Contains(allStacks(), "ssh.(*Conn).writeLoop") }) {
+			t.Fatalf("a write loop still runs while the session is idle (after %q)", line)
+		}
+	}
+}
+
+// allStacks returns the stacks of every goroutine.
+func allStacks() string {
+	buf := make([]byte, 1<<20)
+	return string(buf[:runtime.Stack(buf, true)])
 }

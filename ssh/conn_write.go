@@ -6,38 +6,47 @@ import (
 	"mythosd/world/netcore"
 )
 
-// writeLoop runs the outbox, window changes and the Terminal's output onto
-// the channel until the connection ends.
-// It alone closes the connection, unless a write is stuck past its
-// deadline.
+// writeLoop runs the outbox and the Terminal's output onto the channel
+// until both are empty, then ends: the outbox starts it again when output
+// arrives. When the session ends it closes the connection, which it alone
+// does, unless a write is stuck past its deadline.
 func (c *Conn) writeLoop() {
-	defer c.out.Finished()
-	defer c.endConn()
-	defer c.recoverPanic("write loop")
-	for {
-		select {
-		case <-c.out.Ready():
-			if !c.handleBatch() {
-				return
-			}
-		case <-c.sink.ready:
-		case w, ok := <-c.winch:
-			if !ok {
-				c.winch = nil
-				continue
-			}
-			c.resize(w)
+	idle := false
+	defer func() {
+		if !idle {
+			c.endConn()
+			c.out.Finished()
 		}
-		if !c.flush() {
-			return
+	}()
+	defer c.recoverPanic("write loop")
+	idle = c.drain()
+}
+
+// drain handles the outbox and flushes until nothing waits (true) or the
+// session ends (false). Once Next reports nothing to do it touches nothing
+// more: another loop may already run.
+func (c *Conn) drain() bool {
+	for {
+		items, state, ok := c.out.Next(c.batch, c.release)
+		if !ok {
+			return true
+		}
+		if !c.handleBatch(items, state) || !c.flush() {
+			return false
 		}
 	}
 }
 
-// handleBatch handles every waiting item, flushing whenever a batch of
-// output has gathered. It reports false when the session ended.
-func (c *Conn) handleBatch() bool {
-	items, state, _ := c.out.Next(c.batch, nil)
+// release lets go of the loop's buffers while the session is idle; the
+// outbox calls it while no other loop can start.
+func (c *Conn) release() {
+	c.scratch, c.spare, c.batch = nil, nil, nil
+	c.sink.release()
+}
+
+// handleBatch handles items, flushing whenever a batch of output has
+// gathered. It reports false when the session ended.
+func (c *Conn) handleBatch(items []outItem, state netcore.State) bool {
 	defer func() { c.batch = netcore.Recycle(items) }()
 	if state == netcore.Killed {
 		return false
@@ -111,7 +120,7 @@ func (c *Conn) flush() bool {
 		c.timer.Stop()
 		if err != nil {
 			if c.core.Record(netcore.CauseWriteError) {
-				c.log.Debug("ssh write failed", "err", err)
+				c.logger().Debug("ssh write failed", "err", err)
 			}
 			return false
 		}
@@ -139,7 +148,7 @@ func (c *Conn) finish() {
 // end of that session.
 func (c *Conn) recoverPanic(where string) {
 	if r := recover(); r != nil {
-		c.log.Error("panic in ssh session", "where", where, "panic", r, "stack", string(debug.Stack()))
+		c.logger().Error("panic in ssh session", "where", where, "panic", r, "stack", string(debug.Stack()))
 		c.kill(netcore.CauseFailure)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"net"
 	"time"
 
-	gliderssh "github.com/gliderlabs/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
 	"mythosd/world"
@@ -79,7 +78,6 @@ type Server struct {
 	Logger *slog.Logger
 
 	netcore.Listener // Shutdown, Close, Stats
-	glider           *gliderssh.Server
 	logger           *slog.Logger
 }
 
@@ -97,7 +95,7 @@ func (s *Server) Serve(l net.Listener) error {
 	return s.ServeCore(l, s.setup)
 }
 
-// setup builds the gliderlabs server and the core from the fields.
+// setup sets the core up from the fields.
 func (s *Server) setup(core *netcore.Server) {
 	base := s.Logger
 	if base == nil {
@@ -108,21 +106,8 @@ func (s *Server) setup(core *netcore.Server) {
 	if limits.LoginBytes <= 0 {
 		limits.LoginBytes = DefaultLoginBytes
 	}
-	s.glider = &gliderssh.Server{
-		Handler:              s.handle,
-		HostSigners:          []gliderssh.Signer{s.HostKey},
-		Version:              "mythosd",
-		PasswordHandler:      s.passwordAuth,
-		PublicKeyHandler:     s.publicKeyAuth,
-		ConnCallback:         s.admit,
-		ServerConfigCallback: s.serverConfig,
-		ChannelHandlers:      map[string]gliderssh.ChannelHandler{"session": s.openSession},
-		RequestHandlers:      map[string]gliderssh.RequestHandler{},
-		SubsystemHandlers:    map[string]gliderssh.SubsystemHandler{},
-	}
-	glider := s.glider
 	core.Name, core.Limits, core.Logger = "ssh", limits, s.logger
-	core.Handle = func(c *netcore.Conn) { glider.HandleConn(c) }
+	core.Handle = s.serveConn
 }
 
 // setting returns d, or def when d is not positive.

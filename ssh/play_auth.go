@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	gliderssh "github.com/gliderlabs/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
 	"mythosd/world"
@@ -26,10 +25,14 @@ const (
 // errNeedAuth refuses the "none" method to every user but "new".
 var errNeedAuth = errors.New("authentication required")
 
-// serverConfig lets the user "new" in with no authentication at all; every
-// other user needs a password or a registered key.
-func (s *Server) serverConfig(gliderssh.Context) *gossh.ServerConfig {
-	return &gossh.ServerConfig{
+// errDenied refuses a password or key.
+var errDenied = errors.New("permission denied")
+
+// serverConfig is a connection's SSH configuration: the user "new" gets in
+// with no authentication at all; every other user needs a password or a
+// registered key. The checks end early when ctx does.
+func (s *Server) serverConfig(ctx context.Context) *gossh.ServerConfig {
+	cfg := &gossh.ServerConfig{
 		NoClientAuth: true,
 		NoClientAuthCallback: func(m gossh.ConnMetadata) (*gossh.Permissions, error) {
 			if isNewUser(m.User()) {
@@ -37,16 +40,36 @@ func (s *Server) serverConfig(gliderssh.Context) *gossh.ServerConfig {
 			}
 			return nil, errNeedAuth
 		},
-		MaxAuthTries: maxAuthTries,
+		PasswordCallback: func(m gossh.ConnMetadata, password []byte) (*gossh.Permissions, error) {
+			return nil, allowed(s.passwordAuth(ctx, m, string(password)))
+		},
+		PublicKeyCallback: func(m gossh.ConnMetadata, key gossh.PublicKey) (*gossh.Permissions, error) {
+			return nil, allowed(s.publicKeyAuth(ctx, m, key))
+		},
+		MaxAuthTries:  maxAuthTries,
+		ServerVersion: serverVersion,
 	}
+	cfg.AddHostKey(s.HostKey)
+	return cfg
+}
+
+// serverVersion is the server's SSH identification string.
+const serverVersion = "SSH-2.0-mythosd"
+
+// allowed is nil when ok, else errDenied.
+func allowed(ok bool) error {
+	if ok {
+		return nil
+	}
+	return errDenied
 }
 
 // passwordAuth checks a password. A refusal is answered LoginDelay after
 // the attempt began, whatever the reason, so that neither the pace nor the
 // answer tells whether the name exists.
-func (s *Server) passwordAuth(ctx gliderssh.Context, password string) bool {
+func (s *Server) passwordAuth(ctx context.Context, m gossh.ConnMetadata, password string) bool {
 	start := time.Now()
-	name, remote := ctx.User(), ctx.RemoteAddr().String()
+	name, remote := m.User(), m.RemoteAddr().String()
 	log := s.logger.With("remote", remote, "user", name)
 	err := world.ErrBadLogin
 	if plausibleLogin(name) && len(password) <= maxPasswordLen {
@@ -69,13 +92,13 @@ func (s *Server) passwordAuth(ctx gliderssh.Context, password string) bool {
 
 // publicKeyAuth checks whether key is registered to the user's character.
 // Clients offer their keys one by one, so a refusal is not paced.
-func (s *Server) publicKeyAuth(ctx gliderssh.Context, key gliderssh.PublicKey) bool {
-	name := ctx.User()
+func (s *Server) publicKeyAuth(ctx context.Context, m gossh.ConnMetadata, key gossh.PublicKey) bool {
+	name := m.User()
 	if !plausibleLogin(name) {
 		return false
 	}
 	fp := gossh.FingerprintSHA256(key)
-	log := s.logger.With("remote", ctx.RemoteAddr().String(), "user", name, "fingerprint", fp)
+	log := s.logger.With("remote", m.RemoteAddr().String(), "user", name, "fingerprint", fp)
 	err := s.check(ctx, func(cctx context.Context) error { return s.Game.CheckKey(cctx, name, fp) })
 	switch {
 	case err == nil:

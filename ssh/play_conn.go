@@ -1,15 +1,11 @@
 package ssh
 
 import (
+	"context"
 	"fmt"
-	"net"
 	"runtime/debug"
 	"strings"
-	"sync/atomic"
 	"time"
-
-	gliderssh "github.com/gliderlabs/ssh"
-	gossh "golang.org/x/crypto/ssh"
 
 	"mythosd/world"
 	"mythosd/world/netcore"
@@ -26,81 +22,61 @@ const (
 // session.
 const closeLinger = 2 * time.Second
 
-// playConnKey finds a connection's playConn in its gliderlabs context.
-type playConnKey struct{}
-
-// playConn is one client connection as the connection core admitted it;
-// it may open one session.
+// playConn is one client connection as the connection core admitted it,
+// with a context that ends when the connection does.
 type playConn struct {
-	core   *netcore.Conn
-	opened atomic.Bool // a session channel was opened
+	core *netcore.Conn
+	ctx  context.Context
 }
 
-// connOf returns the playConn of a gliderlabs context.
-func connOf(ctx gliderssh.Context) *playConn {
-	c, _ := ctx.Value(playConnKey{}).(*playConn)
-	return c
-}
-
-// admit keeps the core's connection in the gliderlabs context.
-func (s *Server) admit(ctx gliderssh.Context, nc net.Conn) net.Conn {
-	core, ok := nc.(*netcore.Conn)
-	if !ok {
-		return nil // only the core hands connections to gliderlabs
-	}
-	ctx.SetValue(playConnKey{}, &playConn{core: core})
-	return nc
-}
-
-// openSession accepts the first session channel of a connection and
-// rejects any other.
-func (s *Server) openSession(srv *gliderssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, ctx gliderssh.Context) {
-	c := connOf(ctx)
-	if c == nil || c.opened.Swap(true) {
-		// The client learns why from the reason; its error is its own.
-		_ = ch.Reject(gossh.Prohibited, oneSessionReason)
-		return
-	}
-	gliderssh.DefaultSessionHandler(srv, conn, ch, ctx)
-}
-
-// handle runs one session: it refuses a session without a PTY or with a
-// command, else hands it to the world and plays it out. When it ends, the
-// connection ends too.
-func (s *Server) handle(sess gliderssh.Session) {
-	c := connOf(sess.Context())
-	defer s.linger(sess.Context(), c)
-	defer s.recoverSession(sess)
-	log := s.logger.With("remote", sess.RemoteAddr().String(), "user", sess.User())
-	pty, winch, hasPTY := sess.Pty()
-	if reason := refusal(sess.RawCommand(), hasPTY); reason != "" {
+// start begins a session that asked for a shell or command: one without a
+// PTY or with a command is refused, else its Conn is made here, on the
+// request loop that resizes it, and played out on a goroutine of its own.
+// When the session ends, the connection ends too.
+func (s *Server) start(sess *session, c *playConn, command string) {
+	log := s.logger.With("remote", sess.conn.RemoteAddr().String(), "user", sess.conn.User())
+	if reason := refusal(command, sess.pty != nil); reason != "" {
 		log.Info("ssh session refused", "reason", reason)
-		fmt.Fprintln(sess.Stderr(), reason)
-		_ = sess.Exit(1) // the connection closes next either way
+		go s.refuse(sess, c, reason)
 		return
 	}
 	conn := newConn(sess, connConfig{
 		core:         c.core,
-		logger:       log,
+		logger:       s.logger,
+		user:         sess.conn.User(),
 		writeTimeout: setting(s.WriteTimeout, DefaultWriteTimeout),
 		outboxSize:   s.outboxSize(),
-		remote:       sess.RemoteAddr().String(),
-		termType:     pty.Term,
-		colorTerm:    envValue(sess.Environ(), "COLORTERM"),
-		window:       pty.Window,
-		winch:        winch,
+		remote:       sess.conn.RemoteAddr().String(),
+		termType:     sess.pty.Term,
+		colorTerm:    sess.colorTerm,
+		window:       sess.window(),
 		hangup:       func() { c.core.Close() },
 	})
-	log.Info("ssh session started", "term", pty.Term, "width", pty.Window.Width)
-	conn.serve(s.acceptFor(sess.User()))
-	log.Info("ssh session ended")
+	sess.player = conn
+	log.Info("ssh session started", "term", sess.pty.Term, "width", sess.pty.Columns)
+	go s.play(sess, c, conn)
 }
 
-// recoverSession logs a panic in a session's handler; the session ends, the
-// server goes on.
-func (s *Server) recoverSession(sess gliderssh.Session) {
+// play runs a session's Conn until it ends.
+func (s *Server) play(sess *session, c *playConn, conn *Conn) {
+	defer s.linger(c)
+	defer s.recoverSession(sess)
+	conn.serve(s.acceptFor(sess.conn.User()))
+	conn.logger().Info("ssh session ended")
+}
+
+// refuse tells the client why its session cannot play and ends it.
+func (s *Server) refuse(sess *session, c *playConn, reason string) {
+	defer s.linger(c)
+	fmt.Fprintln(sess.Stderr(), reason)
+	_ = sess.Exit(1) // the connection closes next either way
+}
+
+// recoverSession logs a panic in a session; the session ends, the server
+// goes on.
+func (s *Server) recoverSession(sess *session) {
 	if r := recover(); r != nil {
-		s.logger.Error("panic in ssh session", "remote", sess.RemoteAddr().String(), "panic", r,
+		s.logger.Error("panic in ssh session", "remote", sess.conn.RemoteAddr().String(), "panic", r,
 			"stack", string(debug.Stack()))
 	}
 }
@@ -135,11 +111,11 @@ func refusal(command string, hasPTY bool) string {
 
 // linger gives the client a moment to hang up after its session, then
 // closes the connection: one session per connection.
-func (s *Server) linger(ctx gliderssh.Context, c *playConn) {
+func (s *Server) linger(c *playConn) {
 	t := time.NewTimer(closeLinger)
 	defer t.Stop()
 	select {
-	case <-ctx.Done():
+	case <-c.ctx.Done():
 	case <-t.C:
 	}
 	_ = c.core.Close() // the client may have hung up first
@@ -147,13 +123,3 @@ func (s *Server) linger(ctx gliderssh.Context, c *playConn) {
 
 // isNewUser reports whether user asks to create a character.
 func isNewUser(user string) bool { return strings.EqualFold(user, NewUser) }
-
-// envValue returns the value of key in env ("KEY=value" entries), or "".
-func envValue(env []string, key string) string {
-	for _, kv := range env {
-		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
-			return v
-		}
-	}
-	return ""
-}

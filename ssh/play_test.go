@@ -162,6 +162,53 @@ func TestOneSessionPerConnection(t *testing.T) {
 	}
 }
 
+// TestOnlyTheShellIsServed checks that what a connection asks besides its
+// session is refused and leaves the session playing: a port forward, a
+// global request, a subsystem, and a second PTY or shell.
+func TestOnlyTheShellIsServed(t *testing.T) {
+	ts := startServer(t, nil)
+	p := ts.play(t, "alice", "xterm", 80, gossh.Password("lanterns1"))
+	p.expect("> ")
+	tests := []struct {
+		name string
+		ask  func() error
+	}{
+		{"port forward", func() error {
+			_, _, err := p.Client.OpenChannel("direct-tcpip", nil)
+			return err
+		}},
+		{"global request", func() error {
+			ok, _, err := p.Client.SendRequest("tcpip-forward", true, nil)
+			return refused(ok, err)
+		}},
+		{"subsystem", func() error {
+			return refused(p.Session.SendRequest("subsystem", true, gossh.Marshal(struct{ Name string }{"sftp"})))
+		}},
+		{"second PTY", func() error {
+			return p.Session.RequestPty("xterm", 24, 80, gossh.TerminalModes{})
+		}},
+		{"second shell", func() error { return p.Session.Shell() }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.ask(); err == nil {
+				t.Fatal("granted")
+			}
+			if got := p.do("still here"); !strings.Contains(got, "You typed: still here") {
+				t.Fatalf("the session after the refusal: %q", got)
+			}
+		})
+	}
+}
+
+// refused turns a request's reply into an error when it was granted.
+func refused(ok bool, err error) error {
+	if err != nil || !ok {
+		return errors.New("refused")
+	}
+	return nil
+}
+
 func TestMaxConns(t *testing.T) {
 	ts := startServer(t, func(s *Server) { s.Limits.MaxConns = 1 })
 	p := ts.play(t, "alice", "xterm", 80, gossh.Password("lanterns1"))

@@ -40,6 +40,7 @@ type Outbox[T any] struct {
 	bytes    int
 	state    State
 	running  bool // a runner goroutine is on
+	woken    bool // Wake was called since the last Next
 	finished bool // the write loop has closed the socket
 }
 
@@ -88,6 +89,16 @@ func (q *Outbox[T]) Force(it T) bool {
 	q.items = append(q.items, it)
 	q.wakeLocked()
 	return true
+}
+
+// Wake runs the write loop without queuing an item, for output the
+// transport keeps outside the outbox (SSH's line editor writes its echo to
+// its own buffer): the next Next reports ok even with nothing queued.
+func (q *Outbox[T]) Wake() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.woken = true
+	q.wakeLocked()
 }
 
 // Close asks the write loop to write what is queued, then close.
@@ -146,13 +157,15 @@ func (q *Outbox[T]) wakeLocked() {
 func (q *Outbox[T]) Next(spare []T, idle func()) (items []T, s State, ok bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	if len(q.items) == 0 && q.state == Open {
+	if len(q.items) == 0 && q.state == Open && !q.woken {
 		if idle != nil {
 			idle()
 		}
+		q.items = nil // the spare array a busy loop kept
 		q.running = false
 		return nil, Open, false
 	}
+	q.woken = false
 	items = q.items
 	q.items, q.bytes = nil, 0
 	if cap(spare) > 0 && cap(spare) <= keepItemsCap {

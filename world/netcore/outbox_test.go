@@ -97,3 +97,61 @@ func TestOutboxOnDemand(t *testing.T) {
 		t.Errorf("%d items, closing %v, %d runs", len(got), closing, runs)
 	}
 }
+
+// TestOutboxWake checks that Wake starts the runner with nothing queued,
+// that its Next then reports ok once, and that the runner ends after.
+func TestOutboxWake(t *testing.T) {
+	var (
+		mu   sync.Mutex
+		oks  int
+		ends int
+	)
+	var q *Outbox[int]
+	run := func() {
+		for {
+			items, _, ok := q.Next(nil, nil)
+			mu.Lock()
+			if !ok {
+				ends++
+				mu.Unlock()
+				return
+			}
+			if len(items) != 0 {
+				t.Errorf("woken with %d items, want none", len(items))
+			}
+			oks++
+			mu.Unlock()
+		}
+	}
+	q = NewOutbox[int](10, 0, nil, run)
+	q.Wake()
+	nettest.WaitUntil(t, "the woken runner to end", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return ends == 1
+	})
+	mu.Lock()
+	defer mu.Unlock()
+	if oks != 1 {
+		t.Errorf("Next reported ok %d times for one Wake, want 1", oks)
+	}
+}
+
+// TestOutboxIdleHoldsNoArray checks that the spare array a loop hands back
+// is let go once the loop finds the outbox empty.
+func TestOutboxIdleHoldsNoArray(t *testing.T) {
+	q := NewOutbox[int](10, 0, nil, nil)
+	q.Push(1, 1)
+	items, _, _ := q.Next(nil, nil)
+	q.Push(2, 1)
+	items, _, _ = q.Next(Recycle(items), nil)
+	if cap(q.items) == 0 {
+		t.Fatal("a busy outbox did not keep the spare array: the test proves nothing")
+	}
+	if _, _, ok := q.Next(Recycle(items), nil); ok {
+		t.Fatal("Next reported work on an empty outbox")
+	}
+	if q.items != nil {
+		t.Errorf("an idle outbox holds an array of %d items", cap(q.items))
+	}
+}
