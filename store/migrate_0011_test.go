@@ -74,8 +74,9 @@ func TestMigrationFrom0010KeepsEveryCharacter(t *testing.T) {
 	if f := stored(t, db, 11); f["encounters.cosmic"] != 2 {
 		t.Errorf("facts after upgrade = %v", f)
 	}
-	if m, err := db.Mutes(ctx, []int64{12}, t0()); err != nil || len(m[12]) != 1 {
-		t.Errorf("mutes after upgrade = %v, %v", m, err)
+	// 0013 gives the mute the account of the character it names.
+	if m, err := db.Mutes(ctx, []int64{12}, t0()); err != nil || len(m[12]) != 1 || m[12][0].Account != 7 {
+		t.Errorf("mutes after upgrade = %v, %v; want Tillinghast's, of account 7", m, err)
 	}
 	items, err := db.AllItems(ctx)
 	if err != nil || len(items) != 4 || items[2].Holder != "1" || items[3].Slot != "body" {

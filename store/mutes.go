@@ -14,8 +14,11 @@ const GlobalMuteOwner int64 = 0
 // Mute is one receiver's mute of a sender, or (Owner GlobalMuteOwner) an
 // admin's mute of a sender for everyone.
 type Mute struct {
-	Owner     int64  // the receiver's character id, or GlobalMuteOwner
-	Name      string // the muted character's name
+	Owner int64  // the receiver's character id, or GlobalMuteOwner
+	Name  string // the muted character's name
+	// Account is the account of the muted character (0: unknown): the mute
+	// silences every character of that account.
+	Account   int64
 	Expires   time.Time
 	CreatedAt time.Time
 	By        string // who muted, for global mutes
@@ -27,11 +30,11 @@ func (m Mute) Expired(now time.Time) bool { return !m.Expires.IsZero() && !now.B
 
 // SetMute records a mute, replacing the owner's earlier mute of that name.
 func (db *DB) SetMute(ctx context.Context, m Mute) error {
-	_, err := db.write.ExecContext(ctx, `INSERT INTO mutes (owner_id, muted_key, muted_name, expires_at, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (owner_id, muted_key) DO UPDATE SET muted_name = excluded.muted_name,
+	_, err := db.write.ExecContext(ctx, `INSERT INTO mutes (owner_id, muted_key, muted_name, muted_account, expires_at, created_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (owner_id, muted_key) DO UPDATE SET muted_name = excluded.muted_name, muted_account = excluded.muted_account,
 			expires_at = excluded.expires_at, created_at = excluded.created_at, created_by = excluded.created_by`,
-		m.Owner, nameKey(m.Name), m.Name, toNanos(m.Expires), toNanos(m.CreatedAt), m.By)
+		m.Owner, nameKey(m.Name), m.Name, m.Account, toNanos(m.Expires), toNanos(m.CreatedAt), m.By)
 	if err != nil {
 		return fmt.Errorf("mute %q for %d: %w", m.Name, m.Owner, err)
 	}
@@ -62,7 +65,7 @@ func (db *DB) Mutes(ctx context.Context, owners []int64, now time.Time) (map[int
 	for _, o := range owners {
 		args = append(args, o)
 	}
-	q := `SELECT owner_id, muted_name, expires_at, created_at, created_by FROM mutes
+	q := `SELECT owner_id, muted_name, muted_account, expires_at, created_at, created_by FROM mutes
 		WHERE (expires_at IS NULL OR expires_at > ?) AND owner_id IN (?` + strings.Repeat(",?", len(owners)-1) + `)
 		ORDER BY owner_id, muted_key`
 	rows, err := db.read.QueryContext(ctx, q, args...)
@@ -73,7 +76,7 @@ func (db *DB) Mutes(ctx context.Context, owners []int64, now time.Time) (map[int
 	for rows.Next() {
 		var m Mute
 		var expires, created sql.NullInt64
-		if err := rows.Scan(&m.Owner, &m.Name, &expires, &created, &m.By); err != nil {
+		if err := rows.Scan(&m.Owner, &m.Name, &m.Account, &expires, &created, &m.By); err != nil {
 			return nil, fmt.Errorf("load mutes: %w", err)
 		}
 		m.Expires, m.CreatedAt = fromNanos(expires), fromNanos(created)

@@ -24,9 +24,12 @@ type chatMsg struct {
 	Ch    string `json:"ch"`
 	From  string `json:"from"`
 	Admin bool   `json:"admin,omitempty"`
-	Text  string `json:"text"`
-	Scope string `json:"scope,omitempty"` // room id (say, emote, pose) or sub-zone (local)
-	To    string `json:"to,omitempty"`    // whisper target
+	// Account is the sender's account on its node (accounts are per node):
+	// a mute of any of its characters silences it.
+	Account int64  `json:"account,omitempty"`
+	Text    string `json:"text"`
+	Scope   string `json:"scope,omitempty"` // room id (say, emote, pose) or sub-zone (local)
+	To      string `json:"to,omitempty"`    // whisper target
 }
 
 // localEchoTTL is how long a node remembers messages it delivered itself
@@ -56,7 +59,7 @@ func (m chatMsg) subject() string {
 // node's players, remembered so that its copy from the bus, sent when the
 // bus comes back, is not delivered twice. Loop only.
 func (w *World) sendChat(c *Character, m chatMsg) {
-	m.ID, m.Node, m.From, m.Admin = w.nextChatID(), w.node(), c.Name, c.Admin
+	m.ID, m.Node, m.From, m.Admin, m.Account = w.nextChatID(), w.node(), c.Name, c.Admin, c.AccountID
 	w.recordChat(c, m)
 	if w.cfg.Bus == nil {
 		w.broadcast(m)
@@ -147,7 +150,16 @@ func (w *World) hears(o *Character, m chatMsg) bool {
 	if m.Ch != chSystem && o.fact(channelOffKey(m.Ch)) != 0 {
 		return false
 	}
-	return m.Admin || !w.mutes.muted(o, m.From, w.cfg.Clock.Now())
+	return m.Admin || !w.mutes.muted(o, m.From, w.senderAccount(m), w.cfg.Clock.Now())
+}
+
+// senderAccount is m's sender's account when m was said on this node, else
+// 0: another node's account ids name other accounts.
+func (w *World) senderAccount(m chatMsg) int64 {
+	if m.Node != w.node() {
+		return 0
+	}
+	return m.Account
 }
 
 // render is how listener o reads m.

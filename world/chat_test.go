@@ -249,3 +249,33 @@ func TestDerangedCannotShoutAndWhispersStrain(t *testing.T) {
 	ps["Alice"].do("whisper bob careful")
 	wantContains(t, ps["Bob"].conn.take(), "[strained] careful")
 }
+
+// TestMuteSilencesEveryCharacterOfTheAccount: a mute of one character
+// silences the others of its account, so playing another is no way past
+// it; a mute lifted lifts it for all of them.
+func TestMuteSilencesEveryCharacterOfTheAccount(t *testing.T) {
+	tw := newTestWorld(t, "")
+	alice := tw.create(t, "Alice")
+	alice.do("characters new Bertha")
+	alice.do("quit")
+	tw.tick()
+	carol := tw.create(t, "Carol")
+	bertha, _ := tw.login(t, "Bertha", "secret1")
+	wantContains(t, carol.do("mute bertha"), "Bertha")
+	carol.conn.take()
+	bertha.do("say hello")
+	bertha.do("quit")
+	tw.tick()
+	alice, _ = tw.login(t, "Alice", "secret1") // the account's name: the menu
+	wantContains(t, alice.do("Alice"), "Welcome to Arkham, Alice.")
+	carol.conn.take()
+	alice.do("say it is me again")
+	alice.do("global and here")
+	if got := carol.conn.take(); strings.Contains(got, "hello") || strings.Contains(got, "again") || strings.Contains(got, "and here") {
+		t.Errorf("Carol heard the muted account: %q", got)
+	}
+	wantContains(t, carol.do("unmute bertha"), "Bertha")
+	carol.conn.take()
+	alice.do("say heard now")
+	wantContains(t, carol.conn.take(), "heard now")
+}

@@ -63,12 +63,31 @@ func (w *World) cmdMute(c *Character, args string) {
 		w.muteStored(c, m, false, errAdminMute)
 		return
 	}
-	w.storeMute(c, m, func(ctx context.Context, st Store) error {
-		if acc, err := st.AccountByName(ctx, m.Name); err == nil && acc.Admin {
-			return errAdminMute
+	st := w.cfg.Store
+	w.async(c, storeTimeout, func(ctx context.Context) func() {
+		err := muteAccount(ctx, st, &m)
+		if err == nil {
+			err = st.SetMute(ctx, m)
 		}
-		return st.SetMute(ctx, m)
+		return func() { w.muteStored(c, m, false, err) }
 	})
+}
+
+// muteAccount fills in the account of the character m names, so that the
+// mute silences all its characters; an admin's is refused. A name that is
+// no character here is muted by name alone. Off the loop.
+func muteAccount(ctx context.Context, st Store, m *store.Mute) error {
+	acc, err := st.AccountByName(ctx, m.Name)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	case acc.Admin:
+		return errAdminMute
+	}
+	m.Account = acc.ID
+	return nil
 }
 
 // errAdminMute refuses muting an admin.

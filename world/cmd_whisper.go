@@ -40,7 +40,7 @@ func (w *World) whisper(c *Character, to, text string) {
 		text = "[strained] " + text
 	}
 	msg := w.distortOutgoing(c, text)
-	m := chatMsg{ID: w.nextChatID(), Node: w.node(), Ch: chWhisper, From: c.Name, Admin: c.Admin, Text: msg, To: to}
+	m := chatMsg{ID: w.nextChatID(), Node: w.node(), Ch: chWhisper, From: c.Name, Admin: c.Admin, Account: c.AccountID, Text: msg, To: to}
 	w.recordChat(c, m)
 	if name := w.deliverWhisper(m); name != "" {
 		c.send("You whisper to " + name + ", \"" + msg + "\"\n")

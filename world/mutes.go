@@ -59,22 +59,26 @@ func (mc *muteCache) set(owner int64, mutes []store.Mute) {
 	mc.items.SetDefault(ownerKey(owner), mutes)
 }
 
-// muted reports whether listener o has muted name, or an admin has muted
-// name for everyone but admins. A list not cached yet counts as empty until
-// its batch arrives (within a tick or two).
-func (mc *muteCache) muted(o *Character, name string, now time.Time) bool {
+// muted reports whether listener o has muted name (or another character
+// of its account), or an admin has muted it for everyone but admins. A
+// list not cached yet counts as empty until its batch arrives (within a
+// tick or two).
+func (mc *muteCache) muted(o *Character, name string, account int64, now time.Time) bool {
 	if !o.Admin {
-		if global, _ := mc.list(store.GlobalMuteOwner); findMute(global, name, now) {
+		if global, _ := mc.list(store.GlobalMuteOwner); findMute(global, name, account, now) {
 			return true
 		}
 	}
 	mine, _ := mc.list(o.ID)
-	return findMute(mine, name, now)
+	return findMute(mine, name, account, now)
 }
 
-func findMute(mutes []store.Mute, name string, now time.Time) bool {
+// findMute reports whether a mute in force at now silences the sender
+// called name of account (0: unknown): a mute of the name, or of any
+// character of the same account.
+func findMute(mutes []store.Mute, name string, account int64, now time.Time) bool {
 	for _, m := range mutes {
-		if strings.EqualFold(m.Name, name) && !m.Expired(now) {
+		if (strings.EqualFold(m.Name, name) || account != 0 && m.Account == account) && !m.Expired(now) {
 			return true
 		}
 	}
