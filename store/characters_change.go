@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -122,8 +123,8 @@ func wrapIf(doing string, err error) error {
 // DeleteCharacter deletes character id and, in the same transaction,
 // unmakes every item it carries or wears with the contents of those
 // items; its visits, facts and lucidity log go with it (cascade), and so
-// do the mutes it set and the players' mutes of its name (an admin's
-// global mute stays), so that its name is free again. It first waits for
+// do the mutes it set; the players' mutes of it free its name (see
+// releaseMutes), so that its name is free again. It first waits for
 // the write-behind writer, so nothing submitted for the character lands
 // after it. The caller makes sure the world no longer holds the character.
 // It returns how many items were unmade; ErrNotFound when there is no such
@@ -142,9 +143,8 @@ func (db *DB) DeleteCharacter(ctx context.Context, id int64) (int64, error) {
 		if items, err = deleteCarried(ctx, tx, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM mutes WHERE owner_id = ? OR (muted_key = ? AND owner_id <> ?)`,
-			id, nameKey(name), GlobalMuteOwner); err != nil {
-			return fmt.Errorf("delete mutes: %w", err)
+		if err := releaseMutes(ctx, tx, id, name); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM characters WHERE id = ?`, id)
 		return wrapIf("delete row", err)
@@ -153,6 +153,26 @@ func (db *DB) DeleteCharacter(ctx context.Context, id int64) (int64, error) {
 		return 0, fmt.Errorf("delete character %d: %w", id, err)
 	}
 	return items, nil
+}
+
+// releaseMutes drops the mutes deleted character id set, and frees its
+// name from the players' mutes of it: a mute that also holds the
+// character's account stays, keyed "#id" (Mute.Gone), so that it still
+// silences the account's other characters but nobody who takes the name
+// later; one without an account goes. An admin's global mute stays as it
+// is.
+func releaseMutes(ctx context.Context, tx *sql.Tx, id int64, name string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM mutes WHERE owner_id = ?`, id); err != nil {
+		return fmt.Errorf("delete mutes: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE mutes SET muted_key = ? WHERE muted_key = ? AND owner_id <> ? AND muted_account <> 0`,
+		"#"+strconv.FormatInt(id, 10), nameKey(name), GlobalMuteOwner); err != nil {
+		return fmt.Errorf("keep mutes of the account: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM mutes WHERE muted_key = ? AND owner_id <> ?`, nameKey(name), GlobalMuteOwner); err != nil {
+		return fmt.Errorf("delete mutes of the name: %w", err)
+	}
+	return nil
 }
 
 // deleteCarried deletes what character id carries and wears, and what is

@@ -250,3 +250,30 @@ func TestKeysAndRolesByCharacterName(t *testing.T) {
 		t.Errorf("account after changes by a character's name = %+v, %v", got, err)
 	}
 }
+
+// TestDeleteKeepsAccountMutes: a mute that holds the deleted character's
+// account stays, marked Gone (its name is free, its account still muted),
+// and unmute by the old name lifts it.
+func TestDeleteKeepsAccountMutes(t *testing.T) {
+	db := newDB(t)
+	ctx := ctxT(t)
+	a, c := mustCreate(t, db, "Armitage")
+	_, o := mustCreate(t, db, "Morgan")
+	if err := db.SetMute(ctx, Mute{Owner: o.ID, Name: "Armitage", Account: a.ID, CreatedAt: t0()}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.DeleteCharacter(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	mutes, err := db.Mutes(ctx, []int64{o.ID}, t0())
+	if err != nil || len(mutes[o.ID]) != 1 || !mutes[o.ID][0].Gone || mutes[o.ID][0].Account != a.ID {
+		t.Fatalf("mutes after delete = %+v, %v; want Armitage's, gone, of account %d", mutes, err, a.ID)
+	}
+	mustAdd(t, db, a, "Armitage") // the name is free again
+	if err := db.Unmute(ctx, o.ID, "armitage"); err != nil {
+		t.Fatalf("unmute the gone mute: %v", err)
+	}
+	if mutes, _ := db.Mutes(ctx, []int64{o.ID}, t0()); len(mutes) != 0 {
+		t.Errorf("mutes after unmute = %+v", mutes)
+	}
+}

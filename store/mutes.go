@@ -18,7 +18,10 @@ type Mute struct {
 	Name  string // the muted character's name
 	// Account is the account of the muted character (0: unknown): the mute
 	// silences every character of that account.
-	Account   int64
+	Account int64
+	// Gone marks the mute of a character since deleted: it still silences
+	// the account, but no longer the name, which is free for anyone.
+	Gone      bool
 	Expires   time.Time
 	CreatedAt time.Time
 	By        string // who muted, for global mutes
@@ -41,9 +44,11 @@ func (db *DB) SetMute(ctx context.Context, m Mute) error {
 	return nil
 }
 
-// Unmute removes the owner's mute of name; ErrNotFound when there is none.
+// Unmute removes the owner's mute of name, or of a deleted character of
+// that name; ErrNotFound when there is none.
 func (db *DB) Unmute(ctx context.Context, owner int64, name string) error {
-	res, err := db.write.ExecContext(ctx, `DELETE FROM mutes WHERE owner_id = ? AND muted_key = ?`, owner, nameKey(name))
+	res, err := db.write.ExecContext(ctx, `DELETE FROM mutes WHERE owner_id = ?
+		AND (muted_key = ? OR (substr(muted_key, 1, 1) = '#' AND lower(muted_name) = ?))`, owner, nameKey(name), nameKey(name))
 	if err != nil {
 		return fmt.Errorf("unmute %q for %d: %w", name, owner, err)
 	}
@@ -65,7 +70,7 @@ func (db *DB) Mutes(ctx context.Context, owners []int64, now time.Time) (map[int
 	for _, o := range owners {
 		args = append(args, o)
 	}
-	q := `SELECT owner_id, muted_name, muted_account, expires_at, created_at, created_by FROM mutes
+	q := `SELECT owner_id, muted_name, muted_account, substr(muted_key, 1, 1) = '#', expires_at, created_at, created_by FROM mutes
 		WHERE (expires_at IS NULL OR expires_at > ?) AND owner_id IN (?` + strings.Repeat(",?", len(owners)-1) + `)
 		ORDER BY owner_id, muted_key`
 	rows, err := db.read.QueryContext(ctx, q, args...)
@@ -76,7 +81,7 @@ func (db *DB) Mutes(ctx context.Context, owners []int64, now time.Time) (map[int
 	for rows.Next() {
 		var m Mute
 		var expires, created sql.NullInt64
-		if err := rows.Scan(&m.Owner, &m.Name, &m.Account, &expires, &created, &m.By); err != nil {
+		if err := rows.Scan(&m.Owner, &m.Name, &m.Account, &m.Gone, &expires, &created, &m.By); err != nil {
 			return nil, fmt.Errorf("load mutes: %w", err)
 		}
 		m.Expires, m.CreatedAt = fromNanos(expires), fromNanos(created)

@@ -95,6 +95,7 @@ func (w *World) deleteCharacter(acc store.Account, ch store.Character) string {
 		return strings.TrimSuffix(storeTroubleText, "\n") + " " + ch.Name + " is kept."
 	}
 	w.audit.Info("character deleted", "account", acc.Name, "character", ch.Name, "items", items, "by", acc.Name)
+	w.post(func() { w.mutes.releaseMuted(ch.Name) })
 	return ch.Name + " is gone, and all it carried with it."
 }
 

@@ -279,3 +279,35 @@ func TestMuteSilencesEveryCharacterOfTheAccount(t *testing.T) {
 	alice.do("say heard now")
 	wantContains(t, carol.conn.take(), "heard now")
 }
+
+// TestMuteOutlivesTheDeletedCharacter: deleting a muted character frees
+// its name (whoever takes it next is heard) but not its account, whose
+// other characters stay muted until the mute is lifted by the old name.
+func TestMuteOutlivesTheDeletedCharacter(t *testing.T) {
+	tw := newTestWorld(t, "")
+	alice := tw.create(t, "Alice")
+	alice.do("characters new Bertha")
+	alice.do("quit")
+	tw.tick()
+	carol := tw.create(t, "Carol")
+	wantContains(t, carol.do("mute bertha"), "Bertha")
+	menu, _ := tw.login(t, "Alice", "secret1")
+	menu.do("delete bertha")
+	menu.do("Bertha")
+	wantContains(t, menu.do("secret1"), "Bertha is gone")
+	wantContains(t, menu.do("Alice"), "Welcome to Arkham, Alice.")
+	carol.conn.take()
+	menu.do("say still me")
+	if got := carol.conn.take(); strings.Contains(got, "still me") {
+		t.Errorf("Carol heard the deleted character's account: %q", got)
+	}
+	wantContains(t, carol.do("mutes"), "Bertha (gone; their other characters stay muted)")
+	stranger := tw.create(t, "Bertha")
+	carol.conn.take()
+	stranger.do("say a new voice")
+	wantContains(t, carol.conn.take(), "a new voice")
+	wantContains(t, carol.do("unmute bertha"), "Bertha")
+	carol.conn.take()
+	menu.do("say heard again")
+	wantContains(t, carol.conn.take(), "heard again")
+}

@@ -211,19 +211,46 @@ func (w *World) renamed(c *Character, old, name string) {
 // renameMuted points the cached mutes of name old at name new, as the
 // store's rename did. Loop only.
 func (mc *muteCache) renameMuted(old, new string) {
-	isOld := func(m store.Mute) bool { return strings.EqualFold(m.Name, old) }
+	mc.rewriteMuted(old, func(m store.Mute) (store.Mute, bool) { m.Name = new; return m, true })
+}
+
+// releaseMuted frees the name of a deleted character in the cached mute
+// lists, as the store's delete did (store.releaseMutes): a mute that holds
+// its account is kept as Gone, one without an account goes, and an admin's
+// global mute stays. Loop only.
+func (mc *muteCache) releaseMuted(name string) {
+	mc.rewriteMuted(name, func(m store.Mute) (store.Mute, bool) {
+		switch {
+		case m.Owner == store.GlobalMuteOwner:
+			return m, true
+		case m.Account != 0:
+			m.Gone = true
+			return m, true
+		}
+		return m, false
+	})
+}
+
+// rewriteMuted passes every cached mute of name (not yet Gone) through
+// change, which returns it changed and whether it stays. Loop only.
+func (mc *muteCache) rewriteMuted(name string, change func(store.Mute) (store.Mute, bool)) {
+	isName := func(m store.Mute) bool { return !m.Gone && strings.EqualFold(m.Name, name) }
 	for key, item := range mc.items.Items() {
 		list, ok := item.Object.([]store.Mute)
-		if !ok || !slices.ContainsFunc(list, isOld) {
+		if !ok || !slices.ContainsFunc(list, isName) {
 			continue
 		}
-		moved := slices.Clone(list)
-		for i := range moved {
-			if isOld(moved[i]) {
-				moved[i].Name = new
+		out := make([]store.Mute, 0, len(list))
+		for _, m := range list {
+			keep := true
+			if isName(m) {
+				m, keep = change(m)
+			}
+			if keep {
+				out = append(out, m)
 			}
 		}
-		mc.items.SetDefault(key, moved)
+		mc.items.SetDefault(key, out)
 	}
 }
 

@@ -167,15 +167,25 @@ func (w *World) cmdMutes(c *Character, _ string) {
 	c.send(b.String())
 }
 
+// goneNote marks a mute of a character since deleted, which silences its
+// account's other characters still.
+func goneNote(m store.Mute) string {
+	if m.Gone {
+		return " (gone; their other characters stay muted)"
+	}
+	return ""
+}
+
+// muteList names the mutes in force at now, with the time left of each.
 func muteList(mutes []store.Mute, now time.Time) string {
 	var out []string
 	for _, m := range mutes {
 		switch {
 		case m.Expired(now):
 		case m.Expires.IsZero():
-			out = append(out, m.Name)
+			out = append(out, m.Name+goneNote(m))
 		default:
-			out = append(out, m.Name+" ("+roundDuration(m.Expires.Sub(now))+" left)")
+			out = append(out, m.Name+goneNote(m)+" ("+roundDuration(m.Expires.Sub(now))+" left)")
 		}
 	}
 	if len(out) == 0 {

@@ -78,7 +78,8 @@ func (mc *muteCache) muted(o *Character, name string, account int64, now time.Ti
 // character of the same account.
 func findMute(mutes []store.Mute, name string, account int64, now time.Time) bool {
 	for _, m := range mutes {
-		if (strings.EqualFold(m.Name, name) || account != 0 && m.Account == account) && !m.Expired(now) {
+		byName := !m.Gone && strings.EqualFold(m.Name, name)
+		if (byName || account != 0 && m.Account == account) && !m.Expired(now) {
 			return true
 		}
 	}
