@@ -76,11 +76,12 @@ func (w *World) changeZoneSpawns(c *Character, owner, config string, rooms []str
 }
 
 // readZoneSpawns fills e's before from the sub-zone's config as kept (with
-// a change not yet handed to the store), answering c and reporting false
+// the spawns the loop last set there, which may not have reached the store
+// yet), answering c and reporting false
 // when it will not do or the live spawns differ from it.
 func (w *World) readZoneSpawns(c *Character, e *zoneSpawnEdit, config string, rooms []string) bool {
 	var err error
-	if v, unsent := w.outZattrs[store.AttrKey{ID: e.owner, Key: "spawns"}]; unsent {
+	if v, set := w.zoneSpawns[e.owner]; set {
 		config, err = store.SetConfigKey(config, "spawns", v)
 	}
 	if err != nil {
@@ -136,6 +137,10 @@ func (e *zoneSpawnEdit) change(c *Character, a spawnArgs, add bool, rooms []stri
 func (w *World) setZoneSpawns(owner string, list []store.NPCSpawn, raw json.RawMessage, now bool) {
 	w.setOwnerSpawns(owner, list, now)
 	w.storeZoneAttr(owner, "spawns", raw)
+	if w.zoneSpawns == nil {
+		w.zoneSpawns = make(map[string]json.RawMessage)
+	}
+	w.zoneSpawns[owner] = raw
 }
 
 // configSpawns returns the entries of a config's "spawns", as written.

@@ -15,6 +15,12 @@ type protoBuild struct {
 	outAttrs  map[store.AttrKey]json.RawMessage // a room's "items" or "spawns"; nil: removed
 	outZattrs map[store.AttrKey]json.RawMessage // a sub-zone's "spawns"; nil: removed
 	outSpawns map[string][]store.NPCSpawn       // an owner's spawns, whole
+	// zoneSpawns is the "spawns" of each sub-zone config a builder has
+	// changed since start or the last reload, as last set (nil: removed).
+	// Unlike outZattrs it outlives the hand-off: a config read off the loop
+	// may predate a change already handed off but not yet in the store's
+	// reach, so the loop's own record wins.
+	zoneSpawns map[string]json.RawMessage
 
 	spawnsBy map[string][]*spawnState // by owner: a room id or a sub-zone id
 	// resetQueued says, for each floor a builder has placed items on,

@@ -23,6 +23,7 @@ func (w *World) swapWorld(res WorldReload, done func(chars, items int)) {
 	}
 	w.rooms.reset()
 	w.edits.byChar = nil
+	w.zoneSpawns = nil // the reloaded configs are the store's
 	w.swapProtos(res.World.Items)
 	w.swapNPCs(res.World, rooms, now)
 	loaded := make(map[string]bool, len(w.floors))
