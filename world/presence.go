@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"mythosd/world/netcore"
 
@@ -205,6 +206,7 @@ func (w *World) farewell() {
 			continue
 		}
 		w.leave(s, "\nThe world grows dim: the server is shutting down. You are saved; come back soon.\n")
+		c.LastActive = time.Time{} // the server's downtime is no time away: DP wait as they are (catchUpVitals)
 		s.conn.Close(netcore.CauseShutdown)
 	}
 	w.handOff()

@@ -8,7 +8,8 @@ import "time"
 // (nobody rests while away), and a mortally wounded one bleeds 1 DP every
 // 10 s, as it would have in the world, so quitting is no escape from
 // bleeding. One who bled to -10 meanwhile dies as it enters (see arrive).
-// Loop only.
+// A character put out by the server's shutdown has no LastActive, so the
+// downtime changes nothing. Loop only.
 func (w *World) catchUpVitals(c *Character, now time.Time) {
 	away := now.Sub(c.LastActive)
 	if c.LastActive.IsZero() || away <= 0 || c.limbo {

@@ -60,3 +60,18 @@ func TestVitalsWhileAway(t *testing.T) {
 		})
 	}
 }
+
+// TestShutdownStopsTheBleeding: the server's downtime is not time away: a
+// mortally wounded character put out by a shutdown comes back as it was.
+func TestShutdownStopsTheBleeding(t *testing.T) {
+	dir := t.TempDir()
+	tw := newTestWorld(t, dir)
+	tw.create(t, "Alice")
+	tw.onLoop(func() { tw.setDP(tw.chars["alice"], -2) })
+	tw.stop()
+	again := newTestWorldWith(t, dir, func(cfg *Config) { cfg.Clock.(*fakeClock).advance(time.Hour) })
+	again.login(t, "Alice", "secret1")
+	if c := again.character(t, "Alice"); c.dp != -2 || c.limbo {
+		t.Errorf("after a shutdown of an hour: DP %d, limbo %v; want -2 and alive", c.dp, c.limbo)
+	}
+}
