@@ -24,8 +24,8 @@ type chatMsg struct {
 	Ch    string `json:"ch"`
 	From  string `json:"from"`
 	Admin bool   `json:"admin,omitempty"`
-	// Account is the sender's account on its node (accounts are per node):
-	// a mute of any of its characters silences it.
+	// Account is the sender's account on this node, 0 for another node's
+	// sender (see decodeChat): a mute of any of its characters silences it.
 	Account int64  `json:"account,omitempty"`
 	Text    string `json:"text"`
 	Scope   string `json:"scope,omitempty"` // room id (say, emote, pose) or sub-zone (local)
@@ -150,16 +150,7 @@ func (w *World) hears(o *Character, m chatMsg) bool {
 	if m.Ch != chSystem && o.fact(channelOffKey(m.Ch)) != 0 {
 		return false
 	}
-	return m.Admin || !w.mutes.muted(o, m.From, w.senderAccount(m), w.cfg.Clock.Now())
-}
-
-// senderAccount is m's sender's account when m was said on this node, else
-// 0: another node's account ids name other accounts.
-func (w *World) senderAccount(m chatMsg) int64 {
-	if m.Node != w.node() {
-		return 0
-	}
-	return m.Account
+	return m.Admin || !w.mutes.muted(o, m.From, m.Account, w.cfg.Clock.Now())
 }
 
 // render is how listener o reads m.

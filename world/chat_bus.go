@@ -52,7 +52,7 @@ func WhisperSubjects() string { return SubjectWhisper + "*" }
 // OnChat takes a chat message from the bus (on a bus goroutine) and hands
 // it to the loop.
 func (w *World) OnChat(_ string, data []byte) {
-	m, err := decodeChat(data)
+	m, err := decodeChat(data, w.node())
 	if err != nil {
 		w.log.Warn("bad chat message from the bus", "err", err)
 		return
@@ -61,13 +61,18 @@ func (w *World) OnChat(_ string, data []byte) {
 }
 
 // decodeChat reads a chat message from the bus, its text cleaned of control
-// characters: another node's player reaches this node's terminals too.
-func decodeChat(data []byte) (chatMsg, error) {
+// characters: another node's player reaches this node's terminals too. A
+// message of another node than node loses its sender's account, which
+// names another node's account (accounts are per node).
+func decodeChat(data []byte, node string) (chatMsg, error) {
 	var m chatMsg
 	if err := json.Unmarshal(data, &m); err != nil {
 		return m, err
 	}
 	m.From, m.Text, m.To = cleanText(m.From), cleanText(m.Text), cleanText(m.To)
+	if m.Node != node {
+		m.Account = 0
+	}
 	return m, nil
 }
 
@@ -82,7 +87,7 @@ type whisperAnswer struct {
 // otherwise no answer is sent, so that the node that has the player
 // answers.
 func (w *World) OnWhisper(_ string, data []byte) []byte {
-	m, err := decodeChat(data)
+	m, err := decodeChat(data, w.node())
 	if err != nil {
 		return nil
 	}

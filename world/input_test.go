@@ -61,7 +61,7 @@ func TestCleanText(t *testing.T) {
 }
 
 func TestDataPackagesCarryNoControls(t *testing.T) {
-	m, err := decodeChat([]byte(`{"ch":"say","from":"Al\u009bice","text":"` + strings.ReplaceAll(jsonString(hostile), `"`, "") + `"}`))
+	m, err := decodeChat([]byte(`{"ch":"say","from":"Al\u009bice","text":"` + strings.ReplaceAll(jsonString(hostile), `"`, "") + `"}`), "")
 	if err != nil {
 		t.Fatal(err)
 	}
