@@ -38,26 +38,21 @@ func (db *DB) ItemsOf(ctx context.Context, holders ...Holder) ([]ItemState, erro
 	return out, nil
 }
 
+// itemsOfHolder reads what one holder (place, holder) holds directly.
+const itemsOfHolder = `SELECT ` + itemColumns + ` FROM items WHERE place = ? AND holder = ? ORDER BY id`
+
 // itemsAt returns what one holder holds directly, overlay applied.
 func (db *DB) itemsAt(ctx context.Context, h Holder, overlay map[int64]ItemState) ([]ItemState, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+itemColumns+` FROM items WHERE place = ? AND holder = ? ORDER BY id`,
+	stored, err := queryItems(ctx, db.read, itemsOfHolder,
 		h.Place, h.ID)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []ItemState
-	for rows.Next() {
-		it, err := scanItem(rows)
-		if err != nil {
-			return nil, err
-		}
+	out := stored[:0]
+	for _, it := range stored {
 		if _, moved := overlay[it.ID]; !moved {
 			out = append(out, it)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	for _, it := range overlay {
 		if !it.Gone && it.Place == h.Place && it.Holder == h.ID {

@@ -89,7 +89,7 @@ func rehomeStrays(ctx context.Context, tx *sql.Tx, start string, now time.Time) 
 		return nil, fmt.Errorf("read stray items: %w", err)
 	}
 	for i := 0; i < len(out) && i < maxStrays; i++ {
-		inner, err := queryItems(ctx, tx, `SELECT `+itemColumns+` FROM items WHERE place = ? AND holder = ? ORDER BY id`,
+		inner, err := queryItems(ctx, tx, itemsOfHolder,
 			PlaceIn, fmt.Sprint(out[i].ID))
 		if err != nil {
 			return nil, fmt.Errorf("read contents of item %d: %w", out[i].ID, err)
@@ -107,9 +107,9 @@ func rehomeStrays(ctx context.Context, tx *sql.Tx, start string, now time.Time) 
 // back; it moves them all regardless.
 const maxStrays = 100_000
 
-// queryItems runs an item query through tx.
-func queryItems(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]ItemState, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
+// queryItems runs an item query (of itemColumns) through q.
+func queryItems(ctx context.Context, q querier, query string, args ...any) ([]ItemState, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
