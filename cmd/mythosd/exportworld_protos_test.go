@@ -1,32 +1,12 @@
 package main
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-
-	"mythosd/store"
 )
-
-// readStored returns the world the database in dir holds.
-func readStored(tb testing.TB, dir string) store.World {
-	tb.Helper()
-	db, err := store.Open(filepath.Join(dir, dbFile), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
-	w, err := db.World(context.Background())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return w
-}
 
 // TestExportBuiltItemsAndNPCs: a builder makes and changes prototypes and
 // NPC definitions, places items (one inside a placed container) and adds
@@ -38,16 +18,7 @@ func TestExportBuiltItemsAndNPCs(t *testing.T) {
 	data1, data2 := filepath.Join(base, "var1"), filepath.Join(base, "var2")
 	out1, out2 := filepath.Join(base, "out1"), filepath.Join(base, "out2")
 
-	srv := startServer(t, testConfig(data1))
-	c := dial(t, srv.addr("telnet"))
-	c.createCharacter("Keeper", "lanterns1")
-	stopServer(t, srv)
-	if code, out := runCLI(runGrantRole, "-data", data1, "Keeper", "builder"); code != 0 {
-		t.Fatalf("grant-role: status %d: %s", code, out)
-	}
-	srv = startServer(t, testConfig(data1))
-	c = dial(t, srv.addr("telnet"))
-	c.login("Keeper", "lanterns1")
+	srv, c := startWithBuilder(t, data1, "Keeper", "lanterns1")
 	for _, step := range [][2]string{
 		{"ocreate knife_bone a bone knife", "Prototype knife_bone made"},
 		{"oedit knife_bone slots main_hand", "slots set"},
@@ -80,10 +51,8 @@ func TestExportBuiltItemsAndNPCs(t *testing.T) {
 	}
 	stopServer(t, srv)
 
-	built := readStored(t, data1)
-	if code, out := runCLI(runExportWorld, "-data", data1, "-out", out1); code != 0 {
-		t.Fatalf("export-world: status %d: %s", code, out)
-	}
+	built := storedWorld(t, data1)
+	exportChecked(t, data1, out1)
 	files := readTree(t, out1)
 	wantIn(t, files["items/items.json"], `"id": "knife_bone"`, `"max_weight": 40`, "<keen> & cold")
 	wantIn(t, files["npcs/npcs.json"], `"id": "ghoul_old"`, `"greet": "It grins."`)
@@ -103,11 +72,6 @@ func TestExportBuiltItemsAndNPCs(t *testing.T) {
 	}
 	if zoneSpawns != 1 {
 		t.Errorf("%d sub-zone configs spawn ghoul_old, want 1", zoneSpawns)
-	}
-	var check strings.Builder
-	code := runCheckWorld([]string{"-world", out1}, &check, &check)
-	if out := check.String(); code != 0 || !strings.Contains(out, " 0 errors, 0 warnings") {
-		t.Fatalf("check-world of the export: status %d: %s", code, out)
 	}
 	imported := importInto(t, data2, os.DirFS(out1))
 	if !reflect.DeepEqual(built, imported) {
