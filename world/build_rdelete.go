@@ -80,13 +80,12 @@ func (w *World) rdeleteTarget(c *Character, args string) (string, bool) {
 
 // rdeleteRefusal says why room id cannot be deleted now, or "".
 func (w *World) rdeleteRefusal(id string) string {
-	if p := w.places[id]; p != nil && len(p.chars) > 0 {
+	switch w.roomOccupant(id, func(it *Item) bool { return !placedHere(it, id) }) {
+	case occupiedByCharacter:
 		return "someone stands in it"
-	}
-	if len(w.npcsIn[id]) > 0 {
+	case occupiedByNPC:
 		return "NPCs are in it; admin slay them, and spawn remove their spawns, first"
-	}
-	if f := w.floors[id]; f != nil && slices.ContainsFunc(f.items, func(it *Item) bool { return !placedHere(it, id) }) {
+	case occupiedByThings:
 		return "things lie on its floor; carry them out, or admin purge them there"
 	}
 	if s := w.pinningSpawn(id); s != nil {

@@ -102,16 +102,39 @@ func (w *World) stillAsLeft(s roomStep) error {
 	return nil
 }
 
+// occupant is what keeps a room from leaving the world.
+type occupant int
+
+const (
+	unoccupied occupant = iota
+	occupiedByCharacter
+	occupiedByNPC
+	occupiedByThings
+)
+
+// roomOccupant says who or what is in room id, first found first: a
+// character, an NPC, or an item on its floor that counts (loose).
+func (w *World) roomOccupant(id string, loose func(*Item) bool) occupant {
+	switch {
+	case w.places[id] != nil && len(w.places[id].chars) > 0:
+		return occupiedByCharacter
+	case len(w.npcsIn[id]) > 0:
+		return occupiedByNPC
+	case w.floors[id] != nil && slices.ContainsFunc(w.floors[id].items, loose):
+		return occupiedByThings
+	}
+	return unoccupied
+}
+
 // canRemoveRoom reports why room id cannot leave the world: someone, an
 // NPC or an item is in it.
 func (w *World) canRemoveRoom(id string) error {
-	if p := w.places[id]; p != nil && len(p.chars) > 0 {
+	switch w.roomOccupant(id, func(*Item) bool { return true }) {
+	case occupiedByCharacter:
 		return errors.New("someone is in it")
-	}
-	if len(w.npcsIn[id]) > 0 {
+	case occupiedByNPC:
 		return errors.New("something lives in it")
-	}
-	if f := w.floors[id]; f != nil && len(f.items) > 0 {
+	case occupiedByThings:
 		return errors.New("things lie in it")
 	}
 	if r, ok := w.rooms.peek(id); ok {
