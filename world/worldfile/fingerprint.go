@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
-	"path"
-	"strings"
 )
 
 // Fingerprint identifies the world tree in fsys by its content: the
@@ -20,14 +18,8 @@ func Fingerprint(fsys fs.FS) (string, error) {
 		if err != nil {
 			return err
 		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || path.Ext(p) != ".json" {
-			return nil
+		if read, err := worldFile(p, d); !read {
+			return err
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {

@@ -59,16 +59,23 @@ func Load(fsys fs.FS) (store.World, *Report, error) {
 	return l.finish(), l.report, nil
 }
 
-// visit reads one entry of the tree.
-func (l *loader) visit(fsys fs.FS, p string, d fs.DirEntry) error {
+// worldFile reports whether the loader reads entry p of the tree: a
+// *.json file with no part of its path starting with "."; err is
+// fs.SkipDir for a hidden folder.
+func worldFile(p string, d fs.DirEntry) (bool, error) {
 	if p != "." && strings.HasPrefix(d.Name(), ".") {
 		if d.IsDir() {
-			return fs.SkipDir
+			return false, fs.SkipDir
 		}
-		return nil
+		return false, nil
 	}
-	if d.IsDir() || path.Ext(p) != ".json" {
-		return nil
+	return !d.IsDir() && path.Ext(p) == ".json", nil
+}
+
+// visit reads one entry of the tree.
+func (l *loader) visit(fsys fs.FS, p string, d fs.DirEntry) error {
+	if read, err := worldFile(p, d); !read {
+		return err
 	}
 	if t := d.Type(); !t.IsRegular() && t&fs.ModeSymlink == 0 {
 		l.report.add(p, "", Error, "not a regular file")
